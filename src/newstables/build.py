@@ -1,0 +1,100 @@
+"""The build: corpus → nlp → extract → assemble → validate → publish, all or nothing.
+
+>>> summary = build(Path("data/articles"), Path("."))
+>>> summary.counts["articles"]
+5
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .assemble import assemble
+from .corpus import Corpus, CorpusError, SourceArticle, read_corpus
+from .curation import DEFAULT_CURATION, Curation
+from .extract import ArticleContext, ArticleResult, extract_article
+from .nlp import build_pipeline
+from .publish.atomic import commit, staging
+from .publish.files import DESCRIPTOR, package_files, write_files
+from .validate import Report, check_keys, validate_package
+
+Progress = Callable[[str], None]
+
+
+class BuildError(RuntimeError):
+    """The build produced a package that failed validation; nothing was published."""
+
+    def __init__(self, report: Report) -> None:
+        super().__init__("the built package failed validation:\n" + report.render())
+        self.report = report
+
+
+@dataclass
+class BuildSummary:
+    """What a build published."""
+
+    out: Path
+    version: str
+    counts: dict[str, int]
+    skipped: list[CorpusError] = field(default_factory=list)
+    files: list[str] = field(default_factory=list)
+
+
+def extract_corpus(
+    articles: list[SourceArticle], curation: Curation, n_process: int = 1
+) -> Iterable[ArticleResult]:
+    """Parse and extract every article (spaCy batches; ``n_process`` worker processes)."""
+    nlp = build_pipeline(curation.registry)
+    texts = ((a.text, a) for a in articles)
+    for doc, source in nlp.pipe(texts, as_tuples=True, n_process=n_process, batch_size=16):
+        yield extract_article(ArticleContext(source.row, source.text, doc, curation))
+
+
+def copy_articles(corpus: Corpus, out: Path, stage: Path) -> None:
+    """Ship the article texts with the package, unless the package already holds them."""
+    target = out / "data" / "articles"
+    if target.resolve() == corpus.root.resolve():
+        return
+    for article in corpus.articles:
+        destination = stage / article.row.path
+        destination.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(article.source, destination)
+
+
+def build(
+    articles_dir: Path,
+    out: Path,
+    curation_dir: Path = DEFAULT_CURATION,
+    keep_going: bool = False,
+    n_process: int = 1,
+    progress: Progress = lambda message: None,
+) -> BuildSummary:
+    """Build, validate and atomically publish a package from a folder of articles."""
+    corpus = read_corpus(articles_dir, keep_going=keep_going)
+    curation = Curation.load(curation_dir)
+    progress(f"read {len(corpus.articles)} articles from {articles_dir}")
+    results = list(extract_corpus(corpus.articles, curation, n_process))
+    progress("extracted quotations, figures and events")
+    tables = assemble([a.row for a in corpus.articles], results, curation)
+    problems = list(check_keys(tables))
+    if problems:
+        raise BuildError(Report({"keys": problems}))
+    files = package_files(tables, curation)
+    with staging(out) as stage:
+        write_files(files, stage)
+        copy_articles(corpus, out, stage)
+        report = validate_package(stage / DESCRIPTOR, texts_dir=corpus.root)
+        if not report.ok:
+            raise BuildError(report)
+        progress("validated the package (frictionless + evidence)")
+        published = commit(out, stage)
+    return BuildSummary(
+        out=out,
+        version=curation.package.get("version", "0.0.0"),
+        counts={name: len(rows) for name, rows in tables.items()},
+        skipped=corpus.skipped,
+        files=published,
+    )

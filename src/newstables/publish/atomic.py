@@ -1,0 +1,78 @@
+"""All-or-nothing publishing: build in a staging folder, validate, then swap in with a journal.
+
+A crash before the journal is written leaves the old files; a crash after it is rolled
+forward by ``recover`` (which every command that reads or writes a package runs first).
+
+>>> with staging(out) as stage:
+...     write_files(files, stage)
+...     commit(out, stage)
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+STAGING = ".newstables-staging"
+JOURNAL = "COMMIT.json"
+LAST = "datapackage.json"
+
+
+def _files(stage: Path) -> list[str]:
+    """Relative paths to move, the descriptor last."""
+    paths = sorted(p.relative_to(stage).as_posix() for p in stage.rglob("*") if p.is_file())
+    paths = [p for p in paths if p != JOURNAL]
+    return sorted(paths, key=lambda p: p == LAST)
+
+
+def _apply(out: Path, stage: Path) -> None:
+    manifest = json.loads((stage / JOURNAL).read_text(encoding="utf-8"))
+    for relative in manifest:
+        source = stage / relative
+        if source.exists():
+            target = out / relative
+            target.parent.mkdir(parents=True, exist_ok=True)
+            os.replace(source, target)
+    shutil.rmtree(stage)
+
+
+def recover(out: Path) -> str | None:
+    """Finish or discard an interrupted publish in ``out``; say which, or None if clean."""
+    stage = out / STAGING
+    if not stage.exists():
+        return None
+    if (stage / JOURNAL).exists():
+        _apply(out, stage)
+        return "rolled forward an interrupted publish"
+    shutil.rmtree(stage)
+    return "discarded an incomplete build"
+
+
+@contextmanager
+def staging(out: Path) -> Iterator[Path]:
+    """A fresh staging folder inside ``out`` (same filesystem, so the swap is a rename)."""
+    out.mkdir(parents=True, exist_ok=True)
+    if not os.access(out, os.W_OK):
+        raise PermissionError(f"{out}: output folder is not writable")
+    recover(out)
+    stage = out / STAGING
+    stage.mkdir()
+    try:
+        yield stage
+    finally:
+        if stage.exists() and not (stage / JOURNAL).exists():
+            shutil.rmtree(stage)
+
+
+def commit(out: Path, stage: Path) -> list[str]:
+    """Write the journal atomically, then move every staged file into place."""
+    manifest = _files(stage)
+    journal = stage / (JOURNAL + ".tmp")
+    journal.write_text(json.dumps(manifest), encoding="utf-8")
+    os.replace(journal, stage / JOURNAL)
+    _apply(out, stage)
+    return manifest
