@@ -85,6 +85,7 @@ def parser() -> argparse.ArgumentParser:
     validate = commands.add_parser("validate", help="validate a built package")
     validate.add_argument("path", type=Path, nargs="?", default=PROJECT_ROOT)
     validate.set_defaults(run=run_validate)
+    # Further subcommands register themselves here, one line each: module.register(commands)
     return top
 
 
