@@ -86,6 +86,9 @@ def parser() -> argparse.ArgumentParser:
     validate.add_argument("path", type=Path, nargs="?", default=PROJECT_ROOT)
     validate.set_defaults(run=run_validate)
     # Further subcommands register themselves here, one line each: module.register(commands)
+    from . import evaluate
+
+    evaluate.register(commands)
     return top
 
 
