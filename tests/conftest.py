@@ -1,0 +1,31 @@
+"""Shared fixtures: the bundled corpus and one package built from it per test session."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from newstables.build import build
+from newstables.curation import DEFAULT_ARTICLES, DEFAULT_CURATION
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+
+
+@pytest.fixture(scope="session")
+def seed_articles(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A private copy of the bundled articles (tests may not touch data/articles)."""
+    folder = tmp_path_factory.mktemp("articles")
+    for path in DEFAULT_ARTICLES.iterdir():
+        shutil.copyfile(path, folder / path.name)
+    return folder
+
+
+@pytest.fixture(scope="session")
+def built_package(seed_articles: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A package built from the seed articles; returns the folder holding datapackage.json."""
+    out = tmp_path_factory.mktemp("package")
+    build(seed_articles, out, curation_dir=DEFAULT_CURATION)
+    return out
