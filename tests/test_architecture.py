@@ -25,6 +25,7 @@ STAGES = {
     "diff": 11,
     "release": 11,
     "evaluate": 11,
+    "serve": 11,
     "benchmark": 12,
     "cli": 13,
     "__init__": 13,

@@ -8,17 +8,18 @@
 from __future__ import annotations
 
 import shutil
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .assemble import assemble
-from .corpus import Corpus, CorpusError, SourceArticle, read_corpus
+from .corpus import Corpus, CorpusError, read_corpus
 from .curation import DEFAULT_CURATION, Curation
-from .extract import ArticleContext, ArticleResult, extract_article
-from .nlp import build_pipeline
+from .executor import Meter, ResultCache, Stats, backend, extract_corpus
 from .publish.atomic import commit, staging
+from .publish.chart import draw_estimates
 from .publish.files import DESCRIPTOR, package_files, write_files
+from .publish.site import build_site
 from .validate import Report, check_keys, validate_package
 
 Progress = Callable[[str], None]
@@ -43,16 +44,6 @@ class BuildSummary:
     files: list[str] = field(default_factory=list)
 
 
-def extract_corpus(
-    articles: list[SourceArticle], curation: Curation, n_process: int = 1
-) -> Iterable[ArticleResult]:
-    """Parse and extract every article (spaCy batches; ``n_process`` worker processes)."""
-    nlp = build_pipeline(curation.registry)
-    texts = ((a.text, a) for a in articles)
-    for doc, source in nlp.pipe(texts, as_tuples=True, n_process=n_process, batch_size=16):
-        yield extract_article(ArticleContext(source.row, source.text, doc, curation))
-
-
 def copy_articles(corpus: Corpus, out: Path, stage: Path) -> None:
     """Ship the article texts with the package, unless the package already holds them."""
     target = out / "data" / "articles"
@@ -71,13 +62,19 @@ def build(
     keep_going: bool = False,
     n_process: int = 1,
     progress: Progress = lambda message: None,
+    executor: str = "local",
+    scheduler: str | None = None,
+    cache: bool = True,
+    meter: Meter | None = None,
 ) -> BuildSummary:
     """Build, validate and atomically publish a package from a folder of articles."""
     corpus = read_corpus(articles_dir, keep_going=keep_going)
     curation = Curation.load(curation_dir)
     progress(f"read {len(corpus.articles)} articles from {articles_dir}")
-    results = list(extract_corpus(corpus.articles, curation, n_process))
-    progress("extracted quotations, figures and events")
+    run, stats = backend(executor, n_process, scheduler), Stats()
+    store = ResultCache(out) if cache else None
+    results = extract_corpus(corpus.articles, curation, curation_dir, store, run, meter, stats)
+    progress(f"extracted {stats.parsed} articles ({stats.cached} unchanged, from the cache)")
     tables = assemble([a.row for a in corpus.articles], results, curation)
     problems = list(check_keys(tables))
     if problems:
@@ -85,11 +82,14 @@ def build(
     files = package_files(tables, curation)
     with staging(out) as stage:
         write_files(files, stage)
+        draw_estimates(tables["figures"], tables["entities"], tables["articles"], stage)
         copy_articles(corpus, out, stage)
         report = validate_package(stage / DESCRIPTOR, texts_dir=corpus.root)
         if not report.ok:
             raise BuildError(report)
         progress("validated the package (frictionless + evidence)")
+        build_site(stage, texts_dir=corpus.root)
+        progress("built the SQLite database and the Datasette site (site/)")
         published = commit(out, stage)
     return BuildSummary(
         out=out,

@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -25,6 +26,7 @@ def run_build(args: argparse.Namespace) -> int:
     """Build, validate and publish; print the summary."""
     from .build import BuildError, build
     from .corpus import CorpusError
+    from .executor import ExtractionError, meter_for
 
     try:
         summary = build(
@@ -32,10 +34,14 @@ def run_build(args: argparse.Namespace) -> int:
             args.out,
             curation_dir=args.curation,
             keep_going=args.keep_going,
-            n_process=args.processes,
+            n_process=args.processes or os.cpu_count() or 1,
             progress=(lambda m: None) if args.quiet else say,
+            executor=args.executor,
+            scheduler=args.scheduler,
+            cache=not args.no_cache,
+            meter=meter_for(args.quiet, say),
         )
-    except (CorpusError, BuildError, OSError, ValueError) as err:
+    except (CorpusError, BuildError, ExtractionError, OSError, ValueError) as err:
         print(f"newstables build: error: {err}", file=sys.stderr)
         print(
             "newstables build: nothing was published; previous tables are intact.", file=sys.stderr
@@ -78,7 +84,10 @@ def parser() -> argparse.ArgumentParser:
     build.add_argument("--out", type=Path, default=PROJECT_ROOT, help="package folder")
     build.add_argument("--curation", type=Path, default=DEFAULT_CURATION, help="curation folder")
     build.add_argument("--keep-going", action="store_true", help="skip bad articles, exit 2")
-    build.add_argument("--processes", type=int, default=1, help="parser processes (default 1)")
+    build.add_argument("--processes", type=int, default=0, help="worker processes (0: all cores)")
+    build.add_argument("--executor", choices=("local", "dask"), default="local", help="backend")
+    build.add_argument("--scheduler", help="dask scheduler address (default: a LocalCluster)")
+    build.add_argument("--no-cache", action="store_true", help="re-extract every article")
     build.add_argument("--quiet", action="store_true", help="no progress lines")
     build.set_defaults(run=run_build)
 
@@ -86,9 +95,13 @@ def parser() -> argparse.ArgumentParser:
     validate.add_argument("path", type=Path, nargs="?", default=PROJECT_ROOT)
     validate.set_defaults(run=run_validate)
     # Further subcommands register themselves here, one line each: module.register(commands)
-    from . import evaluate
+    from . import benchmark, diff, evaluate, release, serve
 
     evaluate.register(commands)
+    diff.register(commands)
+    release.register(commands)
+    benchmark.register(commands)
+    serve.register(commands)
     return top
 
 

@@ -22,6 +22,7 @@ MAX_ARTICLE_BYTES = 20_000_000
 MAX_FIELD_CHARS = 2_000
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _BINARY = re.compile(r"[\x00-\x08\x0e-\x1f]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")  # in a metadata field
 
 
 class CorpusError(ValueError):
@@ -80,6 +81,8 @@ def _clean(value: str | None, path: Path, line: int, column: str) -> str | None:
     value = (value or "").strip()
     if len(value) > MAX_FIELD_CHARS:
         raise CorpusError(path, f"{column} longer than {MAX_FIELD_CHARS} characters", line)
+    if _CONTROL.search(value):
+        raise CorpusError(path, f"{column} contains control characters", line)
     return neutralise(value) or None
 
 

@@ -1,14 +1,414 @@
-"""Event merging across articles (issue: events)."""
+"""Event merging across articles: one row per real-world event, every mention kept (issue: events).
+
+The rule. Drafts are blocked by (event_type, key) and never compared across blocks. Within a
+block a draft joins a cluster when it is compatible with every draft already in it:
+
+* actors: equal, or either empty, or related through the registry - one is the other's
+  ``country`` (a state and its leader, ministry or army), or both have the same country and at
+  most one is a person (the Kremlin and Putin; never two different people). A coordinated
+  subject ("Putin and Kim confirmed") is compatible when any of its actors is. For symmetric
+  types (AGREE, CONSULT, COOPERATE) the parties are compared as an unordered pair;
+* dates: the day bounds overlap the cluster's common bounds (an unknown date fits any).
+
+Drafts are placed most specific first (actor and date, actor, date, neither), then by article
+and offset. A draft that fits several clusters joins the one holding the nearest earlier
+mention in its own article ("the admission" is the confirmation just reported), else the
+nearest later one, else the largest. Then the hand decisions in ``decisions.yaml`` apply.
+
+The merged row takes the most frequent actor, recipient, location and mode; its date is the
+one value every other mention's bounds contain, else (when sources disagree) the value most
+articles give, ties going to the latest start; it is asserted when any mention asserts it.
+
+>>> events, mentions = merge_events(drafts, curation)
+>>> sum(e.n_articles for e in events) >= len(events)
+True
+"""
 
 from __future__ import annotations
 
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+
 from ..curation import Curation
 from ..extract import EventDraft
-from ..models import Event, EventMention
+from ..models import DateBasis, EntityType, Event, EventMention, EventType, Factuality, content_id
+from ..registry import Registry
+
+SYMMETRIC = frozenset({EventType.AGREE, EventType.CONSULT, EventType.COOPERATE})
+_OPEN = date.min
+_REF = re.compile(r"^(?P<article>[^@\s]+)@(?P<offset>\d+)(?::(?P<type>[A-Z]+))?$")
+_SEASONS = {"21": "spring", "22": "summer", "23": "autumn", "24": "winter"}
+_QUARTERS = {"33": "Q1", "34": "Q2", "35": "Q3", "36": "Q4"}
+
+
+@dataclass
+class Cluster:
+    """Drafts taken for one event, with their common date bounds."""
+
+    drafts: list[EventDraft] = field(default_factory=list)
+    start: date = _OPEN
+    end: date = date.max
+
+    def add(self, draft: EventDraft) -> None:
+        """Take a draft and narrow the common bounds to its date."""
+        self.drafts.append(draft)
+        if draft.date_end is not None:
+            self.start = max(self.start, draft.date_start or _OPEN)
+            self.end = min(self.end, draft.date_end)
 
 
 def merge_events(
     drafts: list[EventDraft], curation: Curation
 ) -> tuple[list[Event], list[EventMention]]:
-    """One event per real-world event, with every mention."""
-    return [], []
+    """One event per real-world event, with every mention (see the module docstring)."""
+    registry = curation.registry
+    clusters: list[Cluster] = []
+    for block in _blocks(drafts).values():
+        clusters.extend(cluster_block(block, registry))
+    clusters = apply_decisions(clusters, (curation.decisions or {}).get("events") or {})
+    events, mentions = [], []
+    taken: set[str] = set()
+    for cluster in sorted(clusters, key=lambda c: _first_ref(c.drafts)):
+        event = event_row(cluster.drafts, registry, taken)
+        taken.add(event.event_id)
+        events.append(event)
+        mentions.extend(mention_rows(cluster.drafts, event.event_id))
+    return events, mentions
+
+
+def _blocks(drafts: Iterable[EventDraft]) -> dict[tuple[str, str], list[EventDraft]]:
+    """Drafts by (type, key): the only pairs ever compared."""
+    blocks: dict[tuple[str, str], list[EventDraft]] = {}
+    for draft in drafts:
+        blocks.setdefault((draft.event_type.value, draft.key or ""), []).append(draft)
+    return dict(sorted(blocks.items()))
+
+
+def _first_ref(drafts: list[EventDraft]) -> tuple[str, int]:
+    return min((d.article_id, d.char_start) for d in drafts)
+
+
+# --- the automatic rule ---------------------------------------------------------------------
+
+
+def cluster_block(drafts: list[EventDraft], registry: Registry) -> list[Cluster]:
+    """Greedy complete-linkage clustering of one block, most specific drafts first."""
+    clusters: list[Cluster] = []
+    for draft in sorted(drafts, key=_specificity):
+        fitting = [c for c in clusters if all(compatible(draft, d, registry) for d in c.drafts)]
+        fitting = [c for c in fitting if _overlaps(draft, c)]
+        if not fitting:
+            clusters.append(Cluster())
+            fitting = clusters[-1:]
+        _nearest(draft, fitting).add(draft)
+    return clusters
+
+
+def _specificity(draft: EventDraft) -> tuple[int, str, int]:
+    rank = 2 * (not _actors(draft)) + (draft.date_end is None)
+    return rank, draft.article_id, draft.char_start
+
+
+def _overlaps(draft: EventDraft, cluster: Cluster) -> bool:
+    if draft.date_end is None:
+        return True
+    return (draft.date_start or _OPEN) <= cluster.end and cluster.start <= draft.date_end
+
+
+def _nearest(draft: EventDraft, clusters: list[Cluster]) -> Cluster:
+    """The cluster with the nearest earlier mention in the draft's article, else the nearest
+    later one, else the largest (then the first made)."""
+
+    def distance(cluster: Cluster) -> tuple[int, int, int]:
+        same = [d.char_start for d in cluster.drafts if d.article_id == draft.article_id]
+        before = [draft.char_start - s for s in same if s <= draft.char_start]
+        after = [s - draft.char_start for s in same if s > draft.char_start]
+        if before:
+            return 0, min(before), 0
+        if after:
+            return 1, min(after), 0
+        return 2, 0, -len(cluster.drafts)
+
+    return min(clusters, key=distance)
+
+
+def _actors(draft: EventDraft) -> tuple[str, ...]:
+    return tuple(a for a in (draft.actor_id, *draft.co_actor_ids) if a)
+
+
+def compatible(a: EventDraft, b: EventDraft, registry: Registry) -> bool:
+    """Whether two drafts of one block may be the same event (actors only; dates apart).
+
+    >>> compatible(draft(actor_id="north-korea"), draft(actor_id="kim-jong-un"), registry)
+    True
+    """
+    if a.event_type in SYMMETRIC:
+        return _pairs_compatible(a, b, registry)
+    left, right = _actors(a), _actors(b)
+    if not left or not right:
+        return True
+    return any(related(x, y, registry) for x in left for y in right)
+
+
+def _pairs_compatible(a: EventDraft, b: EventDraft, registry: Registry) -> bool:
+    """Symmetric events: every named party of one matches a party of the other."""
+    left = [p for p in (*_actors(a), a.recipient_id) if p]
+    right = [p for p in (*_actors(b), b.recipient_id) if p]
+    if not left or not right:
+        return True
+    short, long = sorted((left, right), key=len)
+    return all(any(related(x, y, registry) for y in long) for x in short)
+
+
+def related(a: str, b: str, registry: Registry) -> bool:
+    """Equal, one is the other's country, or same country and not two people.
+
+    >>> related("the-kremlin", "vladimir-putin", registry), related("vladimir-putin", "valery-gerasimov", registry)
+    (True, False)
+    """
+    if a == b:
+        return True
+    x, y = registry.get(a), registry.get(b)
+    if x is None or y is None:
+        return False
+    if x.country == b or y.country == a:
+        return True
+    both_people = x.type == EntityType.person and y.type == EntityType.person
+    return bool(x.country) and x.country == y.country and not both_people
+
+
+# --- hand decisions -------------------------------------------------------------------------
+
+
+def apply_decisions(clusters: list[Cluster], decisions: dict) -> list[Cluster]:
+    """Apply ``events: split:`` then ``events: merge:`` from decisions.yaml (see its header)."""
+    for group in decisions.get("split") or []:
+        clusters = _split(clusters, [_parse_ref(r) for r in group])
+    for group in decisions.get("merge") or []:
+        clusters = _merge(clusters, [_parse_ref(r) for r in group])
+    return [c for c in clusters if c.drafts]
+
+
+Ref = tuple[str, int, str | None]
+
+
+def _parse_ref(ref: str) -> Ref:
+    """ "ARTICLE_ID@OFFSET" or "ARTICLE_ID@OFFSET:TYPE" → (article, offset, type)."""
+    match = _REF.match(str(ref).strip())
+    if not match:
+        raise ValueError(f"decisions.yaml: bad event mention reference {ref!r}")
+    return match["article"], int(match["offset"]), match["type"]
+
+
+def _hits(draft: EventDraft, ref: Ref) -> bool:
+    article, offset, type_ = ref
+    inside = draft.article_id == article and draft.char_start <= offset < draft.char_end
+    return inside and (type_ is None or draft.event_type.value == type_)
+
+
+def _split(clusters: list[Cluster], refs: list[Ref]) -> list[Cluster]:
+    """Pull the referenced mentions out into one new event per type."""
+    pulled: dict[EventType, Cluster] = {}
+    for cluster in clusters:
+        for draft in [d for d in cluster.drafts if any(_hits(d, r) for r in refs)]:
+            cluster.drafts.remove(draft)
+            pulled.setdefault(draft.event_type, Cluster()).add(draft)
+    return [*clusters, *pulled.values()]
+
+
+def _merge(clusters: list[Cluster], refs: list[Ref]) -> list[Cluster]:
+    """Join the events holding the referenced mentions (per type)."""
+    chosen = [c for c in clusters if any(_hits(d, r) for d in c.drafts for r in refs)]
+    by_type: dict[EventType, list[Cluster]] = {}
+    for cluster in chosen:
+        by_type.setdefault(cluster.drafts[0].event_type, []).append(cluster)
+    for group in by_type.values():
+        for other in group[1:]:
+            for draft in other.drafts:
+                group[0].add(draft)
+            other.drafts = []
+    return clusters
+
+
+# --- rows -----------------------------------------------------------------------------------
+
+
+def event_row(drafts: list[EventDraft], registry: Registry, taken: set[str] = frozenset()) -> Event:
+    """The merged row of one cluster (most frequent parts, agreed date, code-written summary)."""
+    first = min(drafts, key=lambda d: (d.article_id, d.char_start))
+    parts = {
+        "actor_id": _most(d.actor_id for d in drafts),
+        "recipient_id": _most(d.recipient_id for d in drafts),
+        "location_id": _most(d.location_id for d in drafts),
+        "mode": _most(d.mode for d in drafts),
+    }
+    if parts["recipient_id"] == parts["actor_id"]:
+        parts["recipient_id"] = None
+    dated = choose_date(drafts)
+    factuality = _factuality(drafts)
+    identity = (first.event_type.value, first.key, parts["actor_id"], parts["recipient_id"])
+    event_id = content_id("e", *identity, dated.date if dated else "")
+    if event_id in taken:  # two events alike in every part: tell them apart by first mention
+        event_id = content_id("e", *identity, dated.date if dated else "", *_first_ref(drafts))
+    return Event(
+        event_id=event_id,
+        event_type=first.event_type,
+        **parts,
+        date=dated.date if dated else None,
+        date_start=dated.date_start if dated else None,
+        date_end=dated.date_end if dated else None,
+        date_basis=dated.date_basis if dated else DateBasis.unknown,
+        factuality=factuality,
+        summary=summary(first.event_type, first.key, parts, dated, factuality, registry),
+        n_articles=len({d.article_id for d in drafts}),
+    )
+
+
+def mention_rows(drafts: list[EventDraft], event_id: str) -> list[EventMention]:
+    """One mention row per draft (a sentence reporting the event twice counts once)."""
+    rows: dict[tuple[str, int, int], EventMention] = {}
+    for d in sorted(drafts, key=lambda d: (d.article_id, d.char_start, d.trigger)):
+        key = (d.article_id, d.char_start, d.char_end)
+        rows.setdefault(
+            key,
+            EventMention(
+                mention_id=content_id("m", d.article_id, d.char_start, d.char_end, event_id),
+                event_id=event_id,
+                article_id=d.article_id,
+                text=d.text,
+                char_start=d.char_start,
+                char_end=d.char_end,
+                trigger=d.trigger,
+            ),
+        )
+    return list(rows.values())
+
+
+def _most(values: Iterable[str | None]) -> str | None:
+    """The most frequent non-empty value (first seen wins a tie)."""
+    counts = Counter(v for v in values if v)
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def choose_date(drafts: list[EventDraft]) -> EventDraft | None:
+    """The draft whose date the event takes: the value every other date contains, else the
+    value most articles give (ties: latest start, then most precise)."""
+    dated = sorted((d for d in drafts if d.date), key=lambda d: (d.article_id, d.char_start))
+    if not dated:
+        return None
+    for candidate in dated:
+        lo, hi = candidate.date_start or _OPEN, candidate.date_end
+        if all((d.date_start or _OPEN) <= lo and hi <= d.date_end for d in dated):
+            return _prefer_explicit(candidate, dated)
+    articles: dict[str, set[str]] = {}
+    for d in dated:
+        articles.setdefault(d.date, set()).add(d.article_id)
+    best = max(
+        dated,
+        key=lambda d: (
+            len(articles[d.date]),
+            d.date_start or _OPEN,
+            -((d.date_end - (d.date_start or _OPEN)).days),
+        ),
+    )
+    return _prefer_explicit(best, dated)
+
+
+def _prefer_explicit(chosen: EventDraft, dated: list[EventDraft]) -> EventDraft:
+    """Of the drafts giving the chosen value, one stated explicitly if any."""
+    same = [d for d in dated if d.date == chosen.date]
+    return next((d for d in same if d.date_basis == DateBasis.explicit), chosen)
+
+
+def _factuality(drafts: list[EventDraft]) -> Factuality:
+    """Asserted when any mention asserts it, else the most frequent marking."""
+    values = [d.factuality for d in drafts]
+    if Factuality.asserted in values:
+        return Factuality.asserted
+    return Counter(values).most_common(1)[0][0]
+
+
+# --- the summary line ------------------------------------------------------------------------
+
+_PHRASES = {
+    EventType.MOBILIZE: ("deployed {mode}", "to"),
+    EventType.AGREE: ("signed an agreement", "with"),
+    EventType.AID: ("supplied {mode} aid", "to"),
+    EventType.ASSAULT: ("attacked", ""),
+    EventType.SUPPORT: ("praised", ""),
+    EventType.ACCUSE: ("condemned", ""),
+    EventType.REJECT: ("rejected a claim by", ""),
+    EventType.CONCEDE: ("made a concession", "to"),
+    EventType.REQUEST: ("made a demand of", ""),
+    EventType.STATEMENT: ("made a statement", "to"),
+}
+_KEY_PHRASES = {
+    "reinforcement": ("sent reinforcements", "to"),
+    "offer": ("offered assistance", "to"),
+    "treaty": ("signed a treaty", "with"),
+    "recapture": ("retook territory from", ""),
+    "offensive": ("launched an offensive against", ""),
+    "confirmation": ("confirmed the news for the first time", "to"),
+}
+_FACTUALITY_NOTES = {
+    Factuality.claimed: " (claimed)",
+    Factuality.denied: " (denied)",
+    Factuality.planned: " (announced, planned)",
+    Factuality.hypothetical: " (hypothetical)",
+}
+
+
+def summary(
+    event_type: EventType,
+    key: str | None,
+    parts: dict[str, str | None],
+    dated: EventDraft | None,
+    factuality: Factuality,
+    registry: Registry,
+) -> str:
+    """One line written from the parts: "North Korea deployed troops to Russia (autumn 2024)"."""
+    phrase, preposition = _KEY_PHRASES.get(key or "", _PHRASES.get(event_type, ("acted", "")))
+    phrase = phrase.format(mode=parts.get("mode") or "forces").replace(" None", "")
+    words = [_name(parts["actor_id"], registry) or "Someone", phrase]
+    recipient = _name(parts["recipient_id"], registry)
+    if recipient:
+        words += [preposition, recipient] if preposition else [recipient]
+    location = _name(parts["location_id"], registry)
+    if location:
+        words += ["in", location]
+    line = " ".join(w for w in words if w)
+    if dated and dated.date:
+        line += f" ({date_words(dated.date, dated.date_start, dated.date_end)})"
+    return line + _FACTUALITY_NOTES.get(factuality, "")
+
+
+def _name(entity_id: str | None, registry: Registry) -> str | None:
+    entry = registry.get(entity_id)
+    return entry.name if entry else entity_id
+
+
+def date_words(edtf: str, start: date | None, end: date | None) -> str:
+    """An EDTF value in words: ``date_words("2024-23", ...) == "autumn 2024"``."""
+    approximate = " (approx.)" if edtf.endswith("~") else ""
+    value = edtf.rstrip("~?")
+    if value.startswith("../") and end:
+        return f"until {_day(end)}"
+    parts = value.split("-")
+    if len(parts) == 2 and parts[1] in _SEASONS:
+        return f"{_SEASONS[parts[1]]} {parts[0]}{approximate}"
+    if len(parts) == 2 and parts[1] in _QUARTERS:
+        return f"{_QUARTERS[parts[1]]} {parts[0]}{approximate}"
+    if "/" in value and start and end:
+        return f"{_day(start)} to {_day(end)}{approximate}"
+    if len(parts) == 3 and start:
+        return _day(start) + approximate
+    if len(parts) == 2 and start:
+        return start.strftime("%B %Y") + approximate
+    return value + approximate
+
+
+def _day(day: date) -> str:
+    return f"{day.day} {day.strftime('%B %Y')}"

@@ -48,6 +48,7 @@ class EventDraft(Draft):
     event_type: EventType
     mode: str | None = None
     actor_id: str | None = None
+    co_actor_ids: list[str] = []  # further agents of a coordinated subject ("Putin and Kim")
     recipient_id: str | None = None
     location_id: str | None = None
     date: str | None = None

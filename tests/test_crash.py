@@ -1,0 +1,92 @@
+"""Crash safety: a build killed at any moment leaves the previous or the new package, never a mix.
+
+Two corpora with the same article ids but different texts and metadata alternate, so the old
+and the new package differ in tables, texts, descriptor, charts and SQLite. Each run starts
+``newstables build`` in a child process, SIGKILLs it after a random delay spread over a whole
+build, runs ``newstables validate`` (which recovers first) and compares every published byte.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import random
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from newstables.build import build
+from newstables.cli import main
+from newstables.executor import CACHE_DIR
+from newstables.publish.atomic import STAGING
+
+IDS = ("000_dac3b4f1b009df78", "001_48dad1407b159abf")
+RUNS, SLOW_RUNS = 20, 80
+
+
+def package_state(out: Path) -> dict[str, str]:
+    """sha256 of every published file (the cache folder is not published)."""
+    return {
+        p.relative_to(out).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(out.rglob("*"))
+        if p.is_file() and CACHE_DIR not in p.parts
+    }
+
+
+def make_corpus(seed_articles: Path, folder: Path, variant: bool) -> Path:
+    """Two seed articles; the variant shortens one text and retitles the other."""
+    folder.mkdir()
+    metadata = (seed_articles / "articles.csv").read_text(encoding="utf-8").splitlines()
+    rows = [metadata[0]] + [line for line in metadata[1:] if line.startswith(IDS)]
+    for article_id in IDS:
+        text = (seed_articles / f"{article_id}.txt").read_text(encoding="utf-8")
+        if variant and article_id == IDS[1]:
+            text = text[: text.index("\n", len(text) // 2) + 1]
+        (folder / f"{article_id}.txt").write_text(text, encoding="utf-8")
+    if variant:
+        rows[1] = rows[1].replace(f"{IDS[0]},,,,", f"{IDS[0]},Variant Wire,,A variant,", 1)
+    (folder / "articles.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    return folder
+
+
+def build_process(articles: Path, out: Path) -> subprocess.Popen[bytes]:
+    command = [sys.executable, "-m", "newstables.cli", "build", "--quiet", "--processes", "1"]
+    command += ["--articles", str(articles), "--out", str(out)]
+    return subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+
+def test_killed_builds_leave_the_old_or_the_new_package(
+    seed_articles: Path, tmp_path: Path, request: pytest.FixtureRequest
+) -> None:
+    corpora = [make_corpus(seed_articles, tmp_path / name, v) for name, v in (("a", 0), ("b", 1))]
+    states = []
+    for index, corpus in enumerate(corpora):
+        build(corpus, tmp_path / f"reference-{index}")
+        states.append(package_state(tmp_path / f"reference-{index}"))
+    assert states[0] != states[1]
+
+    out = tmp_path / "out"
+    shutil.copytree(tmp_path / "reference-0", out)  # with its cache, like a real second build
+    started = time.monotonic()
+    assert build_process(corpora[1], out).wait() == 0
+    full = time.monotonic() - started
+    assert package_state(out) == states[1]
+    current, outcomes = 1, []
+    rng = random.Random(8)
+    for _ in range(SLOW_RUNS if request.config.getoption("--runslow") else RUNS):
+        target = 1 - current
+        child = build_process(corpora[target], out)
+        time.sleep(rng.uniform(0.05, 1.1) * full)
+        child.send_signal(signal.SIGKILL)
+        child.wait()
+        assert main(["validate", str(out)]) == 0
+        assert not (out / STAGING).exists()
+        state = package_state(out)
+        assert state in states, "a mix of two package versions"
+        current = states.index(state)
+        outcomes.append("new" if current == target else "old")
+    print(f"after SIGKILL: {outcomes.count('old')} old, {outcomes.count('new')} new")
