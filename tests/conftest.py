@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from newstables.build import build
-from newstables.curation import DEFAULT_ARTICLES, DEFAULT_CURATION
+from newstables.curation import DEFAULT_ARTICLES, DEFAULT_CURATION, Curation
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
@@ -43,3 +43,12 @@ def built_package(seed_articles: Path, tmp_path_factory: pytest.TempPathFactory)
     out = tmp_path_factory.mktemp("package")
     build(seed_articles, out, curation_dir=DEFAULT_CURATION)
     return out
+
+
+@pytest.fixture(scope="session")
+def pipeline() -> tuple[Curation, object]:
+    """The curation and the spaCy pipeline built from its registry, loaded once per session."""
+    from newstables.nlp import build_pipeline
+
+    curation = Curation.load(DEFAULT_CURATION)
+    return curation, build_pipeline(curation.registry)

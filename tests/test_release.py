@@ -23,6 +23,7 @@ from newstables.load import open_package
 from newstables.release import (
     Level,
     ReleaseError,
+    archive_members,
     bump,
     classify,
     previous_release,
@@ -104,7 +105,9 @@ def test_a_new_article_is_a_minor_release_of_new_rows_only(scenario: Scenario) -
         assert all(
             r.get("article_id", "005_harbour_wall") == "005_harbour_wall" for r in table.added
         )
-    assert classify(result) == (Level.MINOR, classify(result)[1])
+    for table in ("entities", "quotations", "figures"):  # Mayor Brackwater, her quote, 2 figures
+        assert result.table(table).added, f"{table}: the synthetic article added no rows"
+    assert classify(result)[0] is Level.MINOR
     assert new.version == "1.1.0"
 
 
@@ -148,12 +151,17 @@ def test_the_archive_is_reproducible_and_complete(scenario: Scenario, tmp_path: 
     assert "datapackage.json" in names and "data/articles/005_harbour_wall.txt" in names
     for table in ("articles", "figures", "quotations"):
         assert {f"data/{table}.csv", f"data/{table}.json", f"schema/{table}.json"} <= set(names)
-    assert "CHANGELOG.md" not in names and "newstables.db" not in names
+    assert "CHANGELOG.md" not in names
 
 
 def test_the_sqlite_database_ships_when_present(scenario: Scenario, tmp_path: Path) -> None:
     copy = Path(shutil.copytree(scenario.package, tmp_path / "copy"))
-    (copy / "newstables.db").write_bytes(b"SQLite format 3\x00")
+    shutil.rmtree(copy / "site", ignore_errors=True)
+    package = open_package(copy)
+    assert "newstables.db" not in archive_members(package)
+    (copy / "site").mkdir()
+    (copy / "site" / "newstables.db").write_bytes(b"SQLite format 3\x00")  # where the site puts it
+    assert archive_members(package)["newstables.db"] == "site/newstables.db"
     changelog = tmp_path / "CHANGELOG.md"
     dry = release(copy, scenario.curation, tmp_path / "dist", changelog=changelog, dry_run=True)
     assert not dry.archive.exists() and not changelog.exists()

@@ -15,6 +15,7 @@ import argparse
 import csv
 import io
 import json
+import os
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -220,11 +221,12 @@ def run_diff(args: argparse.Namespace) -> int:
     except (LoaderError, OSError) as err:
         print(f"newstables diff: error: {err}", file=sys.stderr)
         return 2
-    if args.json:
-        for line in json_lines(result):
+    lines = json_lines(result) if args.json else [render(result, rows=not args.brief)]
+    try:
+        for line in lines:
             print(line)
-    else:
-        print(render(result, rows=not args.brief))
+    except BrokenPipeError:  # `newstables diff … | head`: the reader has seen enough
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - keeps Python's exit flush quiet
     return 1 if result.changed else 0
 
 

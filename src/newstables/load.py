@@ -87,6 +87,10 @@ class Package:
         valid = ", ".join(self.table_names) or "(none)"
         raise LoaderError(f"no table {table!r} in {self.where}; tables: {valid}")
 
+    def has(self, relative: str) -> bool:
+        """Whether the package holds a file at this relative POSIX path."""
+        return self.root.joinpath(*PurePosixPath(relative).parts).is_file()
+
     def read(self, relative: str) -> bytes:
         """The bytes of a file inside the package (paths are relative, POSIX, no '..')."""
         path = PurePosixPath(relative)
@@ -214,14 +218,13 @@ def _json_cell(cell: str) -> Any:
 def read_options(schema: dict[str, Any]) -> dict[str, Any]:
     """``pandas.read_csv`` keyword arguments that give each Table Schema type its dtype."""
     dtype: dict[str, Any] = {}
-    dates: list[str] = []
     converters: dict[str, Callable[[str], Any]] = {}
     for field in schema["fields"]:
         name, kind = field["name"], field.get("type", "string")
         if categories := category_values(field):
             dtype[name] = pd.CategoricalDtype(categories)
         elif kind in _DATES:
-            dates.append(name)
+            dtype[name] = "string"  # converted by date_columns after reading
         elif kind in _JSON:
             converters[name] = _json_cell
         else:
@@ -229,8 +232,6 @@ def read_options(schema: dict[str, Any]) -> dict[str, Any]:
     return {
         "dtype": dtype,
         "converters": converters,
-        "parse_dates": dates,
-        "date_format": "ISO8601",
         "keep_default_na": False,
         "na_values": schema.get("missingValues", [""]),
         "true_values": ["true"],
@@ -241,8 +242,11 @@ def read_options(schema: dict[str, Any]) -> dict[str, Any]:
 def read_frame(package: Package, table: str) -> pd.DataFrame:
     """One verified table as a DataFrame typed from its Table Schema."""
     payload = package.table_bytes(table)
-    options = read_options(package.resource(table)["schema"])
-    return pd.read_csv(io.BytesIO(payload), encoding="utf-8", **options)
+    schema = package.resource(table)["schema"]
+    frame = pd.read_csv(io.BytesIO(payload), encoding="utf-8", **read_options(schema))
+    for name in (f["name"] for f in schema["fields"] if f.get("type") in _DATES):
+        frame[name] = pd.to_datetime(frame[name], format="ISO8601")  # datetime64 even if empty
+    return frame
 
 
 def records(package: Package, table: str) -> list[dict[str, Any]]:

@@ -9,8 +9,9 @@ archive: MAJOR for a removed table, a removed or retyped column or a new primary
 new tables, columns or rows (new articles); PATCH for corrections only (modified or deleted rows,
 changed metadata). ``version`` in data/curation/package.yaml must be exactly the next version of
 that kind; the build copies it into datapackage.json. The archive holds datapackage.json, the
-tables (CSV + JSON), the Table Schemas, the article texts and newstables.db if present, with
-sorted entries and fixed timestamps and permissions: the same inputs give the same bytes.
+tables (CSV + JSON), the Table Schemas, the article texts and newstables.db if present (at the
+top or in site/), with sorted entries and fixed timestamps and permissions: the same inputs give
+the same bytes.
 """
 
 from __future__ import annotations
@@ -35,6 +36,8 @@ from .load import LoaderError, Package, open_package, records, release_name
 SEMVER = re.compile(r"^(\d+)\.(\d+)\.(\d+)$")
 ZIP_DATE = (1980, 1, 1, 0, 0, 0)
 DATABASE = "newstables.db"
+# Where a package may hold its SQLite database (the site build writes site/newstables.db).
+DATABASE_PLACES = (DATABASE, f"site/{DATABASE}")
 CHANGELOG_HEAD = (
     "# Changelog\n\n"
     "Versions of the data package follow the Data Package semver recipe: MAJOR for a changed or\n"
@@ -147,11 +150,11 @@ def _sibling_files(package: Package, resource: dict[str, Any]) -> list[str]:
     """A table's JSON twin and its Table Schema, where the package has them."""
     path = PurePosixPath(resource["path"])
     candidates = [str(path.with_suffix(".json")), f"schema/{resource['name']}.json"]
-    return [c for c in candidates if package.root.joinpath(*c.split("/")).is_file()]
+    return [c for c in candidates if package.has(c)]
 
 
-def archive_members(package: Package) -> list[str]:
-    """Relative paths of every file a release carries, sorted."""
+def archive_members(package: Package) -> dict[str, str]:
+    """Every file a release carries: archive name → path in the package, sorted by name."""
     members = {"datapackage.json"}
     for name in package.table_names:
         resource = package.resource(name)
@@ -161,23 +164,25 @@ def archive_members(package: Package) -> list[str]:
         members.update(r["path"] for r in records(package, "articles") if r.get("path"))
     for source in package.descriptor.get("sources", []):
         path = str(source.get("path", ""))
-        if path and "://" not in path and package.root.joinpath(*path.split("/")).is_file():
+        if path and "://" not in path and package.has(path):
             members.add(path)
-    if package.root.joinpath(DATABASE).is_file():
-        members.add(DATABASE)
-    return sorted(members)
+    files = {member: member for member in members}
+    database = next((p for p in DATABASE_PLACES if package.has(p)), None)
+    if database:
+        files[DATABASE] = database
+    return dict(sorted(files.items()))
 
 
-def archive_bytes(package: Package, members: list[str]) -> bytes:
+def archive_bytes(package: Package, members: dict[str, str]) -> bytes:
     """A zip of the members with fixed dates and permissions: same files, same bytes."""
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
-        for member in members:
+        for member, source in members.items():
             info = zipfile.ZipInfo(member, date_time=ZIP_DATE)
             info.create_system = 3  # unix, so the permissions below are read
             info.external_attr = 0o100644 << 16
             info.compress_type = zipfile.ZIP_DEFLATED
-            archive.writestr(info, package.read(member), compresslevel=9)
+            archive.writestr(info, package.read(source), compresslevel=9)
     return buffer.getvalue()
 
 

@@ -1,10 +1,120 @@
-"""Quotation clusters: the same statement across articles (issue: quotations)."""
+"""Quotation clusters: the same statement across articles, translations included.
+
+>>> clustered = cluster_quotations(quotations)
+>>> len({q.cluster_id for q in clustered}) <= len(clustered)
+True
+
+The rule (documented, deterministic):
+- block by speaker: only quotations with the same ``speaker_id`` are compared (quotes without a
+  speaker are compared only when their words are identical), so the work grows with the
+  largest speaker's quote count, not with the corpus squared;
+- represent a quotation by its content words: lower-cased, stop words dropped, crude suffix
+  stemming, then mapped through a small synonym table (``SYNONYMS``: translation variants such
+  as thankful/grateful, real/genuine, camaraderie/comradeship);
+- two quotations are one statement when they share at least ``MIN_SHARED`` content words and
+  the overlap coefficient |A ∩ B| / min(|A|, |B|) reaches ``THRESHOLD``; clusters are the
+  connected components (union-find), and a cluster's id hashes its smallest quotation id.
+"""
 
 from __future__ import annotations
 
-from ..models import Quotation
+import re
+from collections import defaultdict
+
+from ..models import Quotation, content_id
+
+THRESHOLD = 0.6
+MIN_SHARED = 4
+STOP_WORDS = frozenset(
+    """
+    a an the and or but of to in on at by for with from as into out about over under this
+    that these those it its it's is are was were be been being am i we you he she they them
+    us our your his her their my me him not no nor so than then too very can could will
+    would shall should may might must do does did have has had also just only all any each
+    every some such which who whom whose what when where why how there here up down off
+    again
+    """.split()  # noqa: SIM905 - a word list reads best as words
+)
+SYNONYMS = {
+    "thankful": "grateful",
+    "thank": "grateful",
+    "gratitude": "grateful",
+    "genuine": "real",
+    "true": "real",
+    "comradeship": "camaraderie",
+    "comrade": "camaraderie",
+    "friendship": "camaraderie",
+    "great": "high",
+    "greatly": "high",
+    "highly": "high",
+    "deeply": "high",
+    "sincerely": "high",
+    "sentiment": "sense",
+    "feeling": "sense",
+    "honor": "honour",
+    "korea": "korean",
+    "russian": "russia",
+    "liberate": "liberation",
+    "liberating": "liberation",
+    "troop": "soldier",
+    "force": "soldier",
+}
+
+
+def _stem(word: str) -> str:
+    """A crude suffix stemmer, enough to match "acted"/"acts" and "friends"/"friend"."""
+    for suffix in ("ingly", "edly", "ing", "ed", "es", "s", "ly"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            return word[: -len(suffix)]
+    return word
+
+
+def content_words(text: str) -> frozenset[str]:
+    """The comparable words of a quotation.
+
+    >>> sorted(content_words("We are deeply thankful to our friends"))
+    ['friend', 'grateful', 'high']
+    """
+    words = set()
+    for raw in re.findall(r"[^\W\d_]+(?:['’][^\W\d_]+)?", text.casefold()):
+        if raw in STOP_WORDS or len(raw) < 2:
+            continue
+        word = SYNONYMS.get(raw) or SYNONYMS.get(_stem(raw)) or _stem(raw)
+        words.add(word)
+    return frozenset(words)
+
+
+def same_statement(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Whether two content-word sets are one statement (overlap coefficient rule)."""
+    shared = len(a & b)
+    return shared >= MIN_SHARED and shared / min(len(a), len(b)) >= THRESHOLD
+
+
+def _find(parent: dict[str, str], item: str) -> str:
+    """Union-find root with path halving."""
+    while parent[item] != item:
+        parent[item] = parent[parent[item]]
+        item = parent[item]
+    return item
 
 
 def cluster_quotations(quotations: list[Quotation]) -> list[Quotation]:
-    """Give quotations of one statement one cluster_id (each statement its own until clustered)."""
-    return quotations
+    """Give quotations of one statement one cluster_id (see the module doc for the rule)."""
+    parent = {q.quotation_id: q.quotation_id for q in quotations}
+    blocks: dict[str, list[Quotation]] = defaultdict(list)
+    for quote in quotations:
+        key = quote.speaker_id or "\x00" + " ".join(quote.text.casefold().split())
+        blocks[key].append(quote)
+    for block in blocks.values():
+        words = [(q.quotation_id, content_words(q.text)) for q in block]
+        for index, (left_id, left) in enumerate(words):
+            for right_id, right in words[index + 1 :]:
+                if same_statement(left, right):
+                    parent[_find(parent, left_id)] = _find(parent, right_id)
+    members: dict[str, list[str]] = defaultdict(list)
+    for quote in quotations:
+        members[_find(parent, quote.quotation_id)].append(quote.quotation_id)
+    cluster = {
+        member: content_id("qc", min(group)) for group in members.values() for member in group
+    }
+    return [q.model_copy(update={"cluster_id": cluster[q.quotation_id]}) for q in quotations]

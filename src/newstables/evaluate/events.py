@@ -106,7 +106,9 @@ def _metrics(
         found += 1
         if len(mine) > 1:
             split += 1
-            errors.append({"error": "split", "gold": event["key"], "rows": [_show(rows[e]) for e in mine]})
+            errors.append(
+                {"error": "split", "gold": event["key"], "rows": [_show(rows[e]) for e in mine]}
+            )
         best = max(mine, key=lambda e: shared[e][index])
         if date_ok(event, rows[best]):
             dates += 1

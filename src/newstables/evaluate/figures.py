@@ -12,7 +12,6 @@ counts only when all three are right.
 
 from __future__ import annotations
 
-import json
 import math
 from dataclasses import dataclass
 from pathlib import Path
@@ -190,8 +189,3 @@ def metrics(counts: dict[str, int]) -> dict[str, Any]:
         "claim_recall": claim_r,
         "claim_f1": _f1(claim_p, claim_r),
     }
-
-
-def dump_errors(scores: dict[str, Any]) -> str:
-    """The errors as indented JSON (for ``newstables evaluate --json`` readers)."""
-    return json.dumps(scores.get("errors", []), indent=2, ensure_ascii=False)

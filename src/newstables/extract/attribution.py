@@ -38,34 +38,49 @@ from ..registry import name_key, slugify
 from . import ArticleContext, NewEntity
 from .quotemarks import QuoteSpan, find_quotes
 
-CUE_VERBS = frozenset(
-    """say tell add write tweet ask note explain reply state report declare recall conclude
-    respond argue read describe call admit acknowledge promise insist warn urge suggest predict
-    remark continue chant assure claim contend emphasize emphasise stress announce confirm deny
-    pledge vow hail praise laud quote cite estimate post joke boast complain observe point
-    agree counter mention comment recount testify shout yell whisper proclaim reiterate concede
-    maintain allege assert caution lament muse quip retort reveal indicate thank criticize
-    criticise slam blast accuse demand charge wonder inform brag scoff exclaim recommend
-    propose threaten refer dub label brand term characterize characterise speculate opine plead
-    order instruct guarantee swear tout mock tease concur interject begin predict recommend
-    fume rail gush cry sing tell reason acknowledge affirm answer attest bemoan complain
-    confess decry disclose echo elaborate underline underscore summarize summarise vow blog
-    posit insist counsel cite hint announce trumpet lambaste denounce condemn thunder
-    """.split()
+
+def _words(text: str) -> frozenset[str]:
+    """A word set from a whitespace-separated list."""
+    return frozenset(text.split())
+
+
+CUE_VERBS = _words(
+    """
+    say tell add write tweet ask note explain reply state report declare recall conclude
+    respond argue read describe call admit acknowledge promise insist warn urge suggest
+    predict remark continue chant assure claim contend emphasize emphasise stress announce
+    confirm deny pledge vow hail praise laud quote cite estimate post joke boast complain
+    observe point agree counter mention comment recount testify shout yell whisper proclaim
+    reiterate concede maintain allege assert caution lament muse quip retort reveal indicate
+    thank criticize criticise slam blast accuse demand charge wonder inform brag scoff
+    exclaim recommend propose threaten refer dub label brand term characterize characterise
+    speculate opine plead order instruct guarantee swear tout mock tease concur interject
+    begin predict recommend fume rail gush cry sing tell reason acknowledge affirm answer
+    attest bemoan complain confess decry disclose echo elaborate underline underscore
+    summarize summarise vow blog posit insist counsel cite hint announce trumpet lambaste
+    denounce condemn thunder question interrupt shoot press exhort snap gripe grumble marvel
+    quote sigh
+    """
 )
 QUOTING_VERBS = frozenset({"quote", "cite"})
-SPEECH_NOUNS = frozenset(
-    """reference comment comments remark remarks word words statement claim description promise
-    pledge warning assertion message vow tweet speech call plea words""".split()
+SPEECH_NOUNS = _words(
+    """
+    reference comment comments remark remarks word words statement claim description promise
+    pledge warning assertion message vow tweet speech call plea words
+    """
 )
-DOCUMENT_NOUNS = frozenset(
-    """statement report release communique communiqué letter memo email post tweet announcement
-    message notice editorial document filing ad advertisement video broadcast dispatch bulletin
-    commentary article readout transcript""".split()
+DOCUMENT_NOUNS = _words(
+    """
+    statement report release communique communiqué letter memo email post tweet announcement
+    message notice editorial document filing ad advertisement video broadcast dispatch
+    bulletin commentary article readout transcript
+    """
 )
-MEDIUM_NOUNS = frozenset(
-    """statement interview email e-mail address speech release post tweet letter briefing
-    conference call message remarks video broadcast podcast op-ed column appearance""".split()
+MEDIUM_NOUNS = _words(
+    """
+    statement interview email e-mail address speech release post tweet letter briefing
+    conference call message remarks video broadcast podcast op-ed column appearance
+    """
 )
 PERSONAL = {"he": "male", "him": "male", "she": "female", "her": "female"}
 GROUP_PRONOUNS = frozenset({"they", "them", "it", "we"})
@@ -93,9 +108,11 @@ _MEDIA = re.compile(
     r"kcna|tass|ria|yonhap|xinhua|interfax|bloomberg|axios|breitbart|npr|pbs)\b",
     re.IGNORECASE,
 )
-_ABBREVIATIONS = frozenset(
-    """mr mrs ms dr sen rep gov gen st jr sr lt col sgt capt maj rev prof inc co corp ltd no vs
-    jan feb aug sep sept oct nov dec u.s u.n d.c a.m p.m ft mt ave e.g i.e cmdr adm""".split()
+_ABBREVIATIONS = _words(
+    """
+    mr mrs ms dr sen rep gov gen st jr sr lt col sgt capt maj rev prof inc co corp ltd no vs
+    jan feb aug sep sept oct nov dec u.s u.n d.c a.m p.m ft mt ave e.g i.e cmdr adm
+    """
 )
 _BOUNDARY = re.compile(r"[.!?…]+[”\"’'»)\]]*\s+(?=[“\"‘'«(\[]*[A-Z0-9])")
 _LABELS = {
@@ -105,6 +122,12 @@ _LABELS = {
     "NORP": EntityType.group,
 }
 _SUBJECTS = ("nsubj", "nsubjpass")
+_NOT_AGENTS = frozenset({"that", "this", "it", "there", "which", "what", "these", "those"})
+_CUE_FORMS = _words(
+    """
+    said says tweeted told added wrote asked explained noted stated declared replied
+    """
+)
 
 
 @dataclass(frozen=True)
@@ -433,13 +456,14 @@ def resolve_mention(
             entity_id, new, method = resolve_mention(art, mention_span(art, child))
             if entity_id:
                 return entity_id, new, method
+    definite = span[0].lower_ in ("the", "this", "that", "its", "their", "his", "her")
     if head.lemma_.lower() in DOCUMENT_NOUNS:
         for token in span:
             ent = _ent_at(art, token) if token.i != head.i else None
             resolved = _entity_of_ent(art, ent) if ent is not None else None
             if resolved is not None:
                 return resolved[0], resolved[1], Attribution.nominal
-        issuer = _issuer(art, span.start_char)
+        issuer = _issuer(art, span.start_char) if definite else None
         if issuer is not None:
             return issuer.entity_id, issuer.new_entity, Attribution.nominal
     described = _describe(art, head) if head.pos_ == "NOUN" else None
@@ -457,17 +481,18 @@ def resolve_mention(
 # ------------------------------------------------------------------ cues
 
 
-def _subject(token: Token, depth: int = 0) -> Token | None:
-    """The subject of a verb, inherited from the verb it hangs on ("…, adding that")."""
+def _subject(token: Token, art: ArticleView | None = None, depth: int = 0) -> Token | None:
+    """The subject of a verb (outside quotes), inherited from the verb it hangs on ("…, adding
+    that")."""
     for child in token.children:
-        if child.dep_ in _SUBJECTS:
+        if child.dep_ in _SUBJECTS and not (art and art.in_quote(child)):
             if child.tag_ in ("WP", "WDT") and token.dep_ == "relcl":
                 return token.head
             return child
     if token.dep_ == "relcl" and token.head.pos_ in ("NOUN", "PROPN"):
         return token.head
-    if depth < 3 and token.dep_ in ("conj", "xcomp", "advcl", "pcomp", "prep", "acl"):
-        return _subject(token.head, depth + 1)
+    if depth < 3 and token.dep_ in ("conj", "xcomp", "advcl", "pcomp", "prep", "acl", "dobj"):
+        return _subject(token.head, art, depth + 1)
     return None
 
 
@@ -511,7 +536,7 @@ def _medium(token: Token) -> str | None:
         if child.dep_ == "prep" and child.lower_ == "in":
             for obj in child.children:
                 if obj.dep_ == "pobj" and obj.lemma_.lower() in MEDIUM_NOUNS:
-                    return f"{child.text} {obj.doc[obj.left_edge.i : obj.i + 1].text}"
+                    return f"{child.lower_} {obj.doc[obj.left_edge.i : obj.i + 1].text}"
     return None
 
 
@@ -535,7 +560,7 @@ class Cue:
     token: Token
     speaker: Token
     channel: Token | None
-    words: str
+    words: str | None
 
 
 def read_cue(art: ArticleView, token: Token) -> Cue | None:
@@ -550,14 +575,24 @@ def read_cue(art: ArticleView, token: Token) -> Cue | None:
         if owner is None or owner.pos_ not in ("PROPN", "PRON", "NOUN"):
             return None
         return Cue(token, owner, None, f"{token.text}")
-    if token.pos_ not in ("VERB", "AUX") or lemma not in CUE_VERBS:
+    if token.tag_ == "NNS" and token.dep_ == "ROOT" and lemma in CUE_VERBS:
+        # a mis-tagged verb: `"…," Bozell answers.` parsed as a noun with a compound
+        owner = next((c for c in token.lefts if c.pos_ in ("PROPN", "PRON")), None)
+        return Cue(token, owner, None, token.text) if owner is not None else None
+    if token.pos_ in ("PROPN", "NOUN") and token.lower_ in _CUE_FORMS:
+        # a capitalised or mis-tagged verb (`Murphy … Tweeted on Friday`)
+        subject = _line_subject(art, token)
+        return Cue(token, subject, None, token.text) if subject is not None else None
+    if lemma == "put" and not any(c.lower_ == "it" and c.dep_ == "dobj" for c in token.children):
+        return None
+    if token.pos_ not in ("VERB", "AUX") or (lemma not in CUE_VERBS and lemma != "put"):
         return None
     # "quoted/cited X as saying", "citing X", "X was quoted as saying"
     for quoting in (token, token.head.head, token.head):
         if quoting.lemma_.lower() not in QUOTING_VERBS or quoting.pos_ != "VERB":
             continue
         obj = _object(quoting)
-        subject = _subject(quoting)
+        subject = _subject(quoting, art)
         if obj is not None:
             saying = token if quoting is not token else _as_saying(token)
             words = f"{quoting.text} … as {saying.text}" if saying is not None else quoting.text
@@ -569,15 +604,32 @@ def read_cue(art: ArticleView, token: Token) -> Cue | None:
             return Cue(token, passive, relay, f"{quoting.text} … as {token.text}")
     for child in token.children:  # "KCNA reported, citing the military leadership"
         if child.lemma_.lower() in QUOTING_VERBS and child.dep_ in ("advcl", "xcomp", "conj"):
-            obj = _object(child)
-            if obj is not None:
-                return Cue(token, obj, _subject(token), f"{token.text}, {child.text}")
-    subject = _subject(token)
+            obj, reporter = _object(child), _subject(token, art)
+            relays = reporter is not None and (
+                _is_media(art, reporter) or reporter.lemma_.lower() in DOCUMENT_NOUNS
+            )
+            if obj is not None and relays:
+                return Cue(token, obj, reporter, f"{token.text}, {child.text}")
+    subject = _subject(token, art)
     if (
         subject is not None
         and "\n" in token.doc.text[min(subject.idx, token.idx) : max(subject.idx, token.idx)]
     ):
         subject = _line_subject(art, token)
+    if subject is None and art.text[: token.idx].rstrip()[-1:] in (",", "”", '"', "'", "’"):
+        subject = next(
+            (
+                c
+                for c in token.rights
+                if c.dep_ in ("dobj", "attr", "npadvmod", "nsubj")
+                and c.pos_ in ("PROPN", "NOUN", "PRON")
+            ),
+            None,
+        )
+    if subject is None:  # `Bozell answers` parsed with a compound
+        subject = next(
+            (c for c in token.lefts if c.pos_ in ("PROPN", "PRON") and c.i == token.i - 1), None
+        )
     if subject is None:
         following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
         if following is not None and following.pos_ == "PROPN":
@@ -598,15 +650,30 @@ def read_cue(art: ArticleView, token: Token) -> Cue | None:
     return Cue(token, subject, channel, words)
 
 
+def _author(token: Token) -> Token:
+    """ "a court document filed by X" speaks for X; other mentions for themselves."""
+    if token.lemma_.lower() in DOCUMENT_NOUNS:
+        for acl in token.children:
+            if acl.dep_ == "acl":
+                for agent in acl.children:
+                    if agent.dep_ == "agent":
+                        return next((p for p in agent.children if p.dep_ == "pobj"), token)
+    return token
+
+
 def _source(art: ArticleView, cue: Cue, method: Attribution | None = None) -> Source:
     """A Source from a cue: resolve the speaker and channel mentions."""
-    span = mention_span(art, cue.speaker)
+    span = mention_span(art, _author(cue.speaker))
     entity_id, new, how = resolve_mention(art, span)
     channel_id, channel_new = None, None
     if (
         cue.channel is not None
         and _is_media(art, cue.channel)
-        or (cue.channel is not None and cue.channel.i != cue.speaker.i and "quot" in cue.words)
+        or (
+            cue.channel is not None
+            and cue.channel.i != cue.speaker.i
+            and "quot" in (cue.words or "")
+        )
     ):
         channel_id, channel_new, _ = resolve_mention(art, mention_span(art, cue.channel))
         if channel_id == entity_id:
@@ -703,7 +770,9 @@ def _bare_attribution(art: ArticleView, sentence: int) -> Cue | None:
         complement = [
             c
             for c in cue.token.children
-            if c.dep_ in ("ccomp", "dobj", "xcomp") and not (cue.words.startswith("told"))
+            if c.dep_ in ("ccomp", "dobj", "xcomp")
+            and not (cue.words or "").startswith("told")
+            and c.lower_ not in ("that", "this", "so", "it")
         ]
         if not complement and cue.token.idx - start < 60:
             return cue
@@ -722,7 +791,7 @@ def _colon_intro(art: ArticleView, sentence: int) -> Cue | None:
         cue = max(cues, key=lambda c: c.token.i)
         return Cue(cue.token, cue.speaker, cue.channel, f"{cue.words}:")
     roots = [t for t in art.tokens(start, end) if t.dep_ == "ROOT"]
-    subject = _subject(roots[-1]) if roots else None
+    subject = _subject(roots[-1], art) if roots else None
     return Cue(roots[-1], subject, None, ":") if subject is not None else None
 
 
@@ -784,11 +853,14 @@ def _quote_source(art: ArticleView, quote: QuoteSpan) -> Source | None:
     previous = _previous_quote(art, quote)
     if quote.continues and previous is not None:
         return _carry(quote_source(art, previous), Attribution.carried)
-    cue = _in_sentence(art, quote.start, quote.end, for_quote=True)
-    if cue is not None:
-        return _relayed(art, quote, _source(art, cue))
     sentence = art.sentence_of(quote.start)
     s_start, s_end = art.sentences[sentence]
+    cue = _in_sentence(art, quote.start, quote.end, for_quote=True)
+    label = _label_intro(art, s_start, quote)
+    if label is not None and (cue is None or cue.token.idx < label.token.idx):
+        return _source(art, label, Attribution.named)
+    if cue is not None:
+        return _relayed(art, quote, _source(art, cue))
     ends_sentence = not re.search(r"\w", art.text[quote.end : s_end])
     starts_sentence = not re.search(r"\w", art.text[s_start : quote.start])
     if ends_sentence:
@@ -799,26 +871,98 @@ def _quote_source(art: ArticleView, quote: QuoteSpan) -> Source | None:
         cue = _colon_intro(art, sentence - 1)
         if cue is not None:
             return _source(art, cue, Attribution.adjacent)
-    if previous is not None:
-        same_line = previous.line == quote.line
-        gap = art.text[previous.end : quote.start]
-        floating = _line_is_quote_only(art, quote) and gap.count("\n") <= 2
-        if same_line or floating:
-            method = Attribution.adjacent if same_line else Attribution.carried
-            return _carry(quote_source(art, previous), method)
-    return _previous_subject(art, sentence, quote)
+    else:
+        cue = _governing_subject(art, quote)
+        if cue is not None:
+            return _source(art, cue, Attribution.adjacent)
+    if previous is not None and previous.line == quote.line:
+        return _carry(quote_source(art, previous), Attribution.adjacent)
+    if _line_is_quote_only(art, quote):
+        return _floating(art, quote, previous)
+    return _previous_subject(art, sentence)
 
 
-def _previous_subject(art: ArticleView, sentence: int, quote: QuoteSpan) -> Source | None:
+def _label_intro(art: ArticleView, s_start: int, quote: QuoteSpan) -> Cue | None:
+    """A name and a colon right before the quote: `Trump: 'We will win.'`, `- HuffPollster: "`."""
+    before = re.sub(r"[\s“\"‘'«`]+$", "", art.text[s_start : quote.start])
+    if not before.endswith(":"):
+        return None
+    tokens = art.tokens(s_start, s_start + len(before) - 1)
+    if not tokens or tokens[-1].pos_ not in ("PROPN", "NOUN"):
+        return None
+    label: list[Token] = []
+    for token in reversed(tokens):
+        if token.pos_ in ("VERB", "AUX"):
+            return None
+        if token.text in ("-", "–", "—", "|"):
+            break
+        label.insert(0, token)
+    if not label:
+        return None
+    tokens = label
+    nouns = [t for t in tokens if t.pos_ in ("PROPN", "NOUN", "PRON") and t.i in art.chunks]
+    if not nouns:
+        nouns = [t for t in tokens if t.pos_ in ("PROPN", "NOUN")][-1:]
+    return Cue(nouns[-1], nouns[-1], None, ":") if nouns else None
+
+
+def _governing_subject(art: ArticleView, quote: QuoteSpan) -> Cue | None:
+    """No cue word: the subject of the clause the quote sits in (`The ad targets a "…"`), or
+    of the clause that introduces it with a colon (`She went on: "…"`)."""
+    s_start = art.sentences[art.sentence_of(quote.start)][0]
+    before = re.sub(r"[\s“\"‘'«`]+$", "", art.text[s_start : quote.start])
+    if before.endswith(":"):
+        roots = [t for t in art.tokens(s_start, quote.start) if t.pos_ in ("VERB", "AUX")]
+        for root in reversed(roots):
+            subject = _subject(root, art)
+            if subject is not None:
+                return Cue(root, subject, None, f"{root.text}:")
+    for token in _content_tokens(art, quote.start, quote.end):
+        for ancestor in token.ancestors:
+            if art.in_quote(ancestor) or ancestor.pos_ not in ("VERB", "AUX"):
+                continue
+            subject = _subject(ancestor, art)
+            if subject is not None and subject.lower_ in _NOT_AGENTS:
+                continue
+            if subject is not None and subject.pos_ in ("PROPN", "NOUN", "PRON"):
+                return Cue(ancestor, subject, None, None)
+    return None
+
+
+def _floating(art: ArticleView, quote: QuoteSpan, previous: QuoteSpan | None) -> Source | None:
+    """A paragraph of quotation only: the last attribution of the paragraph before it (its last
+    cue, else its last quote), else the attribution opening the next paragraph."""
+    line_start = art.text.rfind("\n", 0, quote.start)
+    prev_start = art.text.rfind("\n", 0, max(0, line_start - 1)) + 1
+    while prev_start > 0 and not art.text[prev_start:line_start].strip():
+        line_start = prev_start - 1
+        prev_start = art.text.rfind("\n", 0, max(0, line_start - 1)) + 1
+    if line_start > 0:
+        last = art.sentences[art.sentence_of(line_start - 1)]
+        has_quote = previous is not None and previous.start >= prev_start
+        cues = [c for c in _cues(art, max(last[0], prev_start), line_start)]
+        cues = [c for c in cues if not has_quote or c.token.idx > previous.end]  # type: ignore
+        if cues and cues[-1].token.pos_ == "VERB":
+            return _source(art, cues[-1], Attribution.carried)
+        if has_quote:
+            return _carry(quote_source(art, previous), Attribution.carried)  # type: ignore
+    index = art.quotes.index(quote)
+    following = art.quotes[index + 1] if index + 1 < len(art.quotes) else None
+    if following is not None and following.line <= quote.line + 2:
+        cue = _in_sentence(art, following.start, following.end, for_quote=True)
+        if cue is not None:
+            return _source(art, cue, Attribution.adjacent)
+    return None
+
+
+def _previous_subject(art: ArticleView, sentence: int) -> Source | None:
     """Last resort: the named subject of the previous sentence in the same paragraph."""
     if sentence == 0:
         return None
     start, end = art.sentences[sentence - 1]
-    if "\n" in art.text[start : art.sentences[sentence][0]].rstrip(" ") and not art.text[
-        start:end
-    ].endswith(" "):
-        pass
-    if art.text.count("\n", start, quote.start):
+    if "\n" in art.text[start:end].strip():
+        return None
+    if "\n" in art.text[end - 1 : art.sentences[sentence][0] + 1]:
         return None
     for mention in art.mentions:
         if start <= mention.start < end and mention.subject:

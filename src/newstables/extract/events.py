@@ -36,11 +36,13 @@ _PERSONAL = {"he": "male", "him": "male", "his": "male", "she": "female", "her":
 _FIRST_PERSON = frozenset({"we", "i", "our", "us", "my", "me"})
 _THING_PRONOUNS = frozenset({"it", "its", "they", "their", "them"})
 _SUBJECTS = frozenset({"nsubj", "csubj"})
-_CLAUSAL = frozenset({"ccomp", "xcomp", "advcl", "acl", "relcl", "pcomp", "conj"})
 _QUANTITY_NOUNS = frozenset({"quantity", "total", "number", "amount", "lot", "range", "batch"})
 _FURNITURE = re.compile(r"^\s*(?:\+\+|related:|read more|see also|comments?\s*$)", re.IGNORECASE)
 _NOT_ACTORS = frozenset({EntityType.place})
-_HELPERS = frozenset({"help", "assist", "aid"})
+_ARGUMENTS = frozenset({"dobj", "nsubj", "nsubjpass", "attr"})
+_HELPERS = frozenset(
+    {"help", "helps", "helped", "helping", "assist", "assists", "assisted", "assisting", "aid"}
+)
 
 
 # --- the codebook ---------------------------------------------------------------------------
@@ -65,6 +67,7 @@ class EventCodebook:
 
     rules: dict[tuple[str, str], tuple[TriggerRule, ...]]
     first_time: tuple[str, ...] = ()
+    idioms: tuple[str, ...] = ()
     offers: frozenset[str] = frozenset()
     request_verbs: frozenset[str] = frozenset()
     request_modals: frozenset[str] = frozenset()
@@ -75,7 +78,7 @@ class EventCodebook:
 
     @classmethod
     def from_section(cls, section: dict[str, Any]) -> EventCodebook:
-        """Index a parsed ``events:`` section: ``EventCodebook.from_section(codebook["events"])``."""
+        """Index the ``events:`` section: ``EventCodebook.from_section(codebook["events"])``."""
         rules: dict[tuple[str, str], list[TriggerRule]] = {}
         for item in section.get("triggers") or []:
             rule = TriggerRule(
@@ -94,6 +97,7 @@ class EventCodebook:
         return cls(
             rules={k: tuple(v) for k, v in rules.items()},
             first_time=tuple(sorted(section.get("first_time") or [], key=len, reverse=True)),
+            idioms=tuple(i.lower() for i in section.get("idioms") or []),
             offers=_words(section.get("offers")),
             request_verbs=_words(requests.get("verbs")),
             request_modals=_words(requests.get("modals")),
@@ -153,42 +157,72 @@ class Article:
 
 def extract_events(ctx: ArticleContext) -> list[EventDraft]:
     """Every event mention in the article, one draft per (sentence, type, key)."""
-    from . import EventDraft
-
     book = load_codebook(ctx.curation.codebook)
     if not book.rules:
         return []
     article = _article(ctx, book)
     drafts: list[EventDraft] = []
+    previous: list[Hit] = []
     for sent in _segments(ctx.doc):
         if not sent.text.strip() or _is_furniture(ctx.text, sent.start_char):
+            previous = []
             continue
-        hits = _sentence_hits(article, sent)
-        for hit in _collapse(hits):
-            start, end = _trimmed(ctx.text, sent.start_char, sent.end_char)
-            value = hit.date
-            drafts.append(
-                EventDraft(
-                    event_type=hit.type,
-                    mode=hit.mode,
-                    actor_id=hit.actor,
-                    co_actor_ids=list(hit.co_actors),
-                    recipient_id=hit.recipient,
-                    location_id=hit.location,
-                    date=value.edtf if value else None,
-                    date_start=value.start if value and value.start != date.min else None,
-                    date_end=value.end if value else None,
-                    date_basis=_basis(value),
-                    factuality=hit.factuality,
-                    key=hit.key,
-                    article_id=ctx.article.article_id,
-                    text=ctx.text[start:end],
-                    char_start=start,
-                    char_end=end,
-                    trigger=hit.token.text,
-                )
-            )
+        hits = _collapse(_sentence_hits(article, sent))
+        hits += _continuations(article, sent, previous, hits)
+        drafts.extend(_draft(ctx, sent, hit) for hit in hits)
+        previous = hits
     return drafts
+
+
+def _draft(ctx: ArticleContext, sent: Span, hit: Hit) -> EventDraft:
+    from . import EventDraft
+
+    start, end = _trimmed(ctx.text, sent.start_char, sent.end_char)
+    value = hit.date
+    return EventDraft(
+        event_type=hit.type,
+        mode=hit.mode,
+        actor_id=hit.actor,
+        co_actor_ids=list(hit.co_actors),
+        recipient_id=hit.recipient,
+        location_id=hit.location,
+        date=value.edtf if value else None,
+        date_start=value.start if value and value.start != date.min else None,
+        date_end=value.end if value else None,
+        date_basis=_basis(value),
+        factuality=hit.factuality,
+        key=hit.key,
+        article_id=ctx.article.article_id,
+        text=ctx.text[start:end],
+        char_start=start,
+        char_end=end,
+        trigger=hit.token.text,
+    )
+
+
+def _continuations(article: Article, sent: Span, previous: list[Hit], hits: list[Hit]) -> list[Hit]:
+    """A quotation right after a speech act, said by the same actor, is another mention of it
+    ("South Korea's Defense Ministry condemned ... . 'North Korea has admitted to its own
+    criminal acts,' the ministry said in a statement Monday"); its verb of saying dates it."""
+    if not any(article.in_quote(t) for t in sent):
+        return []
+    found = []
+    for word in sent:
+        if word.lemma_.lower() not in article.book.reporting or article.in_quote(word):
+            continue
+        subject = _dobj(word) if word.lemma_.lower() == "quote" else None
+        speaker = (
+            _resolve(article, subject or _subject(word)) if (subject or _subject(word)) else None
+        )
+        for hit in previous:
+            taken = any(h.type == hit.type for h in hits + found)
+            if speaker and hit.actor == speaker and hit.type in article.book.speech and not taken:
+                again = Hit(word, hit.rule, hit.type, hit.key, hit.mode, actor=hit.actor,
+                            recipient=hit.recipient, location=hit.location,
+                            factuality=hit.factuality, anchor=word)  # fmt: skip
+                _dates(article, sent, [again])
+                found.append(again)
+    return found
 
 
 def _article(ctx: ArticleContext, book: EventCodebook) -> Article:
@@ -260,16 +294,33 @@ def _sentence_hits(article: Article, sent: Span) -> list[Hit]:
             _arguments(article, hit)
             hit.factuality = _factuality(article.book, hit)
             hits.append(hit)
+    _inherit_actors(hits)
     _dates(article, sent, hits)
     return hits
+
+
+def _inherit_actors(hits: list[Hit]) -> None:
+    """A noun trigger inside the phrase of a same-type verb trigger shares its actor ("North
+    Korea sent 14,000 troops, including 3,000 reinforcements")."""
+    for hit in hits:
+        if hit.actor or hit.token.pos_ not in ("NOUN", "PROPN"):
+            continue
+        for other in hits:
+            same = other.type == hit.type and other.key == hit.key
+            if same and other.actor and other.token in hit.token.ancestors:
+                hit.actor = other.actor
+                break
 
 
 def _fire(article: Article, token: Token) -> Iterator[Hit]:
     """The hits a token fires: codebook triggers, requests, contradictions."""
     book = article.book
     pos = _POS.get(token.pos_)
+    if _idiom(book, token):
+        return
     if pos:
-        for rule in book.rules.get((token.lemma_.lower(), pos), ()):
+        words = dict.fromkeys((token.lemma_.lower(), token.lower_))  # irregular forms too
+        for rule in (r for w in words for r in book.rules.get((w, pos), ())):
             key = _fires(book, rule, token, pos)
             if key is not False:
                 yield _offer(book, Hit(token, rule, rule.type, key, rule.mode))
@@ -298,6 +349,16 @@ def _fires(book: EventCodebook, rule: TriggerRule, token: Token, pos: str) -> st
         if any(w.lower_ in words for o in matched for w in o.subtree if w.i < o.i):
             return key
     return rule.key
+
+
+def _idiom(book: EventCodebook, token: Token) -> bool:
+    """Whether the token starts or sits in a fixed phrase that is no event ("thanks to")."""
+    text = token.doc.text.lower()
+    for idiom in book.idioms:
+        start = text.rfind(idiom, max(0, token.idx - len(idiom)), token.idx + len(idiom))
+        if start >= 0 and start <= token.idx < start + len(idiom):
+            return True
+    return False
 
 
 def _offer(book: EventCodebook, hit: Hit) -> Hit:
@@ -337,8 +398,7 @@ def _objects(token: Token) -> Iterator[Token]:
 def _expand(token: Token) -> Iterator[Token]:
     """A noun, its conjuncts, and the noun counted by a quantity noun ("a total of troops")."""
     yield token
-    for conj in token.conjuncts:
-        yield conj
+    yield from token.conjuncts
     if token.lemma_.lower() in _QUANTITY_NOUNS or token.pos_ == "NUM":
         for prep in token.children:
             if prep.dep_ == "prep" and prep.lower_ == "of":
@@ -352,7 +412,9 @@ def _negated(token: Token) -> bool:
     for node in (token, token.head if token.dep_ == "conj" else token):
         if any(c.dep_ == "neg" or c.lower_ in ("never", "not") for c in node.children):
             return True
-        if any(c.lower_ == "neither" for s in node.children if s.dep_ in _SUBJECTS for c in s.subtree):
+        if any(
+            c.lower_ == "neither" for s in node.children if s.dep_ in _SUBJECTS for c in s.subtree
+        ):
             return True
     return False
 
@@ -392,7 +454,7 @@ def _verb_agent(book: EventCodebook, token: Token) -> Token | None:
     if token.lower_ in book.contradicts:
         claim = _claim_after(token)
         return _subject(claim) or _pobj(token) if claim is not None else None
-    if any(c.dep_ == "aux" and c.lemma_.lower() in _HELPERS for c in token.children):
+    if any(c.dep_ == "aux" and c.lower_ in _HELPERS for c in token.children):
         return None  # "forces helped recapture": helpers are not the agent
     subject = _subject(token) or _by_agent(token)
     if subject is not None:
@@ -400,14 +462,13 @@ def _verb_agent(book: EventCodebook, token: Token) -> Token | None:
     head = token.head
     if token.dep_ == "pcomp" and head.dep_ == "prep" and head.lower_ == "for":
         return _dobj(head.head)  # "thanked Kim for deploying troops": Kim deployed
-    if token.dep_ == "xcomp" and head.lemma_.lower() in _HELPERS:
+    if token.dep_ == "xcomp" and head.lower_ in _HELPERS:
         return _dobj(head)  # "helping Russia reclaim": Russia acts
     if token.dep_ == "xcomp" and head.pos_ == "ADJ" and head.dep_ == "acomp":
         head = head.head  # "Russia was ready to provide"
     elif token.dep_ == "xcomp" and (raised := _child(head, "nsubjpass")) is not None:
         return raised  # "North Korea is believed to have dispatched"
-    to_clause = any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
-    inherits = token.dep_ in ("xcomp", "conj") or (token.dep_ == "advcl" and not to_clause)
+    inherits = token.dep_ in ("xcomp", "conj") or (token.dep_ == "advcl" and not _infinitive(token))
     if inherits and head.pos_ in ("VERB", "AUX") and head.lemma_.lower() not in book.reporting:
         return _verb_agent(book, head)
     return None
@@ -427,12 +488,12 @@ def _noun_agent(book: EventCodebook, token: Token) -> Token | None:
     for child in token.children:
         if child.dep_ in ("compound", "amod") and _ent_of(child) is not None:
             return child
-    node = token
-    while node.dep_ in ("dobj", "pobj", "prep", "conj", "appos") and node.head != node:
-        node = node.head
-        if node.pos_ in ("VERB", "AUX"):
-            return _subject(node)
-    return None
+    head = token.head
+    if token.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ == "in":
+        head = head.head  # "in a significant announcement, North Korea acknowledged"
+    elif token.dep_ != "dobj":
+        return None
+    return _subject(head) if head.pos_ in ("VERB", "AUX") else None
 
 
 def _claim_after(token: Token) -> Token | None:
@@ -453,7 +514,9 @@ def _parties(article: Article, token: Token) -> list[str]:
 
 
 def _child(token: Token, dep: str) -> Token | None:
-    return next((c for c in token.children if c.dep_ == dep), None)
+    """The child with this relation nearest to the token (parses of merged lines repeat them)."""
+    found = [c for c in token.children if c.dep_ == dep]
+    return min(found, key=lambda c: abs(c.i - token.i)) if found else None
 
 
 def _dobj(token: Token) -> Token | None:
@@ -463,7 +526,7 @@ def _dobj(token: Token) -> Token | None:
 def _subject(token: Token | None) -> Token | None:
     if token is None:
         return None
-    return next((c for c in token.children if c.dep_ in _SUBJECTS), None)
+    return _child(token, "nsubj") or _child(token, "csubj")
 
 
 def _by_agent(token: Token) -> Token | None:
@@ -530,11 +593,15 @@ def _antecedent(article: Article, noun: Token) -> str | None:
 
 def _governing_subject(article: Article, token: Token, depth: int) -> str | None:
     """ "North Korea confirmed that it sent troops": "it" is the nearest governing subject."""
-    node = token.head
+    node, crossed = token, False
     while node.head != node:
+        clausal = node.dep_ in ("ccomp", "xcomp", "advcl", "conj", "relcl")
+        crossed = crossed or (clausal and node.pos_ in ("VERB", "AUX"))
         node = node.head
         subject = _subject(node)
-        if node.pos_ in ("VERB", "AUX") and subject is not None and subject != token:
+        if not crossed or node.pos_ not in ("VERB", "AUX"):
+            continue
+        if subject is not None and subject != token:
             entity = _resolve(article, subject, depth + 1)
             if entity:
                 return entity
@@ -687,18 +754,30 @@ def _date_anchor(token: Token, triggers: set[int]) -> Token | None:
 
 
 def _owns(hit: Hit, anchor: Token) -> bool:
+    """Whether a date anchored at this word dates the hit: the trigger itself, the first verb
+    above a noun trigger ("declared the recapture complete on Saturday"), or the verb of saying
+    whose subject a speech act took."""
     token = hit.token
-    if anchor == token:
+    if anchor == token or (hit.anchor is not None and anchor == hit.anchor):
         return True
-    if token.pos_ in ("NOUN", "PROPN") and token.dep_ in ("dobj", "nsubjpass") and anchor == token.head:
-        return True
-    return hit.anchor is not None and anchor == hit.anchor
+    if anchor.head == token and anchor.dep_ in ("advcl", "xcomp") and _infinitive(anchor):
+        return True  # "deployed troops to support operations late last year"
+    if token.pos_ not in ("NOUN", "PROPN") or token.dep_ not in _ARGUMENTS:
+        return False
+    predicate = token.head
+    return anchor == predicate or (predicate.pos_ == "ADJ" and anchor == predicate.head)
+
+
+def _infinitive(token: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
 
 
 def _ongoing(token: Token) -> bool:
     """ "continues to supply": still happening when the article was published."""
     head = token.head
-    return token.dep_ == "xcomp" and head.lemma_.lower() == "continue" and head.tag_ in ("VBZ", "VBP")
+    return (
+        token.dep_ == "xcomp" and head.lemma_.lower() == "continue" and head.tag_ in ("VBZ", "VBP")
+    )
 
 
 def _until(published: date) -> DateValue:
@@ -726,7 +805,12 @@ def _factuality(book: EventCodebook, hit: Hit) -> Factuality:
     if hit.factuality != Factuality.asserted:
         return hit.factuality
     chain = _governors(hit.token)
-    for level in (Factuality.denied, Factuality.hypothetical, Factuality.planned, Factuality.claimed):
+    for level in (
+        Factuality.denied,
+        Factuality.hypothetical,
+        Factuality.planned,
+        Factuality.claimed,
+    ):
         words = book.modality.get(level, frozenset())
         for node, counts in chain:
             own = counts and node.lemma_.lower() in words

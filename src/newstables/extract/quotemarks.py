@@ -11,7 +11,8 @@ Rules (per paragraph = per line, so one stray mark cannot swallow the article):
   with a mark, that line's quote ``continues`` the same statement (multi-paragraph quotes);
 - single ‘ ’ pairs count only outside double quotes, opening after a space and closing before a
   non-letter, so apostrophes (don’t, officials’, ’90s) never pair;
-- page furniture lines ("Related: …", "++ …", "Read more", captions, short headlines) hold no quotes.
+- page furniture lines ("Related: …", "++ …", "Read more", captions, short headlines) hold
+  no quotes.
 """
 
 from __future__ import annotations
@@ -30,6 +31,8 @@ _FURNITURE = re.compile(
     r"file photo\b|click here\b|sign up\b|subscribe\b|advertisement\b|comments?\s*$)",
     re.IGNORECASE,
 )
+_CAPTION = re.compile(r"\b(?:Photograph|Photo|Image|Illustration)\s*:|\(Photo\b", re.IGNORECASE)
+_SPEECH = re.compile(r"\b(?:said|says|told|added|asked|wrote|tweeted|stated)\b")
 _SENTENCE_END = re.compile(r"[.!?…:;,\"”’')\]]\s*$")
 
 
@@ -73,9 +76,12 @@ def is_furniture(line: Line, first: bool = False) -> bool:
     text = line.text.strip()
     if not text or _FURNITURE.match(text):
         return True
+    if _CAPTION.search(text):
+        return True
     words = len(text.split())
     # a headline or caption: short, no sentence punctuation at its end, no attribution verb
-    return words <= (20 if first else 12) and not _SENTENCE_END.search(text)
+    short = words <= (20 if first else 12) and not _SENTENCE_END.search(text)
+    return short and not _SPEECH.search(text)
 
 
 def _is_opening(line: str, pos: int, mark: str) -> bool:
@@ -115,9 +121,7 @@ def _double_quotes(line: str) -> tuple[list[tuple[int, int, bool]], bool]:
         families = [f for f, _ in stack]
         if mark in OPEN or mark == "``":
             role = "open"
-        elif mark in CLOSE:
-            role = "close"
-        elif family in families:
+        elif mark in CLOSE or family in families:
             role = "close"
         else:
             role = "open" if _is_opening(line, pos, mark) else "close"
