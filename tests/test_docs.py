@@ -1,4 +1,4 @@
-"""docs/loader.md is executed: its ``console`` session in a scratch repository, then its ``pycon``
+"""README.md is executed: its ``console`` session in a scratch repository, then its ``pycon``
 examples (doctest) against the bundled package and the releases the session wrote."""
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from test_release import SYNTHETIC, set_version
 
 from newstables.curation import DEFAULT_CURATION
 
-DOC = Path(__file__).resolve().parents[1] / "docs" / "loader.md"
+DOC = Path(__file__).resolve().parents[1] / "README.md"
 BLOCK = re.compile(r"^```(pycon|console)\n(.*?)^```", re.MULTILINE | re.DOTALL)
 FLAGS = doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE
 

@@ -240,3 +240,11 @@ def test_translations_of_one_statement_share_a_cluster(pipeline: tuple) -> None:
     by_text = {q.text[:12]: q.cluster_id for q in clustered}
     assert by_text["The Korean f"] == by_text["Our Korean f"]
     assert by_text["Sanctions wi"] != by_text["Our Korean f"]
+
+
+def test_attribute_reads_a_leading_according_to_for_numbers(pipeline: tuple) -> None:
+    text = INTRO + "According to Seoul’s spy agency, North Korea sent about 11,000 soldiers."
+    start = text.index("about 11,000")
+    source = attribute(context(pipeline, text), start, start + len("about 11,000"))
+    assert source is not None
+    assert (source.entity_id, source.cue) == ("south-korea-nis", "according to")

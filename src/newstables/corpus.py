@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import hashlib
+import io
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -101,7 +102,7 @@ def read_metadata(path: Path, known_ids: set[str]) -> dict[str, dict[str, object
         text = path.read_bytes().decode("utf-8-sig")
     except UnicodeDecodeError as err:
         raise CorpusError(path, f"metadata is not UTF-8 (byte {err.start})") from None
-    reader = csv.DictReader(text.splitlines())
+    reader = csv.DictReader(io.StringIO(text, newline=""))  # keeps newlines inside cells
     if not reader.fieldnames or "article_id" not in reader.fieldnames:
         raise CorpusError(path, "metadata needs an article_id column", 1)
     unknown = set(reader.fieldnames) - set(METADATA_COLUMNS)

@@ -122,7 +122,7 @@ _LABELS = {
     "NORP": EntityType.group,
 }
 _SUBJECTS = ("nsubj", "nsubjpass")
-_NOT_AGENTS = frozenset({"that", "this", "it", "there", "which", "what", "these", "those"})
+_NOT_AGENTS = frozenset({"that", "this", "it", "there", "what", "these", "those"})
 _CUE_FORMS = _words(
     """
     said says tweeted told added wrote asked explained noted stated declared replied
@@ -486,9 +486,7 @@ def _subject(token: Token, art: ArticleView | None = None, depth: int = 0) -> To
     that")."""
     for child in token.children:
         if child.dep_ in _SUBJECTS and not (art and art.in_quote(child)):
-            if child.tag_ in ("WP", "WDT") and token.dep_ == "relcl":
-                return token.head
-            return child
+            return child  # a relative "who" stays: _source resolves it through its noun
     if token.dep_ == "relcl" and token.head.pos_ in ("NOUN", "PROPN"):
         return token.head
     if depth < 3 and token.dep_ in ("conj", "xcomp", "advcl", "pcomp", "prep", "acl", "dobj"):
@@ -583,8 +581,11 @@ def read_cue(art: ArticleView, token: Token) -> Cue | None:
         # a capitalised or mis-tagged verb (`Murphy … Tweeted on Friday`)
         subject = _line_subject(art, token)
         return Cue(token, subject, None, token.text) if subject is not None else None
-    if lemma == "put" and not any(c.lower_ == "it" and c.dep_ == "dobj" for c in token.children):
-        return None
+    if lemma == "put" and not any(
+        (c.lower_ == "it" and c.dep_ == "dobj") or (c.lower_ == "at" and c.dep_ == "prep")
+        for c in token.children
+    ):
+        return None  # only "as X puts it" and "X put the toll at 4,000"
     if token.pos_ not in ("VERB", "AUX") or (lemma not in CUE_VERBS and lemma != "put"):
         return None
     # "quoted/cited X as saying", "citing X", "X was quoted as saying"
@@ -663,8 +664,12 @@ def _author(token: Token) -> Token:
 
 def _source(art: ArticleView, cue: Cue, method: Attribution | None = None) -> Source:
     """A Source from a cue: resolve the speaker and channel mentions."""
-    span = mention_span(art, _author(cue.speaker))
-    entity_id, new, how = resolve_mention(art, span)
+    speaker = _author(cue.speaker)
+    span = mention_span(art, speaker)
+    target = span
+    if speaker.tag_ in ("WP", "WDT") and speaker.head.dep_ == "relcl":
+        target = mention_span(art, speaker.head.head)  # "Kyiv, which contends" → Kyiv
+    entity_id, new, how = resolve_mention(art, target)
     channel_id, channel_new = None, None
     if (
         cue.channel is not None
@@ -742,6 +747,8 @@ def _in_sentence(art: ArticleView, start: int, end: int, for_quote: bool) -> Cue
     if not cues:
         return None
     chosen = _governing(cues, _content_tokens(art, start, end))
+    if chosen is None and not for_quote:  # "According to Seoul, North Korea sent 11,000"
+        chosen = next((c for c in cues if c.words == "according to"), None)
     if chosen is None and for_quote:
         chosen = min(
             cues,
@@ -926,6 +933,12 @@ def _governing_subject(art: ArticleView, quote: QuoteSpan) -> Cue | None:
                 continue
             if subject is not None and subject.pos_ in ("PROPN", "NOUN", "PRON"):
                 return Cue(ancestor, subject, None, None)
+    sentence = art.sentence_of(quote.start)
+    for mention in art.mentions:  # `When Trump wrapped up — "…" — the balloons fell`
+        if mention.sentence == sentence and mention.subject and mention.kind == "person":
+            token = art.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            if token is not None:
+                return Cue(token.root, token.root, None, None)
     return None
 
 
