@@ -109,7 +109,15 @@ def main(argv: list[str] | None = None) -> int:
     """Entry point of the console script."""
     args = parser().parse_args(argv)
     command: Command = args.run
-    return command(args)
+    try:
+        return command(args)
+    except ModuleNotFoundError as err:
+        print(
+            f"newstables {args.command}: needs {err.name!r}, an optional extra: "
+            'pip install "newstables[build,site]"',
+            file=sys.stderr,
+        )
+        return 1
 
 
 if __name__ == "__main__":

@@ -11,18 +11,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
-
-from .registry import Registry
+from .registry import Registry, read_yaml
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_ARTICLES = PROJECT_ROOT / "data" / "articles"
 DEFAULT_CURATION = PROJECT_ROOT / "data" / "curation"
-
-
-def read_yaml(path: Path) -> Any:
-    """Parse a YAML file; a missing optional file reads as None."""
-    return yaml.safe_load(path.read_text(encoding="utf-8")) if path.exists() else None
 
 
 @dataclass

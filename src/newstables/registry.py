@@ -11,12 +11,18 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
-
-import yaml
+from typing import Any
 
 from .models import Entity, EntityType
 
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'"})
+
+
+def read_yaml(path: Path) -> Any:
+    """Parse a YAML file; a missing optional file reads as None."""
+    import yaml  # an extra of the build engine; the loader never needs it
+
+    return yaml.safe_load(path.read_text(encoding="utf-8")) if path.exists() else None
 
 
 def name_key(name: str) -> str:
@@ -85,7 +91,7 @@ class Registry:
     @classmethod
     def load(cls, path: Path) -> Registry:
         """Read and check a registry YAML file."""
-        raw = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+        raw = read_yaml(path) or []
         registry = cls()
         for index, item in enumerate(raw):
             try:
