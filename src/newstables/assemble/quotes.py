@@ -11,9 +11,10 @@ The rule (documented, deterministic):
 - represent a quotation by its content words: lower-cased, stop words dropped, crude suffix
   stemming, then mapped through a small synonym table (``SYNONYMS``: translation variants such
   as thankful/grateful, real/genuine, camaraderie/comradeship);
-- two quotations are one statement when they share at least ``MIN_SHARED`` content words and
-  the overlap coefficient |A ∩ B| / min(|A|, |B|) reaches ``THRESHOLD``; clusters are the
-  connected components (union-find), and a cluster's id hashes its smallest quotation id.
+- two quotations are one statement when their content words are identical, or when they share
+  at least ``MIN_SHARED`` content words and the overlap coefficient |A ∩ B| / min(|A|, |B|)
+  reaches ``THRESHOLD``; clusters are the connected components (union-find), and a cluster's
+  id hashes its smallest quotation id.
 """
 
 from __future__ import annotations
@@ -86,6 +87,8 @@ def content_words(text: str) -> frozenset[str]:
 
 def same_statement(a: frozenset[str], b: frozenset[str]) -> bool:
     """Whether two content-word sets are one statement (overlap coefficient rule)."""
+    if a and a == b:  # the same words, however short
+        return True
     shared = len(a & b)
     return shared >= MIN_SHARED and shared / min(len(a), len(b)) >= THRESHOLD
 
