@@ -180,8 +180,11 @@ def _tree_rss(pid: int) -> float | None:
     return total / 2**20
 
 
-def measure(command: list[str]) -> Run:
-    """Run a command, sampling the RSS of its process tree; peak RSS from ``os.wait4``."""
+def measure(command: list[str], timeout: float | None = None) -> Run:
+    """Run a command, sampling the RSS of its process tree; peak RSS from ``os.wait4``.
+
+    A run longer than ``timeout`` seconds is killed and raises TimeoutError.
+    """
     started = time.perf_counter()
     child = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     peak: list[float] = []
@@ -194,11 +197,18 @@ def measure(command: list[str]) -> Run:
 
     sampler = threading.Thread(target=sample, daemon=True)
     sampler.start()
+    killer = threading.Timer(timeout, child.kill) if timeout else None
+    if killer:
+        killer.start()
     errors = child.stderr.read() if child.stderr else b""
     _, status, usage = os.wait4(child.pid, 0)
     seconds = time.perf_counter() - started
     done.set()
     sampler.join()
+    if killer:
+        killer.cancel()
+        if seconds >= timeout:
+            raise TimeoutError(f"{' '.join(command[2:5])} … took over {timeout:.0f}s")
     child.returncode = os.waitstatus_to_exitcode(status)
     if child.returncode:
         sys.stderr.write(errors.decode("utf-8", "replace")[-3000:])
@@ -352,16 +362,18 @@ def machine() -> dict[str, str]:
     }
 
 
-def bench_size(size: int, work: Path, processes: int, say: Callable[[str], None]) -> SizeResult:
+def bench_size(
+    size: int, work: Path, processes: int, say: Callable[[str], None], timeout: float
+) -> SizeResult:
     """Synthesize, then time raw spaCy, a cold build and an unchanged rebuild."""
     articles, out = work / f"articles-{size}", work / f"package-{size}"
     words = synthesize(size, articles)
     say(f"[{size:,}] {words:,} words; raw spaCy nlp.pipe …")
     raw = raw_spacy(articles, processes)
     say(f"[{size:,}] raw {raw:.1f}s; cold build …")
-    cold = measure(build_command(articles, out, processes))
+    cold = measure(build_command(articles, out, processes), timeout)
     say(f"[{size:,}] cold {cold.seconds:.1f}s; unchanged rebuild …")
-    warm = measure(build_command(articles, out, processes))
+    warm = measure(build_command(articles, out, processes), timeout)
     if cold.returncode or warm.returncode:
         raise RuntimeError(f"build failed at {size} articles")
     return SizeResult(size, words, raw, cold, warm)
@@ -433,8 +445,14 @@ def run_benchmark(args: argparse.Namespace) -> int:
     report = Report(machine=machine(), processes=processes)
     try:
         for size in sizes:
-            report.sizes.append(bench_size(size, work, processes, say))
-        biggest = work / f"package-{sizes[-1]}"
+            try:
+                report.sizes.append(bench_size(size, work, processes, say, args.timeout))
+            except TimeoutError as err:
+                print(f"{size:,} articles: MISSED, a build timed out: {err}")
+                break
+        if not report.sizes:
+            return 1
+        biggest = work / f"package-{report.sizes[-1].articles}"
         report.loader = time_loader(biggest)
         report.datasette = time_datasette(biggest)
     finally:
@@ -460,4 +478,5 @@ def register(commands: argparse._SubParsersAction) -> None:
     bench.add_argument("--keep", action="store_true", help="keep the temporary folder")
     bench.add_argument("--json", help="also write the raw numbers to this JSON file")
     bench.add_argument("--quiet", action="store_true", help="no progress lines")
+    bench.add_argument("--timeout", type=float, default=3600, help="seconds per build (3600)")
     bench.set_defaults(run=run_benchmark)
