@@ -69,7 +69,8 @@ def assemble(articles: list[Article], results: list[ArticleResult], curation: Cu
     """Turn per-article results into the six sorted tables."""
     quotations = cluster_quotations([q for r in results for q in r.quotations])
     figures = [f for r in results for f in r.figures]
-    events, mentions = merge_events([e for r in results for e in r.events], curation)
+    published = {a.article_id: a.published for a in articles}
+    events, mentions = merge_events([e for r in results for e in r.events], curation, published)
     tables: Tables = {
         "articles": sorted(articles, key=lambda a: a.article_id),
         "quotations": sorted(quotations, key=lambda q: (q.article_id, q.char_start, q.char_end)),

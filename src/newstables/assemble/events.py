@@ -8,7 +8,15 @@ block a draft joins a cluster when it is compatible with every draft already in 
   most one is a person (the Kremlin and Putin; never two different people). A coordinated
   subject ("Putin and Kim confirmed") is compatible when any of its actors is. For symmetric
   types (AGREE, CONSULT, COOPERATE) the parties are compared as an unordered pair;
-* dates: the day bounds overlap the cluster's common bounds (an unknown date fits any).
+* dates: the day bounds overlap the cluster's common bounds (an unknown date fits any);
+* an undated mention is compared only with events that have a mention published within
+  ``WINDOW_WEEKS`` weeks of its own article (an article without a date is near every article):
+  "the deployment", undated, in a 2027 article is not the one reported in 2025.
+
+So that the work grows with the corpus, not its square, each block keeps its clusters in
+indexes - by article, by the days or months their bounds span, by the weeks their mentions were
+published - and a draft is tried only against the clusters those indexes give it; compatibility
+is decided once per distinct pair of actor signatures.
 
 Drafts are placed most specific first (actor and date, actor, date, neither), then by article
 and offset. A draft that fits several clusters joins the one holding the nearest earlier
@@ -39,6 +47,10 @@ from ..registry import Registry
 
 SYMMETRIC = frozenset({EventType.AGREE, EventType.CONSULT, EventType.COOPERATE})
 _OPEN = date.min
+WINDOW_WEEKS = 4  # undated mentions join events reported this many weeks before or after
+NARROW_DAYS = 62  # clusters spanning at most this many days are indexed by day ...
+MEDIUM_DAYS = 800  # ... at most this many by month; longer ones are tried by every draft
+Signature = tuple[tuple[str, ...], str | None]  # (actors, recipient): all that compatibility reads
 _REF = re.compile(r"^(?P<article>[^@\s]+)@(?P<offset>\d+)(?::(?P<type>[A-Z]+))?$")
 _SEASONS = {"21": "spring", "22": "summer", "23": "autumn", "24": "winter"}
 _QUARTERS = {"33": "Q1", "34": "Q2", "35": "Q3", "36": "Q4"}
@@ -51,23 +63,35 @@ class Cluster:
     drafts: list[EventDraft] = field(default_factory=list)
     start: date = _OPEN
     end: date = date.max
+    number: int = 0  # creation order within its block
+    signatures: set[Signature] = field(default_factory=set)
+    offsets: dict[str, list[int]] = field(default_factory=dict)  # article → mention starts
+
+    @property
+    def dated(self) -> bool:
+        return self.end != date.max
 
     def add(self, draft: EventDraft) -> None:
         """Take a draft and narrow the common bounds to its date."""
         self.drafts.append(draft)
+        self.signatures.add(_signature(draft))
+        self.offsets.setdefault(draft.article_id, []).append(draft.char_start)
         if draft.date_end is not None:
             self.start = max(self.start, draft.date_start or _OPEN)
             self.end = min(self.end, draft.date_end)
 
 
 def merge_events(
-    drafts: list[EventDraft], curation: Curation
+    drafts: list[EventDraft], curation: Curation, published: dict[str, date | None] | None = None
 ) -> tuple[list[Event], list[EventMention]]:
-    """One event per real-world event, with every mention (see the module docstring)."""
+    """One event per real-world event, with every mention (see the module docstring).
+
+    ``published`` gives each article's publication date (for the undated-mention window).
+    """
     registry = curation.registry
     clusters: list[Cluster] = []
     for block in _blocks(drafts).values():
-        clusters.extend(cluster_block(block, registry))
+        clusters.extend(cluster_block(block, registry, published))
     clusters = apply_decisions(clusters, (curation.decisions or {}).get("events") or {})
     events, mentions = [], []
     taken: set[str] = set()
@@ -94,17 +118,117 @@ def _first_ref(drafts: list[EventDraft]) -> tuple[str, int]:
 # --- the automatic rule ---------------------------------------------------------------------
 
 
-def cluster_block(drafts: list[EventDraft], registry: Registry) -> list[Cluster]:
+def cluster_block(
+    drafts: list[EventDraft], registry: Registry, published: dict[str, date | None] | None = None
+) -> list[Cluster]:
     """Greedy complete-linkage clustering of one block, most specific drafts first."""
-    clusters: list[Cluster] = []
+    index = BlockIndex(registry, published or {})
     for draft in sorted(drafts, key=_specificity):
-        fitting = [c for c in clusters if all(compatible(draft, d, registry) for d in c.drafts)]
-        fitting = [c for c in fitting if _overlaps(draft, c)]
-        if not fitting:
-            clusters.append(Cluster())
-            fitting = clusters[-1:]
-        _nearest(draft, fitting).add(draft)
-    return clusters
+        index.place(draft)
+    return index.clusters
+
+
+class BlockIndex:
+    """The clusters of one block, indexed so that each draft meets only those it may join.
+
+    >>> index = BlockIndex(registry, {"a": date(2025, 4, 28)})
+    >>> index.place(draft).drafts == [draft]
+    True
+    """
+
+    def __init__(self, registry: Registry, published: dict[str, date | None]) -> None:
+        self.registry, self.published = registry, published
+        self.clusters: list[Cluster] = []
+        self.by_article: dict[str, list[Cluster]] = {}
+        self.by_day: dict[int, list[Cluster]] = {}
+        self.by_month: dict[int, list[Cluster]] = {}
+        self.wide: list[Cluster] = []  # dated clusters spanning more than MEDIUM_DAYS
+        self.by_week: dict[int | None, list[Cluster]] = {}  # None: articles without a date
+        self.fits: dict[tuple[Signature, Signature], bool] = {}
+
+    def place(self, draft: EventDraft) -> Cluster:
+        """Add the draft to the cluster it joins (a new one if none fits); return that cluster."""
+        cluster = self._choose(draft)
+        if cluster is None:
+            cluster = Cluster(number=len(self.clusters))
+            self.clusters.append(cluster)
+        was_dated = cluster.dated
+        if draft.article_id not in cluster.offsets:
+            self.by_article.setdefault(draft.article_id, []).append(cluster)
+            week = self._week(draft.article_id)
+            if cluster not in self.by_week.get(week, ()):
+                self.by_week.setdefault(week, []).append(cluster)
+        cluster.add(draft)
+        if cluster.dated and not was_dated:  # bounds only narrow: index them once
+            self._index_dates(cluster)
+        return cluster
+
+    def _choose(self, draft: EventDraft) -> Cluster | None:
+        """The nearest fitting cluster in the draft's article, else the largest fitting one."""
+        same = [c for c in self.by_article.get(draft.article_id, ()) if self._fits(draft, c)]
+        if same:
+            return min(sorted(same, key=lambda c: c.number), key=lambda c: _distance(draft, c))
+        ranked = sorted(self._candidates(draft), key=lambda c: (-len(c.drafts), c.number))
+        return next((c for c in ranked if self._fits(draft, c)), None)
+
+    def _fits(self, draft: EventDraft, cluster: Cluster) -> bool:
+        if not _overlaps(draft, cluster):
+            return False
+        symmetric, mine = draft.event_type in SYMMETRIC, _signature(draft)
+        for other in cluster.signatures:
+            key = (mine, other)
+            if key not in self.fits:
+                self.fits[key] = _signatures_fit(mine, other, symmetric, self.registry)
+            if not self.fits[key]:
+                return False
+        return True
+
+    def _candidates(self, draft: EventDraft) -> Iterable[Cluster]:
+        """Every cluster the draft could fit: overlapping dates, or undated and published near."""
+        found: dict[int, Cluster] = {}
+        near = self._near(draft.article_id)
+        if draft.date_end is None:
+            found.update((c.number, c) for c in near)
+            return found.values()
+        found.update((c.number, c) for c in near if not c.dated)
+        start, end = draft.date_start or _OPEN, draft.date_end
+        if (end - start).days > MEDIUM_DAYS:
+            found.update((c.number, c) for c in self.clusters if c.dated)
+            return found.values()
+        for day in range(start.toordinal(), end.toordinal() + 1):
+            found.update((c.number, c) for c in self.by_day.get(day, ()))
+        for month in _months(start, end):
+            found.update((c.number, c) for c in self.by_month.get(month, ()))
+        found.update((c.number, c) for c in self.wide)
+        return found.values()
+
+    def _near(self, article_id: str) -> list[Cluster]:
+        """Clusters with a mention published within the window of this article (or undated)."""
+        week = self._week(article_id)
+        if week is None:
+            return self.clusters
+        weeks = [*range(week - WINDOW_WEEKS, week + WINDOW_WEEKS + 1), None]
+        return [c for w in weeks for c in self.by_week.get(w, ())]
+
+    def _week(self, article_id: str) -> int | None:
+        day = self.published.get(article_id)
+        return day.toordinal() // 7 if day else None
+
+    def _index_dates(self, cluster: Cluster) -> None:
+        span = (cluster.end - cluster.start).days
+        if span <= NARROW_DAYS:
+            for day in range(cluster.start.toordinal(), cluster.end.toordinal() + 1):
+                self.by_day.setdefault(day, []).append(cluster)
+        elif span <= MEDIUM_DAYS:
+            for month in _months(cluster.start, cluster.end):
+                self.by_month.setdefault(month, []).append(cluster)
+        else:
+            self.wide.append(cluster)
+
+
+def _months(start: date, end: date) -> range:
+    """Month numbers (year * 12 + month) from start's month to end's."""
+    return range(start.year * 12 + start.month, end.year * 12 + end.month + 1)
 
 
 def _specificity(draft: EventDraft) -> tuple[bool, bool, bool, str, int]:
@@ -119,25 +243,21 @@ def _overlaps(draft: EventDraft, cluster: Cluster) -> bool:
     return (draft.date_start or _OPEN) <= cluster.end and cluster.start <= draft.date_end
 
 
-def _nearest(draft: EventDraft, clusters: list[Cluster]) -> Cluster:
-    """The cluster with the nearest earlier mention in the draft's article, else the nearest
-    later one, else the largest (then the first made)."""
-
-    def distance(cluster: Cluster) -> tuple[int, int, int]:
-        same = [d.char_start for d in cluster.drafts if d.article_id == draft.article_id]
-        before = [draft.char_start - s for s in same if s <= draft.char_start]
-        after = [s - draft.char_start for s in same if s > draft.char_start]
-        if before:
-            return 0, min(before), 0
-        if after:
-            return 1, min(after), 0
-        return 2, 0, -len(cluster.drafts)
-
-    return min(clusters, key=distance)
+def _distance(draft: EventDraft, cluster: Cluster) -> tuple[int, int]:
+    """How near the cluster's mentions in the draft's article are: nearest earlier first."""
+    same = cluster.offsets[draft.article_id]
+    before = [draft.char_start - s for s in same if s <= draft.char_start]
+    if before:
+        return 0, min(before)
+    return 1, min(s - draft.char_start for s in same)
 
 
 def _actors(draft: EventDraft) -> tuple[str, ...]:
     return tuple(a for a in (draft.actor_id, *draft.co_actor_ids) if a)
+
+
+def _signature(draft: EventDraft) -> Signature:
+    return _actors(draft), draft.recipient_id
 
 
 def compatible(a: EventDraft, b: EventDraft, registry: Registry) -> bool:
@@ -146,20 +266,21 @@ def compatible(a: EventDraft, b: EventDraft, registry: Registry) -> bool:
     >>> compatible(draft(actor_id="north-korea"), draft(actor_id="kim-jong-un"), registry)
     True
     """
-    if a.event_type in SYMMETRIC:
-        return _pairs_compatible(a, b, registry)
-    left, right = _actors(a), _actors(b)
-    if not left or not right:
-        return True
-    return any(related(x, y, registry) for x in left for y in right)
+    symmetric = a.event_type in SYMMETRIC
+    return _signatures_fit(_signature(a), _signature(b), symmetric, registry)
 
 
-def _pairs_compatible(a: EventDraft, b: EventDraft, registry: Registry) -> bool:
-    """Symmetric events: every named party of one matches a party of the other."""
-    left = [p for p in (*_actors(a), a.recipient_id) if p]
-    right = [p for p in (*_actors(b), b.recipient_id) if p]
+def _signatures_fit(a: Signature, b: Signature, symmetric: bool, registry: Registry) -> bool:
+    """Actors compatible; for symmetric types every named party of one matches one of the
+    other's (actors and recipient as an unordered set)."""
+    left, right = list(a[0]), list(b[0])
+    if symmetric:
+        left += [a[1]] if a[1] else []
+        right += [b[1]] if b[1] else []
     if not left or not right:
         return True
+    if not symmetric:
+        return any(related(x, y, registry) for x in left for y in right)
     short, long = sorted((left, right), key=len)
     return all(any(related(x, y, registry) for y in long) for x in short)
 
@@ -300,9 +421,10 @@ def choose_date(drafts: list[EventDraft]) -> EventDraft | None:
     dated = sorted((d for d in drafts if d.date), key=lambda d: (d.article_id, d.char_start))
     if not dated:
         return None
-    for candidate in dated:
-        lo, hi = candidate.date_start or _OPEN, candidate.date_end
-        if all((d.date_start or _OPEN) <= lo and hi <= d.date_end for d in dated):
+    latest_start = max(d.date_start or _OPEN for d in dated)
+    earliest_end = min(d.date_end for d in dated)
+    for candidate in dated:  # contained in every other date's bounds
+        if (candidate.date_start or _OPEN) >= latest_start and candidate.date_end <= earliest_end:
             return _prefer_explicit(candidate, dated)
     articles: dict[str, set[str]] = {}
     for d in dated:

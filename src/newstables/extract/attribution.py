@@ -37,6 +37,7 @@ from ..models import Attribution, EntityType
 from ..registry import name_key, slugify
 from . import ArticleContext, NewEntity
 from .quotemarks import QuoteSpan, find_quotes
+from .spans import entities, entity_at
 
 
 def _words(text: str) -> frozenset[str]:
@@ -205,6 +206,7 @@ class ArticleView:
 
 
 _VIEW: dict[str, ArticleView] = {}
+_LAST_WORD = re.compile(r"([\w.]+)[.!?…]*$")
 
 
 def view(ctx: ArticleContext) -> ArticleView:
@@ -235,7 +237,7 @@ def sentences(text: str, quotes: list[QuoteSpan]) -> list[tuple[int, int]]:
     flat = "".join(masked)
     cuts = {0, len(text)}
     for match in _BOUNDARY.finditer(flat):
-        word = re.search(r"([\w.]+)[.!?…]*$", flat[: match.start() + 1])
+        word = _LAST_WORD.search(flat, max(0, match.start() - 80), match.start() + 1)
         token = word.group(1).lower().rstrip(".") if word else ""
         if token in _ABBREVIATIONS or (len(token) == 1 and token.isalpha()):
             continue
@@ -258,10 +260,8 @@ def mention_span(art: ArticleView, token: Token) -> Span:
     chunk = art.chunks.get(token.i)
     if chunk is not None:
         return _same_line(chunk, token)
-    if token.ent_type_:
-        for ent in art.doc.ents:
-            if ent.start <= token.i < ent.end:
-                return ent
+    if token.ent_type_ and (ent := entity_at(token)) is not None:
+        return ent
     left = [c for c in token.lefts if c.dep_ in ("det", "compound", "amod", "poss", "nummod")]
     start = min([token.i, *(c.left_edge.i for c in left)])
     return art.doc[start : token.i + 1]
@@ -293,7 +293,7 @@ def _person_name(art: ArticleView, ent: Span) -> tuple[str, str | None]:
     """The fullest name the article gives a person mention ("Cruz" → "Ted Cruz") and gender."""
     words, gender = _strip_titles(ent.text.replace("’s", "").replace("'s", "").split())
     best = words
-    for other in art.doc.ents:
+    for other in entities(art.doc):
         if other.label_ != "PERSON":
             continue
         other_words, other_gender = _strip_titles(other.text.split())
@@ -301,7 +301,7 @@ def _person_name(art: ArticleView, ent: Span) -> tuple[str, str | None]:
             best = other_words
             gender = gender or other_gender
     if gender is None:
-        for other in art.doc.ents:
+        for other in entities(art.doc):
             if other.label_ == "PERSON" and other.text.split()[-1:] == best[-1:]:
                 gender = gender or _strip_titles(other.text.split())[1]
     return " ".join(best), gender
@@ -309,12 +309,7 @@ def _person_name(art: ArticleView, ent: Span) -> tuple[str, str | None]:
 
 def _ent_at(art: ArticleView, token: Token) -> Span | None:
     """The named entity covering a token."""
-    if not token.ent_type_:
-        return None
-    for ent in art.doc.ents:
-        if ent.start <= token.i < ent.end:
-            return ent
-    return None
+    return entity_at(token)
 
 
 def _entity_of_ent(
@@ -350,7 +345,7 @@ def _entity_of_ent(
 def _agent_mentions(art: ArticleView) -> list[Mention]:
     """Every named agent mention outside quotes, in text order (antecedent candidates)."""
     found = []
-    for ent in art.doc.ents:
+    for ent in entities(art.doc):
         if ent.label_ not in _LABELS or art.in_quote(ent[0]):
             continue
         resolved = _entity_of_ent(art, ent)
@@ -614,7 +609,7 @@ def read_cue(art: ArticleView, token: Token) -> Cue | None:
     subject = _subject(token, art)
     if (
         subject is not None
-        and "\n" in token.doc.text[min(subject.idx, token.idx) : max(subject.idx, token.idx)]
+        and "\n" in token.doc[min(subject.i, token.i) : max(subject.i, token.i)].text_with_ws
     ):
         subject = _line_subject(art, token)
     if subject is None and art.text[: token.idx].rstrip()[-1:] in (",", "”", '"', "'", "’"):

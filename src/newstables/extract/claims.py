@@ -99,7 +99,7 @@ def estimate_owner(ctx: ArticleContext, number: Token) -> Claim | None:
     for noun in clause.children:
         if noun.dep_ not in ("nsubj", "nsubjpass") or noun.lemma_.lower() not in ESTIMATE_NOUNS:
             continue
-        if "\n" in number.doc.text[min(noun.idx, number.idx) : max(noun.idx, number.idx)]:
+        if "\n" in number.doc[min(noun.i, number.i) : max(noun.i, number.i)].text_with_ws:
             continue  # a headline glued on by the parse ("Intelligence estimates on …")
         owners = [c for c in noun.children if c.dep_ in _OWNER_DEPS]
         owners += [

@@ -555,7 +555,9 @@ def _rule(core: str, resolver: Resolver, trigger: bool = False) -> _Rule:
     """
     body = rf"{_LEFT}(?P<x>{core}){_RIGHT}"
     prefix = rf"(?:\b(?:{_PREP})\s+)"
-    search = rf"{prefix}{{1,2}}{body}" if trigger else rf"{prefix}{{0,2}}{body}"
+    # An optional prefix never changes group x, so running text is searched for the body alone
+    # (a leading optional alternation made every rule try each preposition at every position).
+    search = rf"{prefix}{{1,2}}{body}" if trigger else body
     flags = re.IGNORECASE
     return _Rule(re.compile(search, flags), re.compile(rf"{prefix}{{0,2}}{body}", flags), resolver)
 

@@ -14,7 +14,6 @@ and word lists live in ``data/curation/codebook.yaml`` (``events:``); see its he
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
@@ -25,7 +24,8 @@ from spacy.tokens import Doc, Span, Token
 from ..models import DateBasis, EntityType, EventType, Factuality
 from ..registry import Registry
 from .dates import DateValue, find_dates
-from .quotemarks import find_quotes, lines
+from .quotemarks import find_quotes, furniture_at
+from .spans import entity_at
 
 if TYPE_CHECKING:
     from . import ArticleContext, EventDraft
@@ -37,7 +37,6 @@ _FIRST_PERSON = frozenset({"we", "i", "our", "us", "my", "me"})
 _THING_PRONOUNS = frozenset({"it", "its", "they", "their", "them"})
 _SUBJECTS = frozenset({"nsubj", "csubj"})
 _QUANTITY_NOUNS = frozenset({"quantity", "total", "number", "amount", "lot", "range", "batch"})
-_FURNITURE = re.compile(r"^\s*(?:\+\+|related:|read more|see also|comments?\s*$)", re.IGNORECASE)
 _NOT_ACTORS = frozenset({EntityType.place})
 _ARGUMENTS = frozenset({"dobj", "nsubj", "nsubjpass", "attr"})
 _HELPERS = frozenset(
@@ -149,6 +148,7 @@ class Article:
     published: date | None
     quotes: tuple[tuple[int, int], ...]
     people: tuple[tuple[int, str, str | None, bool], ...]  # (start, entity id, gender, subject)
+    lower: str  # the article text, lower-cased once (Doc.text rebuilds the string per call)
 
     def in_quote(self, token: Token) -> bool:
         """Whether the token lies between quote marks."""
@@ -164,7 +164,7 @@ def extract_events(ctx: ArticleContext) -> list[EventDraft]:
     drafts: list[EventDraft] = []
     previous: list[Hit] = []
     for sent in _segments(ctx.doc):
-        if not sent.text.strip() or _is_furniture(ctx.text, sent.start_char):
+        if not sent.text.strip() or furniture_at(ctx.text, sent.start_char):
             previous = []
             continue
         hits = _collapse(_sentence_hits(article, sent))
@@ -243,6 +243,7 @@ def _article(ctx: ArticleContext, book: EventCodebook) -> Article:
         published=ctx.article.published,
         quotes=tuple((q.start, q.end) for q in find_quotes(ctx.text)),
         people=tuple(people),
+        lower=ctx.text.lower(),
     )
 
 
@@ -257,14 +258,6 @@ def _segments(doc: Doc) -> Iterator[Span]:
                 start = token.i + 1
         if start < sent.end:
             yield doc[start : sent.end]
-
-
-def _is_furniture(text: str, start: int) -> bool:
-    """Related-article links and teasers ("++ …", "Related: …") are not the article's prose."""
-    for line in lines(text):
-        if line.start <= start <= line.end:
-            return bool(_FURNITURE.match(line.text))
-    return False
 
 
 def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
@@ -316,7 +309,7 @@ def _fire(article: Article, token: Token) -> Iterator[Hit]:
     """The hits a token fires: codebook triggers, requests, contradictions."""
     book = article.book
     pos = _POS.get(token.pos_)
-    if _idiom(book, token):
+    if _idiom(article, token):
         return
     if pos:
         words = dict.fromkeys((token.lemma_.lower(), token.lower_))  # irregular forms too
@@ -351,10 +344,10 @@ def _fires(book: EventCodebook, rule: TriggerRule, token: Token, pos: str) -> st
     return rule.key
 
 
-def _idiom(book: EventCodebook, token: Token) -> bool:
+def _idiom(article: Article, token: Token) -> bool:
     """Whether the token starts or sits in a fixed phrase that is no event ("thanks to")."""
-    text = token.doc.text.lower()
-    for idiom in book.idioms:
+    text = article.lower
+    for idiom in article.book.idioms:
         start = text.rfind(idiom, max(0, token.idx - len(idiom)), token.idx + len(idiom))
         if start >= 0 and start <= token.idx < start + len(idiom):
             return True
@@ -626,10 +619,8 @@ def _entity(article: Article, token: Token, agent: bool = True) -> str | None:
 
 
 def _ent_of(token: Token) -> Span | None:
-    for ent in token.doc.ents:
-        if ent.start <= token.i < ent.end and ent.ent_id_:
-            return ent
-    return None
+    ent = entity_at(token)
+    return ent if ent is not None and ent.ent_id_ else None
 
 
 def _person_before(article: Article, offset: int, gender: str) -> str | None:

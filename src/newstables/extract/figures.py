@@ -13,7 +13,6 @@ attribution machinery; ``as_of`` is the date expression of the figure's clause.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -24,6 +23,7 @@ from ..models import Figure, Quotation, content_id
 from .claims import Claim, claimant
 from .dates import DateMention, find_dates
 from .numbers import Amount, find_amounts
+from .quotemarks import furniture_at
 
 if TYPE_CHECKING:
     from . import ArticleContext, NewEntity
@@ -38,12 +38,6 @@ _NOUN_PREMODIFIERS = frozenset({"ADJ", "PROPN", "ADV", "PUNCT", "NUM", "X", "SYM
 _NOUN_MODIFIER_DEPS = frozenset({"amod", "det", "acl", "relcl", "advmod", "compound", "nmod"})
 _DETERMINERS = frozenset(
     {"the", "these", "those", "its", "their", "his", "her", "our", "both", "my", "your"}
-)
-# Lines that are page furniture, not article prose ("++ Related headline", "Comments").
-_FURNITURE = re.compile(
-    r"^\s*(?:\+\+|related:|read more|see also|advertisement|image\b|photo\b|comments\b|share\b"
-    r"|updated\b|published\b|©|copyright\b|follow us|sign up|subscribe)",
-    re.IGNORECASE,
 )
 SMALL = 10  # numbers below this, and numbers in words, must count a codebook noun
 
@@ -239,12 +233,6 @@ class _Parsed:
     keys: set[str]
 
 
-def _is_furniture(text: str, start: int) -> bool:
-    """Whether the line holding an offset is page furniture."""
-    line_start = text.rfind("\n", 0, start) + 1
-    return bool(_FURNITURE.match(text, line_start))
-
-
 def _determined(doc: Doc, numerals: Span) -> bool:
     """ "the two countries", "one of the soldiers": a known set or a member, not a count."""
     before = doc[numerals.start - 1] if numerals.start > 0 else None
@@ -261,7 +249,7 @@ def _candidates(
     for amount in find_amounts(ctx.text):
         if any(d.start < amount.number_end and amount.number_start < d.end for d in dates):
             continue
-        if _is_furniture(ctx.text, amount.start):
+        if furniture_at(ctx.text, amount.start):
             continue
         numerals = numeral_tokens(ctx.doc, amount)
         if numerals is None or len(numerals) == 0:

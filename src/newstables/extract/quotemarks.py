@@ -26,10 +26,12 @@ AMBIGUOUS = ('"', "''")
 _MARK = re.compile(r"``|''|[\"“”„«»‟]")
 _SINGLE_OPEN = re.compile(r"(?:(?<=^)|(?<=[\s(\[—–:-]))(?:‘|'(?!'))(?=[^\s\d'])")
 _SINGLE_CLOSE = re.compile(r"(?<=[^\s'])(?:’|')(?![\w'])")
+# Lines that are page furniture, not article prose ("++ Related headline", "Comments (3)").
 _FURNITURE = re.compile(
     r"^\s*(?:\+\+|related\b|read more\b|read also\b|see also\b|more:|watch:|photo\b|image\b|"
-    r"file photo\b|click here\b|sign up\b|subscribe\b|advertisement\b|comments?\s*$)",
-    re.IGNORECASE,
+    r"file photo\b|click here\b|sign up\b|subscribe\b|advertisement\b|comments?\s*(?:$|\(|\d)|"
+    r"share\b|updated\b|published\b|©|copyright\b|follow us\b)",
+    re.IGNORECASE | re.MULTILINE,
 )
 _CAPTION = re.compile(r"\b(?:Photograph|Photo|Image|Illustration)\s*:|\(Photo\b", re.IGNORECASE)
 _SPEECH = re.compile(r"\b(?:said|says|told|added|asked|wrote|tweeted|stated)\b")
@@ -65,6 +67,15 @@ def lines(text: str) -> list[Line]:
         found.append(Line(index, offset, offset + len(raw), raw))
         offset += len(raw) + 1
     return found
+
+
+def furniture_at(text: str, offset: int) -> bool:
+    """Whether the line holding ``offset`` is a furniture line (related links, teasers, ...).
+
+    >>> furniture_at("Kim spoke.\\n++ Related: more", 12)
+    True
+    """
+    return bool(_FURNITURE.match(text, text.rfind("\n", 0, offset) + 1))
 
 
 def is_furniture(line: Line, first: bool = False) -> bool:
