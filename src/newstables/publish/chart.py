@@ -27,6 +27,8 @@ from ..models import Article, Entity, Figure, Qualifier  # noqa: E402
 
 CHART_DIR = "charts"
 STEM = "estimates"
+MAX_ROWS = 12  # claims per panel: those the most articles carry (all are in the estimates view)
+MAX_REFS = 3  # article numbers printed per claim, then "+N"
 _MARKERS = {
     Qualifier.more_than: ">",
     Qualifier.at_least: ">",
@@ -89,10 +91,33 @@ def claims(figures: Sequence[Figure], entities: Sequence[Entity]) -> list[Claim]
     return sorted(rows, key=lambda c: (c.quantity, c.centre, c.claimant, c.qualifier.value))
 
 
+def panels(rows: Sequence[Claim]) -> list[tuple[str, list[Claim], int]]:
+    """(quantity, the claims shown, how many in all) per panel, the most claimed kind first.
+
+    A large corpus has hundreds of claims per kind: a panel shows the ``MAX_ROWS`` that the
+    most articles carry, so the chart stays readable and cheap to draw.
+    """
+    by_quantity: dict[str, list[Claim]] = {}
+    for row in rows:
+        by_quantity.setdefault(row.quantity, []).append(row)
+    ordered = sorted(by_quantity.items(), key=lambda item: (-len(item[1]), item[0]))
+    result = []
+    for quantity, claims_ in ordered:
+        top = sorted(claims_, key=lambda c: -len(c.article_ids))[:MAX_ROWS]  # stable: keeps order
+        chosen = set(map(id, top))
+        result.append((quantity, [c for c in claims_ if id(c) in chosen], len(claims_)))
+    return result
+
+
+def cited(row: Claim) -> tuple[str, ...]:
+    """The articles a row prints a number for (the first ``MAX_REFS``)."""
+    return row.article_ids[:MAX_REFS]
+
+
 def article_numbers(rows: Sequence[Claim]) -> dict[str, int]:
     """Reference numbers [1], [2] … for the articles the chart cites, in article-id order."""
-    cited = sorted({a for row in rows for a in row.article_ids})
-    return {article_id: n for n, article_id in enumerate(cited, 1)}
+    numbers = sorted({a for row in rows for a in cited(row)})
+    return {article_id: n for n, article_id in enumerate(numbers, 1)}
 
 
 def caption(numbers: dict[str, int], articles: Sequence[Article]) -> str:
@@ -109,11 +134,15 @@ def caption(numbers: dict[str, int], articles: Sequence[Article]) -> str:
     return "\n".join(lines)
 
 
-def _panel(ax: plt.Axes, quantity: str, rows: list[Claim], numbers: dict[str, int]) -> None:
+def _panel(
+    ax: plt.Axes, quantity: str, rows: list[Claim], numbers: dict[str, int], total: int
+) -> None:
     """One quantity: a row per claim, labelled with claimant, estimate and article numbers."""
     top = max(max(r.high or r.value or 0 for r in rows), 1)
     for y, row in enumerate(rows):
-        refs = ",".join(str(numbers[a]) for a in row.article_ids)
+        refs = ",".join(str(numbers[a]) for a in cited(row))
+        if len(row.article_ids) > MAX_REFS:
+            refs += f" +{len(row.article_ids) - MAX_REFS}"
         if row.low is not None and row.high is not None:
             ax.plot([row.low, row.high], [y, y], color="tab:blue", linewidth=6, alpha=0.6,
                     solid_capstyle="butt")  # fmt: skip
@@ -124,7 +153,10 @@ def _panel(ax: plt.Axes, quantity: str, rows: list[Claim], numbers: dict[str, in
             x = row.value or 0
         ax.annotate(f"{row.claimant}: {row.estimate} [{refs}]", (x, y), xytext=(8, 0),
                     textcoords="offset points", va="center", fontsize=8)  # fmt: skip
-    ax.set_title(quantity.replace("_", " "), loc="left", fontsize=10, fontweight="bold")
+    title = quantity.replace("_", " ")
+    if total > len(rows):
+        title += f" (the {len(rows)} claims most articles carry, of {total})"
+    ax.set_title(title, loc="left", fontsize=10, fontweight="bold")
     ax.set_xlim(0, top * 1.9)
     ax.set_ylim(-0.7, len(rows) - 0.3)
     ax.set_yticks([])
@@ -136,27 +168,18 @@ def _panel(ax: plt.Axes, quantity: str, rows: list[Claim], numbers: dict[str, in
 
 def render(rows: list[Claim], articles: Sequence[Article]) -> MplFigure:
     """The whole figure: one panel per quantity plus the caption linking to the articles."""
-    quantities = sorted(
-        {r.quantity for r in rows}, key=lambda q: (-sum(r.quantity == q for r in rows), q)
-    )
-    numbers = article_numbers(rows)
-    heights = [max(1.0, 0.35 * sum(r.quantity == q for r in rows) + 0.6) for q in quantities] or [
-        1.0
-    ]
+    shown = panels(rows)
+    numbers = article_numbers([r for _, chosen, _ in shown for r in chosen])
+    heights = [max(1.0, 0.35 * len(chosen) + 0.6) for _, chosen, _ in shown] or [1.0]
     text = caption(numbers, articles)
     cap_height = 0.2 * (text.count("\n") + 2)
     figure = plt.figure(figsize=(10, sum(heights) + cap_height + 0.8))
     grid = figure.add_gridspec(len(heights) + 1, 1, height_ratios=[*heights, cap_height])
     figure.suptitle("Who claims which number: estimates across articles", x=0.01, ha="left",
                     fontsize=12, fontweight="bold")  # fmt: skip
-    for index, quantity in enumerate(quantities):
-        _panel(
-            figure.add_subplot(grid[index]),
-            quantity,
-            [r for r in rows if r.quantity == quantity],
-            numbers,
-        )
-    if not quantities:
+    for index, (quantity, chosen, total) in enumerate(shown):
+        _panel(figure.add_subplot(grid[index]), quantity, chosen, numbers, total)
+    if not shown:
         figure.text(0.5, 0.6, "no figures", ha="center")
     legend = "● about  ◆ exact  ▶ more than / at least  ◀ up to / less than  ▬ range"
     figure.text(0.01, cap_height / (sum(heights) + cap_height + 0.8), f"{legend}\nSources:\n{text}",
