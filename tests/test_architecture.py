@@ -20,6 +20,7 @@ STAGES = {
     "validate": 7,
     "publish": 8,
     "executor": 9,
+    "stamp": 9,
     "build": 9,
     "load": 10,
     "diff": 11,

@@ -15,11 +15,12 @@ from pathlib import Path
 from .assemble import assemble
 from .corpus import Corpus, CorpusError, read_corpus
 from .curation import DEFAULT_CURATION, Curation
-from .executor import Meter, ResultCache, Stats, backend, extract_corpus
+from .executor import Meter, ResultCache, Stats, article_keys, backend, extract_corpus
 from .publish.atomic import commit, staging
 from .publish.chart import draw_estimates
 from .publish.files import DESCRIPTOR, package_files, write_files
 from .publish.site import build_site
+from .stamp import build_key, up_to_date, write_stamp
 from .validate import Report, check_keys, validate_package
 
 Progress = Callable[[str], None]
@@ -42,12 +43,17 @@ class BuildSummary:
     counts: dict[str, int]
     skipped: list[CorpusError] = field(default_factory=list)
     files: list[str] = field(default_factory=list)
+    unchanged: bool = False  # the package already held exactly this build: nothing published
+
+
+def _copies(corpus: Corpus, out: Path) -> bool:
+    """Whether the build copies the article texts (not when they already live in the package)."""
+    return (out / "data" / "articles").resolve() != corpus.root.resolve()
 
 
 def copy_articles(corpus: Corpus, out: Path, stage: Path) -> None:
     """Ship the article texts with the package, unless the package already holds them."""
-    target = out / "data" / "articles"
-    if target.resolve() == corpus.root.resolve():
+    if not _copies(corpus, out):
         return
     for article in corpus.articles:
         destination = stage / article.row.path
@@ -71,6 +77,12 @@ def build(
     corpus = read_corpus(articles_dir, keep_going=keep_going)
     curation = Curation.load(curation_dir)
     progress(f"read {len(corpus.articles)} articles from {articles_dir}")
+    version = curation.package.get("version", "0.0.0")
+    options = [f"copy={_copies(corpus, out)}", *map(str, corpus.skipped)]
+    key = build_key(article_keys(corpus.articles, curation_dir), curation_dir, options)
+    if cache and (stamp := up_to_date(out, key)):
+        progress("unchanged: the package already holds this build (nothing to publish)")
+        return BuildSummary(out, version, stamp["counts"], corpus.skipped, [], unchanged=True)
     run, stats = backend(executor, n_process, scheduler), Stats()
     store = ResultCache(out) if cache else None
     results = extract_corpus(corpus.articles, curation, curation_dir, store, run, meter, stats)
@@ -91,10 +103,7 @@ def build(
         build_site(stage, texts_dir=corpus.root)
         progress("built the SQLite database and the Datasette site (site/)")
         published = commit(out, stage)
-    return BuildSummary(
-        out=out,
-        version=curation.package.get("version", "0.0.0"),
-        counts={name: len(rows) for name, rows in tables.items()},
-        skipped=corpus.skipped,
-        files=published,
-    )
+    counts = {name: len(rows) for name, rows in tables.items()}
+    if cache:
+        write_stamp(out, key, published, {"counts": counts})
+    return BuildSummary(out, version, counts, corpus.skipped, published)

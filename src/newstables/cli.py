@@ -49,7 +49,10 @@ def run_build(args: argparse.Namespace) -> int:
         return 1
     for error in summary.skipped:
         print(f"skipped: {error}", file=sys.stderr)
-    print(f"Published data package version {summary.version} to {summary.out.resolve()}")
+    if summary.unchanged:
+        print(f"Unchanged: data package version {summary.version} at {summary.out.resolve()}")
+    else:
+        print(f"Published data package version {summary.version} to {summary.out.resolve()}")
     width = max(len(name) for name in summary.counts)
     for name, count in summary.counts.items():
         print(f"  {name:<{width}}  {count:>6} rows   data/{name}.csv  data/{name}.json")

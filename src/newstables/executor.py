@@ -96,6 +96,12 @@ def cache_key(article: Article, curation_hash: str, engine: str) -> str:
     return hashlib.sha256(payload.encode()).hexdigest()
 
 
+def article_keys(articles: list, curation_dir: Path) -> list[str]:
+    """The cache key of every ``SourceArticle``, in corpus order."""
+    fingerprint, engine = curation_fingerprint(curation_dir), engine_fingerprint()
+    return [cache_key(a.row, fingerprint, engine) for a in articles]
+
+
 class ResultCache:
     """One JSON file per article id under ``<out>/.newstables-cache/``, holding key and result.
 
@@ -419,7 +425,7 @@ def extract_corpus(
     stats = stats if stats is not None else Stats()
     fingerprint = curation_fingerprint(curation_dir)
     engine = engine_fingerprint()
-    keys = [cache_key(a.row, fingerprint, engine) for a in articles]
+    keys = article_keys(articles, curation_dir)
     results: list[ArticleResult | None] = [None] * len(articles)
     todo = []
     for index, (source, key) in enumerate(zip(articles, keys, strict=True)):
