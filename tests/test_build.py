@@ -201,3 +201,27 @@ def test_cli_build_prints_a_summary(seed_articles: Path, tmp_path: Path, capsys)
     out = capsys.readouterr().out
     assert "Published data package version" in out
     assert "articles" in out and "5 rows" in out
+
+
+def test_unchanged_rebuild_publishes_nothing_and_any_change_rebuilds(
+    seed_articles: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "package"
+    first = build(seed_articles, out)
+    published = digests(out)
+    times = {p: p.stat().st_mtime_ns for p in out.rglob("*") if p.is_file()}
+    again = build(seed_articles, out)
+    assert again.unchanged and not first.unchanged
+    assert again.counts == first.counts
+    assert {p: p.stat().st_mtime_ns for p in out.rglob("*") if p.is_file()} == times
+
+    (out / "data" / "figures.csv").write_text("damaged\n", encoding="utf-8")
+    repaired = build(seed_articles, out)
+    assert not repaired.unchanged and digests(out) == published
+
+    edited = tmp_path / "articles"
+    shutil.copytree(seed_articles, edited)
+    article = sorted(edited.glob("*.txt"))[0]
+    article.write_text(article.read_text(encoding="utf-8") + "\nA closing line.\n", "utf-8")
+    changed = build(edited, out)
+    assert not changed.unchanged and digests(out) != published

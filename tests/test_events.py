@@ -7,6 +7,8 @@ import hashlib
 from collections.abc import Callable
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from spacy.language import Language
 
 from newstables.assemble.events import (
@@ -306,3 +308,96 @@ def test_date_words() -> None:
     assert date_words("2024-23", dt.date(2024, 9, 1), dt.date(2024, 11, 30)) == "autumn 2024"
     assert date_words("2024-08", dt.date(2024, 8, 1), dt.date(2024, 8, 31)) == "August 2024"
     assert date_words("../2025-04-28", None, PUBLISHED) == "until 28 April 2025"
+
+
+# --- the indexed merge equals the plain rule ----------------------------------------------------
+
+
+def reference_clusters(drafts: list[EventDraft], registry) -> list[list[EventDraft]]:
+    """The merge rule written plainly (every draft against every cluster), for comparison."""
+    from newstables.assemble.events import _specificity
+
+    clusters: list[list[EventDraft]] = []
+
+    def bounds(members: list[EventDraft]) -> tuple[dt.date, dt.date]:
+        dated_ = [m for m in members if m.date_end is not None]
+        start = max((m.date_start or dt.date.min for m in dated_), default=dt.date.min)
+        return start, min((m.date_end for m in dated_), default=dt.date.max)
+
+    def distance(draft_: EventDraft, members: list[EventDraft]) -> tuple[int, int, int]:
+        same = [m.char_start for m in members if m.article_id == draft_.article_id]
+        before = [draft_.char_start - s for s in same if s <= draft_.char_start]
+        after = [s - draft_.char_start for s in same if s > draft_.char_start]
+        if before:
+            return 0, min(before), 0
+        if after:
+            return 1, min(after), 0
+        return 2, 0, -len(members)
+
+    for d in sorted(drafts, key=_specificity):
+        fitting = []
+        for members in clusters:
+            start, end = bounds(members)
+            overlaps = (
+                d.date_end is None or (d.date_start or dt.date.min) <= end and start <= d.date_end
+            )
+            if overlaps and all(compatible(d, m, registry) for m in members):
+                fitting.append(members)
+        if not fitting:
+            clusters.append([])
+            fitting = clusters[-1:]
+        min(fitting, key=lambda members: distance(d, members)).append(d)
+    return clusters
+
+
+ACTORS = [None, "north-korea", "kim-jong-un", "russia", "vladimir-putin", "the-kremlin",
+          "valery-gerasimov", "ukraine"]  # fmt: skip
+
+
+@st.composite
+def some_drafts(draw: st.DrawFn) -> list[EventDraft]:
+    drafts = []
+    for index in range(draw(st.integers(1, 25))):
+        fields = {
+            "article_id": draw(st.sampled_from("abcd")),
+            "char_start": index * 10,
+            "char_end": index * 10 + 5,
+            "actor_id": draw(st.sampled_from(ACTORS)),
+            "co_actor_ids": draw(st.lists(st.sampled_from(ACTORS[1:]), max_size=1)),
+            "recipient_id": draw(st.sampled_from(ACTORS)),
+        }
+        if draw(st.booleans()):
+            start = dt.date(2025, 1, 1) + dt.timedelta(days=draw(st.integers(0, 900)))
+            end = start + dt.timedelta(days=draw(st.sampled_from([0, 6, 30, 91, 365, 1000])))
+            drafts.append(dated(f"{start}/{end}", start, end, **fields))
+        else:
+            drafts.append(draft(**fields))
+    return drafts
+
+
+@settings(max_examples=150, deadline=None)
+@given(drafts=some_drafts(), symmetric=st.booleans())
+def test_indexed_merge_equals_the_plain_rule(
+    curation: Curation, drafts: list[EventDraft], symmetric: bool
+) -> None:
+    if symmetric:
+        drafts = [d.model_copy(update={"event_type": EventType.AGREE}) for d in drafts]
+    same_day = dict.fromkeys("abcd", dt.date(2025, 4, 28))
+    got = cluster_block(drafts, curation.registry, same_day)
+    expected = reference_clusters(drafts, curation.registry)
+    assert sorted(sorted(id(d) for d in c.drafts) for c in got) == sorted(
+        sorted(id(d) for d in c) for c in expected
+    )
+
+
+def test_undated_mentions_join_only_events_reported_within_the_window(
+    curation: Curation,
+) -> None:
+    april = dated("2025-04-26", dt.date(2025, 4, 26), dt.date(2025, 4, 26), actor_id="russia")
+    soon = draft(article_id="b", actor_id="russia")
+    later = draft(article_id="c", actor_id="russia")
+    published = {"a": dt.date(2025, 4, 28), "b": dt.date(2025, 5, 12), "c": dt.date(2026, 4, 1)}
+    clusters = cluster_block([april, soon, later], curation.registry, published)
+    by_draft = {id(d): index for index, c in enumerate(clusters) for d in c.drafts}
+    assert by_draft[id(april)] == by_draft[id(soon)]  # two weeks on: the same event
+    assert by_draft[id(later)] != by_draft[id(april)]  # a year on: not compared at all

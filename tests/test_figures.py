@@ -196,3 +196,13 @@ def test_codebook_rules_load(curation: Curation) -> None:
 def test_claim_shapes_of_numbers(figures: Extract, text: str, claimant: str | None) -> None:
     [figure] = figures(text)
     assert figure.claimant_id == claimant
+
+
+def test_furniture_lines_inside_an_article_hold_no_figures(figures: Extract) -> None:
+    text = (
+        "North Korea sent 14,000 troops to Russia.\n"
+        "++ Related: 12,000 soldiers crossed the border\n"
+        "Comments (35)\n"
+        "Kyiv said 4,000 of them were killed or wounded."
+    )
+    assert [f.surface for f in figures(text)] == ["14,000", "4,000"]

@@ -6,8 +6,10 @@ import hashlib
 from collections.abc import Callable
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from newstables.assemble.quotes import cluster_quotations
+from newstables.assemble.quotes import cluster_quotations, content_words, same_statement
 from newstables.extract import ArticleContext
 from newstables.extract.attribution import attribute
 from newstables.extract.quotemarks import find_quotes
@@ -248,3 +250,44 @@ def test_attribute_reads_a_leading_according_to_for_numbers(pipeline: tuple) -> 
     source = attribute(context(pipeline, text), start, start + len("about 11,000"))
     assert source is not None
     assert (source.entity_id, source.cue) == ("south-korea-nis", "according to")
+
+
+WORDS = ["troops", "kursk", "friends", "solidarity", "justice", "heroes", "liberation", "korea",
+         "russia", "border", "victory", "sacrifice", "we", "the", "are"]  # fmt: skip
+
+
+def quotation(index: int, words: list[str], speaker: str | None) -> Quotation:
+    """Only the fields clustering reads."""
+    text = " ".join(words) or "…"
+    return Quotation.model_construct(quotation_id=f"q_{index:016x}", text=text, speaker_id=speaker)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.lists(st.sampled_from(WORDS), max_size=9), st.sampled_from([None, "putin"])),
+        max_size=30,
+    )
+)
+def test_clusters_equal_all_pairs_compared(quotes: list[tuple[list[str], str | None]]) -> None:
+    rows = [quotation(i, words, speaker) for i, (words, speaker) in enumerate(quotes)]
+    parent = {q.quotation_id: q.quotation_id for q in rows}
+
+    def root(item: str) -> str:
+        while parent[item] != item:
+            item = parent[item]
+        return item
+
+    for i, left in enumerate(rows):  # every pair of one block, no index, no prefixes
+        for right in rows[i + 1 :]:
+            same_block = left.speaker_id == right.speaker_id and (
+                left.speaker_id or " ".join(left.text.split()) == " ".join(right.text.split())
+            )
+            if same_block and same_statement(content_words(left.text), content_words(right.text)):
+                parent[root(left.quotation_id)] = root(right.quotation_id)
+    expected = {q.quotation_id: root(q.quotation_id) for q in rows}
+    got = {q.quotation_id: q.cluster_id for q in cluster_quotations(rows)}
+    for a in rows:
+        for b in rows:
+            together = expected[a.quotation_id] == expected[b.quotation_id]
+            assert (got[a.quotation_id] == got[b.quotation_id]) == together
