@@ -111,9 +111,19 @@ def _words(items: Iterable[str] | None) -> frozenset[str]:
     return frozenset(w.lower() for w in items or [])
 
 
+_BOOKS: dict[int, tuple[dict[str, Any], EventCodebook]] = {}
+
+
 def load_codebook(codebook: dict[str, Any]) -> EventCodebook:
-    """The events codebook of a curation: ``load_codebook(ctx.curation.codebook)``."""
-    return EventCodebook.from_section(codebook.get("events") or {})
+    """The events codebook, compiled once per curation: ``load_codebook(ctx.curation.codebook)``."""
+    cached = _BOOKS.get(id(codebook))
+    if cached is None or cached[0] is not codebook:
+        _BOOKS.clear()
+        cached = _BOOKS[id(codebook)] = (
+            codebook,
+            EventCodebook.from_section(codebook.get("events") or {}),
+        )
+    return cached[1]
 
 
 # --- one fired trigger ---------------------------------------------------------------------
@@ -720,6 +730,8 @@ def _location(article: Article, token: Token) -> str | None:
 def _dates(article: Article, sent: Span, hits: list[Hit]) -> None:
     """Give each hit the date expression of its own clause (the first verb or trigger above the
     date is the hit's token, its governing verb for a noun trigger, or its verb of saying)."""
+    if not hits:
+        return
     triggers = {hit.token.i for hit in hits}
     found = find_dates(sent.text, article.published)
     for mention in found:
