@@ -16,7 +16,7 @@ from newstables.curation import Curation
 from newstables.diff import diff_packages
 from newstables.load import open_package
 from newstables.models import Figure, Row, content_id
-from newstables.publish.files import package_files, write_files
+from newstables.publish.files import write_package as write_tables
 from newstables.registry import Registry
 from newstables.release import archive_bytes, archive_members
 
@@ -43,7 +43,7 @@ def figure(n: int, value: float = 1000.0, qualifier: str = "exact") -> Figure:
 def write_package(folder: Path, figures: list[Row], version: str = "1.0.0") -> Path:
     """A complete package (all six tables) holding the given figures."""
     curation = Curation(registry=Registry(), package={"name": "demo", "version": version})
-    write_files(package_files({"figures": figures}, curation), folder)
+    write_tables({"figures": figures}, curation, folder)
     return folder
 
 

@@ -27,6 +27,7 @@ from newstables.executor import (
     run_serial,
     segments,
 )
+from newstables.stamp import STAMP
 
 CHANGED = "002_1e013365dec358d4"
 
@@ -38,7 +39,7 @@ def parsed(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     original = executor.extract_chunk
 
     def counting(chunk: executor.Chunk) -> list:
-        seen.extend(article.article_id for _, article, _ in chunk.items)
+        seen.extend(article.article_id for _, article, _, _ in chunk.items)
         return original(chunk)
 
     monkeypatch.setattr(executor, "extract_chunk", counting)
@@ -167,6 +168,7 @@ def test_a_torn_or_foreign_cache_file_is_a_miss(
     (cache / f"{CHANGED}.json").write_text("0123\n{not json", encoding="utf-8")
     first = sorted(cache.glob("*.json"))[0]
     first.write_text("garbage", encoding="utf-8")
+    (cache / STAMP).unlink()  # the package is untouched: without this the build has no work
     parsed.clear()
     build(articles, tmp_path / "out")
     assert sorted(parsed) == sorted([CHANGED, first.stem])
@@ -212,13 +214,13 @@ def test_build_flags_parse() -> None:
 
 
 def _chunk_ids(chunks: list[executor.Chunk]) -> list[list[int]]:
-    return [[index for index, _, _ in chunk.items] for chunk in chunks]
+    return [[index for index, *_ in chunk.items] for chunk in chunks]
 
 
 def test_chunks_keep_corpus_order_and_cap_characters(seed_articles: Path) -> None:
     corpus = read_corpus(seed_articles)
-    items = [(i, a.row, a.text) for i, a in enumerate(corpus.articles)]
+    items = [(i, a.row, a.text, "key") for i, a in enumerate(corpus.articles)]
     job = Job(Curation.load(DEFAULT_CURATION), "x")
     assert _chunk_ids(executor.chunks(job, items)) == [[0, 1, 2, 3, 4]]
-    big = [(i, row, text * 100) for i, row, text in items]
+    big = [(i, row, text * 100, key) for i, row, text, key in items]
     assert all(len(c) == 1 for c in _chunk_ids(executor.chunks(job, big)))

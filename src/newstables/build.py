@@ -12,13 +12,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .assemble import assemble
+from .assemble import Tables, assemble
 from .corpus import Corpus, CorpusError, read_corpus
 from .curation import DEFAULT_CURATION, Curation
 from .executor import Meter, ResultCache, Stats, article_keys, backend, extract_corpus
 from .publish.atomic import commit, staging
 from .publish.chart import draw_estimates
-from .publish.files import DESCRIPTOR, package_files, write_files
+from .publish.files import DESCRIPTOR, write_package
 from .publish.site import build_site
 from .stamp import build_key, up_to_date, write_stamp
 from .validate import Report, check_keys, validate_package
@@ -61,6 +61,13 @@ def copy_articles(corpus: Corpus, out: Path, stage: Path) -> None:
         shutil.copyfile(article.source, destination)
 
 
+def _tables(corpus: Corpus, curation: Curation, curation_dir: Path, *extraction) -> Tables:
+    """Extract (or take from the cache) and assemble; the per-article results, the largest
+    objects of a build, are freed when this returns, before publishing starts."""
+    results = extract_corpus(corpus.articles, curation, curation_dir, *extraction)
+    return assemble([a.row for a in corpus.articles], results, curation)
+
+
 def build(
     articles_dir: Path,
     out: Path,
@@ -85,15 +92,13 @@ def build(
         return BuildSummary(out, version, stamp["counts"], corpus.skipped, [], unchanged=True)
     run, stats = backend(executor, n_process, scheduler), Stats()
     store = ResultCache(out) if cache else None
-    results = extract_corpus(corpus.articles, curation, curation_dir, store, run, meter, stats)
+    tables = _tables(corpus, curation, curation_dir, store, run, meter, stats, executor == "local")
     progress(f"extracted {stats.parsed} articles ({stats.cached} unchanged, from the cache)")
-    tables = assemble([a.row for a in corpus.articles], results, curation)
     problems = list(check_keys(tables))
     if problems:
         raise BuildError(Report({"keys": problems}))
-    files = package_files(tables, curation)
     with staging(out) as stage:
-        write_files(files, stage)
+        write_package(tables, curation, stage)
         draw_estimates(tables["figures"], tables["entities"], tables["articles"], stage)
         copy_articles(corpus, out, stage)
         report = validate_package(stage / DESCRIPTOR, texts_dir=corpus.root)

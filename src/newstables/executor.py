@@ -111,7 +111,7 @@ class ResultCache:
     """
 
     def __init__(self, out: Path) -> None:
-        self.root = out / CACHE_DIR
+        self.out, self.root = out, out / CACHE_DIR
 
     def _path(self, article_id: str) -> Path:
         return self.root / f"{article_id}.json"
@@ -143,18 +143,24 @@ class ResultCache:
 
 @dataclass(frozen=True)
 class Job:
-    """What every task needs besides its articles (sent once per worker by Dask)."""
+    """What every task needs besides its articles (sent once per worker by Dask).
+
+    With ``store`` (a package folder whose cache this machine's workers can write), workers put each result
+    in the cache and send back nothing, so the main process does not hold every result while
+    the workers still hold their pipelines: the peak memory of the whole build drops.
+    """
 
     curation: Curation
     fingerprint: str
+    store: Path | None = None
 
 
 @dataclass(frozen=True)
 class Chunk:
-    """A few uncached articles: their index in the corpus, row and text."""
+    """A few uncached articles: their index in the corpus, row, text and cache key."""
 
     job: Job
-    items: tuple[tuple[int, Article, str], ...]
+    items: tuple[tuple[int, Article, str, str], ...]
 
 
 _local = threading.local()
@@ -203,25 +209,31 @@ def parse(nlp: Language, texts: list[str]) -> Iterator[Doc]:
         )
 
 
-def extract_chunk(chunk: Chunk) -> list[tuple[int, ArticleResult]]:
-    """Parse and extract a chunk of articles: the pure function every backend runs."""
+def extract_chunk(chunk: Chunk) -> list[tuple[int, ArticleResult | None]]:
+    """Parse and extract a chunk of articles: the pure function every backend runs.
+
+    Returns (index, result) pairs; the result is None when the job stores it in the cache.
+    """
     nlp = pipeline(chunk.job)
-    results = []
-    docs = parse(nlp, [text for _, _, text in chunk.items])
-    for (index, article, text), doc in zip(chunk.items, docs, strict=True):
+    store = ResultCache(chunk.job.store) if chunk.job.store else None
+    results: list[tuple[int, ArticleResult | None]] = []
+    docs = parse(nlp, [text for _, _, text, _ in chunk.items])
+    for (index, article, text, key), doc in zip(chunk.items, docs, strict=True):
         try:
             result = extract_article(ArticleContext(article, text, doc, chunk.job.curation))
         except Exception as err:  # noqa: BLE001 - re-raised with the article named
             problem = f"{article.article_id}: extraction failed: {type(err).__name__}: {err}"
             raise ExtractionError(problem) from err
-        results.append((index, result))
+        if store:
+            store.put(key, result)
+        results.append((index, None if store else result))
     return results
 
 
-def chunks(job: Job, items: list[tuple[int, Article, str]]) -> list[Chunk]:
+def chunks(job: Job, items: list[tuple[int, Article, str, str]]) -> list[Chunk]:
     """Cut the work into chunks of a few articles (the same cut for every backend)."""
     out: list[Chunk] = []
-    current: list[tuple[int, Article, str]] = []
+    current: list[tuple[int, Article, str, str]] = []
     size = 0
     for item in items:
         if current and (len(current) == CHUNK_ARTICLES or size + len(item[2]) > CHUNK_CHARS):
@@ -419,8 +431,13 @@ def extract_corpus(
     run: Backend = run_serial,
     meter: Meter | None = None,
     stats: Stats | None = None,
+    workers_store: bool = False,
 ) -> list[ArticleResult]:
-    """Results for every ``SourceArticle`` in corpus order; only uncached articles are parsed."""
+    """Results for every ``SourceArticle`` in corpus order; only uncached articles are parsed.
+
+    ``workers_store``: the workers share this machine's disk and write results to the cache
+    themselves (local processes, not a remote Dask cluster).
+    """
     meter = meter or NullMeter()
     stats = stats if stats is not None else Stats()
     fingerprint = curation_fingerprint(curation_dir)
@@ -431,18 +448,30 @@ def extract_corpus(
     for index, (source, key) in enumerate(zip(articles, keys, strict=True)):
         hit = cache.get(source.row.article_id, key) if cache else None
         if hit is None:
-            todo.append((index, source.row, source.text))
+            todo.append((index, source.row, source.text, key))
         results[index] = hit
     stats.cached, stats.parsed = len(articles) - len(todo), len(todo)
+    store = cache.out if cache and workers_store else None
     meter.start(len(todo), "extract")
     try:
-        job = Job(curation, f"{fingerprint}|{engine}")
+        job = Job(curation, f"{fingerprint}|{engine}", store)
         for done in run(extract_chunk, chunks(job, todo)):
             for index, result in done:
-                results[index] = result
-                if cache:
-                    cache.put(keys[index], result)
+                if result is not None:
+                    results[index] = result
+                    if cache:
+                        cache.put(keys[index], result)
             meter.advance(len(done))
     finally:
         meter.finish()
+    for index, _, _, key in todo if store else ():
+        results[index] = _stored(cache, articles[index].row.article_id, key)
     return [r for r in results if r is not None]
+
+
+def _stored(cache: ResultCache, article_id: str, key: str) -> ArticleResult:
+    """A result a worker put in the cache (an error if it is not there)."""
+    result = cache.get(article_id, key)
+    if result is None:
+        raise ExtractionError(f"{article_id}: the worker's result is missing from {cache.root}")
+    return result

@@ -4,7 +4,7 @@ A crash before the journal is written leaves the old files; a crash after it is 
 forward by ``recover`` (which every command that reads or writes a package runs first).
 
 >>> with staging(out) as stage:
-...     write_files(files, stage)
+...     write_package(tables, curation, stage)
 ...     commit(out, stage)
 """
 

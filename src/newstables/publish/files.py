@@ -1,7 +1,10 @@
 """Write the tables as CSV + JSON, the Table Schemas and datapackage.json.
 
+Tables are streamed to disk in batches of rows (hashed on the way), so a large corpus never
+holds a whole serialised table in memory.
+
 >>> write_package(tables, curation, Path("staging"))
-Path('staging/datapackage.json')
+PosixPath('staging/datapackage.json')
 """
 
 from __future__ import annotations
@@ -45,21 +48,57 @@ def cell(value: Any) -> str:
     return str(value)
 
 
-def csv_bytes(model: type[Row], rows: list[Row]) -> bytes:
-    """The table as UTF-8 CSV with a header, \\n line endings, every field quoted minimally."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
+BATCH = 5_000  # rows serialised at a time
+
+
+class _HashedFile:
+    """A binary file that keeps the sha256 and size of what is written to it."""
+
+    def __init__(self, path: Path) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self.handle = path.open("wb")
+        self.digest, self.size = hashlib.sha256(), 0
+
+    def write(self, text: str) -> None:
+        payload = text.encode("utf-8")
+        self.handle.write(payload)
+        self.digest.update(payload)
+        self.size += len(payload)
+
+    def close(self) -> None:
+        self.handle.close()
+
+
+def write_csv(model: type[Row], rows: list[Row], path: Path) -> tuple[int, str]:
+    """The table as UTF-8 CSV with a header, \\n line endings, fields quoted minimally;
+    returns (bytes, sha256)."""
+    out = _HashedFile(path)
     columns = list(model.model_fields)
-    writer.writerow(columns)
-    for row in rows:
-        writer.writerow([cell(getattr(row, c)) for c in columns])
-    return buffer.getvalue().encode("utf-8")
+    for start in range(0, max(len(rows), 1), BATCH):
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, lineterminator="\n")
+        if start == 0:
+            writer.writerow(columns)
+        for row in rows[start : start + BATCH]:
+            writer.writerow([cell(getattr(row, c)) for c in columns])
+        out.write(buffer.getvalue())
+    out.close()
+    return out.size, out.digest.hexdigest()
 
 
-def json_bytes(rows: list[Row]) -> bytes:
-    """The table as a JSON array of records (same values as the CSV, typed)."""
-    records = [row.model_dump(mode="json") for row in rows]
-    return (json.dumps(records, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+def write_json(rows: list[Row], path: Path) -> None:
+    """The table as a JSON array of records (same values as the CSV, typed), one at a time;
+    the bytes equal ``json.dumps(records, ensure_ascii=False, indent=1)``."""
+    out = _HashedFile(path)
+    if not rows:
+        out.write("[]\n")
+    for index, row in enumerate(rows):
+        record = json.dumps(row.model_dump(mode="json"), ensure_ascii=False, indent=1)
+        record = " " + record.replace("\n", "\n ")
+        out.write(("[\n" if index == 0 else ",\n") + record)
+    if rows:
+        out.write("\n]\n")
+    out.close()
 
 
 def dump_json(data: Any) -> bytes:
@@ -67,7 +106,7 @@ def dump_json(data: Any) -> bytes:
     return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
-def resource(name: str, payload: bytes, schema: dict[str, Any]) -> dict[str, Any]:
+def resource(name: str, size: int, sha256: str, schema: dict[str, Any]) -> dict[str, Any]:
     """A tabular CSV resource with its inline schema, size and sha256."""
     meta = TABLES[name].TABLE
     return {
@@ -80,8 +119,8 @@ def resource(name: str, payload: bytes, schema: dict[str, Any]) -> dict[str, Any
         "encoding": "utf-8",
         "title": meta.title,
         "description": meta.description,
-        "bytes": len(payload),
-        "hash": f"sha256:{hashlib.sha256(payload).hexdigest()}",
+        "bytes": size,
+        "hash": f"sha256:{sha256}",
         "schema": schema,
     }
 
@@ -100,30 +139,18 @@ def descriptor(curation: Curation, resources: list[dict[str, Any]]) -> dict[str,
     }
 
 
-def table_files(tables: dict[str, list[Row]]) -> dict[str, bytes]:
-    """Every published file but the descriptor, by relative path."""
+def write_package(tables: dict[str, list[Row]], curation: Curation, root: Path) -> Path:
+    """Write every table (CSV + JSON), its Table Schema and, last, datapackage.json."""
     schemas = all_table_schemas()
-    files: dict[str, bytes] = {}
+    resources = []
     for name, model in TABLES.items():
         rows = tables.get(name, [])
-        files[f"{DATA_DIR}/{name}.csv"] = csv_bytes(model, rows)
-        files[f"{DATA_DIR}/{name}.json"] = json_bytes(rows)
-        files[f"{SCHEMA_DIR}/{name}.json"] = dump_json(schemas[name])
-    return files
-
-
-def package_files(tables: dict[str, list[Row]], curation: Curation) -> dict[str, bytes]:
-    """Every published file including datapackage.json, by relative path."""
-    files = table_files(tables)
-    schemas = all_table_schemas()
-    resources = [resource(name, files[f"{DATA_DIR}/{name}.csv"], schemas[name]) for name in TABLES]
-    files[DESCRIPTOR] = dump_json(descriptor(curation, resources))
-    return files
-
-
-def write_files(files: dict[str, bytes], root: Path) -> None:
-    """Write files under root, creating folders."""
-    for relative, payload in files.items():
-        path = root / relative
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(payload)
+        size, sha256 = write_csv(model, rows, root / DATA_DIR / f"{name}.csv")
+        write_json(rows, root / DATA_DIR / f"{name}.json")
+        schema_path = root / SCHEMA_DIR / f"{name}.json"
+        schema_path.parent.mkdir(parents=True, exist_ok=True)
+        schema_path.write_bytes(dump_json(schemas[name]))
+        resources.append(resource(name, size, sha256, schemas[name]))
+    path = root / DESCRIPTOR
+    path.write_bytes(dump_json(descriptor(curation, resources)))
+    return path
