@@ -145,9 +145,9 @@ class ResultCache:
 class Job:
     """What every task needs besides its articles (sent once per worker by Dask).
 
-    With ``store`` (a package folder whose cache this machine's workers can write), workers put each result
-    in the cache and send back nothing, so the main process does not hold every result while
-    the workers still hold their pipelines: the peak memory of the whole build drops.
+    With ``store`` (a package folder whose cache this machine's workers can write), workers
+    put each result in the cache and send back nothing, so the main process does not hold
+    every result while the workers still hold their pipelines: the build's peak memory drops.
     """
 
     curation: Curation

@@ -162,6 +162,32 @@ def add_views(db: sqlite3.Connection, views_dir: Path = VIEWS_DIR) -> list[str]:
     return names
 
 
+# The database is an immutable snapshot: views the canned queries read are also stored as
+# tables ("<view>_materialized", indexed), so a query does not regroup every row each time.
+MATERIALIZED = {"estimates": ("quantity",)}
+# Extra indexes the canned queries need (beyond foreign keys and facets): table → columns.
+QUERY_INDEXES = {"quotations": ("cluster_id", "article_id", "char_start")}
+
+
+def add_query_support(db: sqlite3.Connection) -> None:
+    """Materialize the views in ``MATERIALIZED`` and add ``QUERY_INDEXES``."""
+    present = {row[0] for row in db.execute("SELECT name FROM sqlite_master")}
+    for view, columns in MATERIALIZED.items():
+        if view in present:
+            table = quote(f"{view}_materialized")
+            db.execute(f"CREATE TABLE {table} AS SELECT * FROM {quote(view)}")
+            db.execute(
+                f"CREATE INDEX {quote(f'idx_{view}_materialized')} "
+                f"ON {table} ({', '.join(map(quote, columns))})"
+            )
+    for name, columns in QUERY_INDEXES.items():
+        if name in present:
+            db.execute(
+                f"CREATE INDEX {quote(f'idx_{name}_' + '_'.join(columns))} "
+                f"ON {quote(name)} ({', '.join(map(quote, columns))})"
+            )
+
+
 def check_foreign_keys(db: sqlite3.Connection) -> None:
     """Fail loudly if a row points at a missing key (the package validator should prevent it)."""
     problems = db.execute("PRAGMA foreign_key_check").fetchall()
@@ -192,6 +218,7 @@ def build_database(package: Path, target: Path, texts_dir: Path | None = None) -
             add_indexes(db, {**schemas, TEXTS: TEXTS_SCHEMA})
             add_fts(db, {*schemas, TEXTS})
             add_views(db)
+            add_query_support(db)
         check_foreign_keys(db)
         db.execute("VACUUM")
     finally:
