@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import hashlib
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from newstables.build import build
 from newstables.curation import DEFAULT_ARTICLES, DEFAULT_CURATION, Curation
+from newstables.extract import ArticleContext
+from newstables.models import Article
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
@@ -52,3 +57,32 @@ def pipeline() -> tuple[Curation, object]:
 
     curation = Curation.load(DEFAULT_CURATION)
     return curation, build_pipeline(curation.registry)
+
+
+@pytest.fixture(scope="session")
+def curation(pipeline: tuple[Curation, object]) -> Curation:
+    """The bundled curation (registry, codebook, decisions, package metadata)."""
+    return pipeline[0]
+
+
+@pytest.fixture(scope="session")
+def make_context(pipeline: tuple[Curation, object]) -> Callable[..., ArticleContext]:
+    """Parse a snippet as a whole article: ``make_context("Kim said …", published=date)``."""
+    curation, nlp = pipeline
+
+    def make(text: str, article_id: str = "t", published: dt.date | None = None) -> ArticleContext:
+        article = Article(
+            article_id=article_id,
+            outlet=None,
+            url=None,
+            title=None,
+            published=published,
+            text_sha256=hashlib.sha256(text.encode()).hexdigest(),
+            chars=len(text),
+            words=len(text.split()),
+            path=f"data/articles/{article_id}.txt",
+            notes=None,
+        )
+        return ArticleContext(article, text, nlp(text), curation)
+
+    return make

@@ -225,3 +225,22 @@ def test_unchanged_rebuild_publishes_nothing_and_any_change_rebuilds(
     article.write_text(article.read_text(encoding="utf-8") + "\nA closing line.\n", "utf-8")
     changed = build(edited, out)
     assert not changed.unchanged and digests(out) != published
+
+
+def test_a_dropped_article_leaves_no_file_behind(seed_articles: Path, tmp_path: Path) -> None:
+    articles, out = tmp_path / "articles", tmp_path / "package"
+    shutil.copytree(seed_articles, articles)
+    build(articles, out)
+    dropped = sorted(articles.glob("*.txt"))[-1]
+    assert (out / "data" / "articles" / dropped.name).exists()
+    dropped.unlink()
+    metadata = articles / "articles.csv"
+    with metadata.open(encoding="utf-8", newline="") as handle:
+        rows = [r for r in csv.reader(handle) if r[0] != dropped.stem]
+    with metadata.open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle).writerows(rows)
+    summary = build(articles, out)
+    assert summary.counts["articles"] == 4
+    assert not (out / "data" / "articles" / dropped.name).exists()
+    assert len(list((out / "data" / "articles").glob("*.txt"))) == 4
+    assert len(list(articles.glob("*.txt"))) == 4  # the inputs are untouched

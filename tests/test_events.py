@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 from collections.abc import Callable
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from spacy.language import Language
 
 from newstables.assemble.events import (
     apply_decisions,
@@ -20,48 +18,23 @@ from newstables.assemble.events import (
     merge_events,
     related,
 )
-from newstables.curation import DEFAULT_CURATION, Curation
+from newstables.curation import Curation
 from newstables.extract import ArticleContext, EventDraft
 from newstables.extract.events import extract_events
-from newstables.models import Article, DateBasis, EventType, Factuality
-from newstables.nlp import build_pipeline
+from newstables.models import DateBasis, EventType, Factuality
+
+MakeContext = Callable[..., ArticleContext]  # the conftest fixture make_context
 
 PUBLISHED = dt.date(2025, 4, 28)  # a Monday
-
-
-@pytest.fixture(scope="module")
-def curation() -> Curation:
-    return Curation.load(DEFAULT_CURATION)
-
-
-@pytest.fixture(scope="module")
-def nlp(curation: Curation) -> Language:
-    return build_pipeline(curation.registry)
-
-
-def context(nlp: Language, curation: Curation, text: str, article_id: str = "t") -> ArticleContext:
-    article = Article(
-        article_id=article_id,
-        outlet=None,
-        url=None,
-        title=None,
-        published=PUBLISHED,
-        text_sha256=hashlib.sha256(text.encode()).hexdigest(),
-        chars=len(text),
-        words=len(text.split()),
-        path=f"data/articles/{article_id}.txt",
-        notes=None,
-    )
-    return ArticleContext(article, text, nlp(text), curation)
 
 
 Extract = Callable[[str], list[EventDraft]]
 
 
 @pytest.fixture(scope="module")
-def events(nlp: Language, curation: Curation) -> Extract:
+def events(make_context: MakeContext) -> Extract:
     def run(text: str) -> list[EventDraft]:
-        found = extract_events(context(nlp, curation, text))
+        found = extract_events(make_context(text, published=PUBLISHED))
         for d in found:
             assert text[d.char_start : d.char_end] == d.text
             assert d.trigger in d.text

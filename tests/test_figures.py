@@ -3,55 +3,28 @@
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 from collections.abc import Callable
 
 import pytest
-from spacy.language import Language
 
-from newstables.curation import DEFAULT_CURATION, Curation
+from newstables.curation import Curation
 from newstables.extract import ArticleContext
 from newstables.extract.figures import QuantityRules, extract_figures
-from newstables.models import Article, Attribution, Figure, Quotation, content_id
-from newstables.nlp import build_pipeline
+from newstables.models import Attribution, Figure, Quotation, content_id
+
+MakeContext = Callable[..., ArticleContext]  # the conftest fixture make_context
 
 PUBLISHED = dt.date(2025, 4, 28)
 CASUALTIES = "casualties_killed_or_wounded"
-
-
-@pytest.fixture(scope="module")
-def curation() -> Curation:
-    return Curation.load(DEFAULT_CURATION)
-
-
-@pytest.fixture(scope="module")
-def nlp(curation: Curation) -> Language:
-    return build_pipeline(curation.registry)
-
-
-def context(nlp: Language, curation: Curation, text: str) -> ArticleContext:
-    article = Article(
-        article_id="t",
-        outlet=None,
-        url=None,
-        title=None,
-        published=PUBLISHED,
-        text_sha256=hashlib.sha256(text.encode()).hexdigest(),
-        chars=len(text),
-        words=len(text.split()),
-        path="data/articles/t.txt",
-        notes=None,
-    )
-    return ArticleContext(article, text, nlp(text), curation)
 
 
 Extract = Callable[..., list[Figure]]
 
 
 @pytest.fixture(scope="module")
-def figures(nlp: Language, curation: Curation) -> Extract:
+def figures(make_context: MakeContext) -> Extract:
     def run(text: str, quotations: list[Quotation] | None = None) -> list[Figure]:
-        found, _ = extract_figures(context(nlp, curation, text), quotations or [])
+        found, _ = extract_figures(make_context(text, published=PUBLISHED), quotations or [])
         for f in found:
             assert text[f.char_start : f.char_end] == f.surface
         return found

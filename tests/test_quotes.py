@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Callable
 
 import pytest
@@ -14,33 +13,18 @@ from newstables.extract import ArticleContext
 from newstables.extract.attribution import attribute
 from newstables.extract.quotemarks import find_quotes
 from newstables.extract.quotes import extract_quotations
-from newstables.models import Article, Attribution, Quotation
+from newstables.models import Attribution, Quotation
+
+MakeContext = Callable[..., ArticleContext]  # the conftest fixture make_context
 
 Run = Callable[[str], list[Quotation]]
 INTRO = "Officials met in Seoul on Monday.\n"  # a first line, so no quote sits in a headline
 
 
-def context(pipeline: tuple, text: str, article_id: str = "t") -> ArticleContext:
-    curation, nlp = pipeline
-    article = Article(
-        article_id=article_id,
-        outlet=None,
-        url=None,
-        title=None,
-        published=None,
-        text_sha256=hashlib.sha256(text.encode()).hexdigest(),
-        chars=len(text),
-        words=len(text.split()),
-        path=f"data/articles/{article_id}.txt",
-        notes=None,
-    )
-    return ArticleContext(article, text, nlp(text), curation)
-
-
 @pytest.fixture(scope="module")
-def run(pipeline: tuple) -> Run:
+def run(make_context: MakeContext) -> Run:
     def extract(text: str) -> list[Quotation]:
-        rows, _ = extract_quotations(context(pipeline, INTRO + text))
+        rows, _ = extract_quotations(make_context(INTRO + text))
         for row in rows:
             full = INTRO + text
             assert full[row.char_start : row.char_end] == row.text
@@ -136,13 +120,13 @@ def test_nominal_description_from_the_registry(run: Run) -> None:
 
 
 def test_unknown_speaker_becomes_a_new_entity_and_surnames_find_the_full_name(
-    pipeline: tuple,
+    make_context: MakeContext,
 ) -> None:
     text = (
         INTRO + "Analyst Maria Gonzalez of the Lowy Institute studied the deal.\n"
         "“The deal is a turning point for the region,” Gonzalez said."
     )
-    rows, new = extract_quotations(context(pipeline, text))
+    rows, new = extract_quotations(make_context(text))
     assert rows[0].speaker_id == "maria-gonzalez"
     assert [(e.entity_id, e.name, e.surface) for e in new] == [
         ("maria-gonzalez", "Maria Gonzalez", "Gonzalez")
@@ -214,25 +198,25 @@ def test_scare_quotes_are_fragments(run: Run) -> None:
     assert scare.is_fragment and not clause.is_fragment
 
 
-def test_attribute_serves_number_phrases_too(pipeline: tuple) -> None:
+def test_attribute_serves_number_phrases_too(make_context: MakeContext) -> None:
     text = INTRO + "Ukrainian officials said North Korea sent about 11,000 soldiers."
     start = text.index("about 11,000")
-    source = attribute(context(pipeline, text), start, start + len("about 11,000"))
+    source = attribute(make_context(text), start, start + len("about 11,000"))
     assert source is not None and source.entity_id == "ukrainian-officials"
 
 
-def test_translations_of_one_statement_share_a_cluster(pipeline: tuple) -> None:
+def test_translations_of_one_statement_share_a_cluster(
+    make_context: MakeContext,
+) -> None:
     first, _ = extract_quotations(
-        context(
-            pipeline,
+        make_context(
             INTRO + "“The Korean friends acted, guided by sentiments of solidarity, justice, and "
             "real camaraderie,” the Kremlin quoted Putin as saying.",
             "a",
         )
     )
     second, _ = extract_quotations(
-        context(
-            pipeline,
+        make_context(
             INTRO + '"Our Korean friends acted out of a sense of solidarity, justice, and genuine '
             'comradeship," Putin said.\n"Sanctions will not stop the partnership," Putin added.',
             "b",
@@ -244,10 +228,12 @@ def test_translations_of_one_statement_share_a_cluster(pipeline: tuple) -> None:
     assert by_text["Sanctions wi"] != by_text["Our Korean f"]
 
 
-def test_attribute_reads_a_leading_according_to_for_numbers(pipeline: tuple) -> None:
+def test_attribute_reads_a_leading_according_to_for_numbers(
+    make_context: MakeContext,
+) -> None:
     text = INTRO + "According to Seoul’s spy agency, North Korea sent about 11,000 soldiers."
     start = text.index("about 11,000")
-    source = attribute(context(pipeline, text), start, start + len("about 11,000"))
+    source = attribute(make_context(text), start, start + len("about 11,000"))
     assert source is not None
     assert (source.entity_id, source.cue) == ("south-korea-nis", "according to")
 

@@ -20,7 +20,7 @@ from .publish.atomic import commit, staging
 from .publish.chart import draw_estimates
 from .publish.files import DESCRIPTOR, write_package
 from .publish.site import build_site
-from .stamp import build_key, up_to_date, write_stamp
+from .stamp import build_key, published_files, up_to_date, write_stamp
 from .validate import Report, check_keys, validate_package
 
 Progress = Callable[[str], None]
@@ -59,6 +59,12 @@ def copy_articles(corpus: Corpus, out: Path, stage: Path) -> None:
         destination = stage / article.row.path
         destination.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(article.source, destination)
+
+
+def _replaced(out: Path, corpus: Corpus) -> list[str]:
+    """Files of the previous build that this one may remove (never the input articles)."""
+    inputs = corpus.root.resolve()
+    return [f for f in published_files(out) if not (out / f).resolve().is_relative_to(inputs)]
 
 
 def _tables(corpus: Corpus, curation: Curation, curation_dir: Path, *extraction) -> Tables:
@@ -107,7 +113,7 @@ def build(
         progress("validated the package (frictionless + evidence)")
         build_site(stage, texts_dir=corpus.root)
         progress("built the SQLite database and the Datasette site (site/)")
-        published = commit(out, stage)
+        published = commit(out, stage, _replaced(out, corpus))
     counts = {name: len(rows) for name, rows in tables.items()}
     if cache:
         write_stamp(out, key, published, {"counts": counts})

@@ -63,6 +63,15 @@ def up_to_date(out: Path, key: str) -> dict | None:
     return stamp
 
 
+def published_files(out: Path) -> list[str]:
+    """The files the last stamped build published into ``out`` (none if there is no stamp)."""
+    try:
+        stamp = json.loads((out / CACHE_DIR / STAMP).read_text(encoding="utf-8"))
+        return [str(name) for name in stamp["files"]]
+    except (OSError, ValueError, KeyError, TypeError):
+        return []
+
+
 def write_stamp(out: Path, key: str, files: list[str], details: dict) -> None:
     """Record what was published (after the commit; a build killed before it just rebuilds)."""
     folder = out / CACHE_DIR

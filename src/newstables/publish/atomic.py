@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -30,13 +30,16 @@ def _files(stage: Path) -> list[str]:
 
 
 def _apply(out: Path, stage: Path) -> None:
-    manifest = json.loads((stage / JOURNAL).read_text(encoding="utf-8"))
-    for relative in manifest:
+    journal = json.loads((stage / JOURNAL).read_text(encoding="utf-8"))
+    moves, removals = (journal, []) if isinstance(journal, list) else journal.values()
+    for relative in moves:
         source = stage / relative
         if source.exists():
             target = out / relative
             target.parent.mkdir(parents=True, exist_ok=True)
             os.replace(source, target)
+    for relative in removals:
+        (out / relative).unlink(missing_ok=True)
     shutil.rmtree(stage)
 
 
@@ -68,11 +71,14 @@ def staging(out: Path) -> Iterator[Path]:
             shutil.rmtree(stage)
 
 
-def commit(out: Path, stage: Path) -> list[str]:
-    """Write the journal atomically, then move every staged file into place."""
+def commit(out: Path, stage: Path, previous: Iterable[str] = ()) -> list[str]:
+    """Write the journal atomically, then move every staged file into place and remove the
+    ``previous`` version's files that the new one no longer has (an article dropped from the
+    corpus), so the folder holds exactly one version."""
     manifest = _files(stage)
+    removals = sorted(set(previous) - set(manifest))
     journal = stage / (JOURNAL + ".tmp")
-    journal.write_text(json.dumps(manifest), encoding="utf-8")
+    journal.write_text(json.dumps({"move": manifest, "remove": removals}), encoding="utf-8")
     os.replace(journal, stage / JOURNAL)
     _apply(out, stage)
     return manifest
