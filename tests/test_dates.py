@@ -207,6 +207,9 @@ def test_without_publication_only_absolute_resolve(expression, edtf, relative):
         ("this winter", D(2025, 1, 10), "2024-24"),
         ("last winter", D(2025, 1, 10), "2023-24"),
         ("December 28", D(2025, 1, 5), "2024-12-28"),  # closest year to publication
+        ("August 6", D(2025, 4, 28), "2025-08-06"),  # the coming August is closer
+        ("since August 6", D(2025, 4, 28), "2024-08-06"),  # "since": on or before publication
+        ("since 28 April", D(2025, 4, 28), "2025-04-28"),
         ("in December", D(2025, 1, 5), "2024-12"),
         ("last month", D(2025, 1, 5), "2024-12"),
         ("last quarter", D(2025, 2, 1), "2024-36"),

@@ -356,24 +356,37 @@ def _month_number(name: str) -> int:
     return int(key) if key.isdigit() else {**_MONTH_NAMES, **_MONTH_ABBREVIATIONS}[key]
 
 
-def _closest_year(month: int, day: int, published: date | None) -> int | None:
-    """Year that puts month-day closest to publication.
+_SINCE = re.compile(r"\bsince\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _closest_year(month: int, day: int, published: date | None, past: bool = False) -> int | None:
+    """Year that puts month-day closest to publication (``past``: on or before it).
 
     >>> _closest_year(12, 28, date(2025, 1, 5))
+    2024
+    >>> _closest_year(8, 6, date(2025, 4, 28), past=True)    # "since August 6"
     2024
     """
     if published is None:
         return None
     years = (published.year - 1, published.year, published.year + 1)
     options = [d for y in years if (d := _safe_date(y, month, day))]
+    if past:
+        options = [d for d in options if d <= published]
     return min(options, key=lambda d: abs(d - published)).year if options else None
+
+
+def _after_since(m: re.Match[str]) -> bool:
+    """Whether "since" introduces the match ("since August 6": a day in the past)."""
+    start = m.start("x")
+    return bool(_SINCE.search(m.string, max(0, start - 16), start))
 
 
 def _day_of_month(m: re.Match[str], published: date | None) -> DateValue | None:
     """Resolve "28 April 2025", "April 28", "26-27 April", "2025-04-28" (groups d, d2, mon, yr)."""
     month, day = _month_number(m["mon"]), int(m["d"])
     given = _g(m, "yr")
-    year = int(given) if given else _closest_year(month, day, published)
+    year = int(given) if given else _closest_year(month, day, published, _after_since(m))
     first = _safe_date(year, month, day) if year else None
     last = _safe_date(year, month, int(_g(m, "d2") or day)) if year else None
     if first is None or last is None or last < first:
