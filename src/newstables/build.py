@@ -7,6 +7,9 @@
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
+import gc
 import shutil
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -67,6 +70,17 @@ def _replaced(out: Path, corpus: Corpus) -> list[str]:
     return [f for f in published_files(out) if not (out / f).resolve().is_relative_to(inputs)]
 
 
+def release_memory() -> None:
+    """Collect garbage and hand freed heap pages back to the OS (glibc; elsewhere a no-op).
+
+    A 10,000-article build frees ~800 MB of rows before validation and the SQLite site; without
+    the trim the process keeps them mapped and its peak memory grows by what those stages use.
+    """
+    gc.collect()
+    with contextlib.suppress(OSError, AttributeError):
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+
+
 def _tables(corpus: Corpus, curation: Curation, curation_dir: Path, *extraction) -> Tables:
     """Extract (or take from the cache) and assemble; the per-article results, the largest
     objects of a build, are freed when this returns, before publishing starts."""
@@ -106,6 +120,9 @@ def build(
     with staging(out) as stage:
         write_package(tables, curation, stage)
         draw_estimates(tables["figures"], tables["entities"], tables["articles"], stage)
+        counts = {name: len(rows) for name, rows in tables.items()}
+        del tables  # the rows are on disk now: free them before validation and the site
+        release_memory()
         copy_articles(corpus, out, stage)
         report = validate_package(stage / DESCRIPTOR, texts_dir=corpus.root)
         if not report.ok:
@@ -114,7 +131,6 @@ def build(
         build_site(stage, texts_dir=corpus.root)
         progress("built the SQLite database and the Datasette site (site/)")
         published = commit(out, stage, _replaced(out, corpus))
-    counts = {name: len(rows) for name, rows in tables.items()}
     if cache:
         write_stamp(out, key, published, {"counts": counts})
     return BuildSummary(out, version, counts, corpus.skipped, published)
