@@ -81,10 +81,12 @@ def release_memory() -> None:
         ctypes.CDLL("libc.so.6").malloc_trim(0)
 
 
-def _tables(corpus: Corpus, curation: Curation, curation_dir: Path, *extraction) -> Tables:
+def _tables(
+    corpus: Corpus, curation: Curation, curation_dir: Path, keys: list[str], *extraction
+) -> Tables:
     """Extract (or take from the cache) and assemble; the per-article results, the largest
     objects of a build, are freed when this returns, before publishing starts."""
-    results = extract_corpus(corpus.articles, curation, curation_dir, *extraction)
+    results = extract_corpus(corpus.articles, curation, curation_dir, *extraction, keys=keys)
     return assemble([a.row for a in corpus.articles], results, curation)
 
 
@@ -106,13 +108,15 @@ def build(
     progress(f"read {len(corpus.articles)} articles from {articles_dir}")
     version = curation.package.get("version", "0.0.0")
     options = [f"copy={_copies(corpus, out)}", *map(str, corpus.skipped)]
-    key = build_key(article_keys(corpus.articles, curation_dir), curation_dir, options)
+    keys = article_keys(corpus.articles, curation_dir)
+    key = build_key(keys, curation_dir, options)
     if cache and (stamp := up_to_date(out, key)):
         progress("unchanged: the package already holds this build (nothing to publish)")
         return BuildSummary(out, version, stamp["counts"], corpus.skipped, [], unchanged=True)
     run, stats = backend(executor, n_process, scheduler), Stats()
     store = ResultCache(out) if cache else None
-    tables = _tables(corpus, curation, curation_dir, store, run, meter, stats, executor == "local")
+    local = executor == "local"
+    tables = _tables(corpus, curation, curation_dir, keys, store, run, meter, stats, local)
     progress(f"extracted {stats.parsed} articles ({stats.cached} unchanged, from the cache)")
     problems = list(check_keys(tables))
     if problems:

@@ -432,17 +432,19 @@ def extract_corpus(
     meter: Meter | None = None,
     stats: Stats | None = None,
     workers_store: bool = False,
+    keys: list[str] | None = None,
 ) -> list[ArticleResult]:
     """Results for every ``SourceArticle`` in corpus order; only uncached articles are parsed.
 
     ``workers_store``: the workers share this machine's disk and write results to the cache
-    themselves (local processes, not a remote Dask cluster).
+    themselves (local processes, not a remote Dask cluster). ``keys``: the articles' cache keys
+    when the caller already has them (``article_keys``).
     """
     meter = meter or NullMeter()
     stats = stats if stats is not None else Stats()
     fingerprint = curation_fingerprint(curation_dir)
     engine = engine_fingerprint()
-    keys = article_keys(articles, curation_dir)
+    keys = keys if keys is not None else article_keys(articles, curation_dir)
     results: list[ArticleResult | None] = [None] * len(articles)
     todo = []
     for index, (source, key) in enumerate(zip(articles, keys, strict=True)):

@@ -307,11 +307,6 @@ def _person_name(art: ArticleView, ent: Span) -> tuple[str, str | None]:
     return " ".join(best), gender
 
 
-def _ent_at(art: ArticleView, token: Token) -> Span | None:
-    """The named entity covering a token."""
-    return entity_at(token)
-
-
 def _entity_of_ent(
     art: ArticleView, ent: Span
 ) -> tuple[str, NewEntity | None, str, str | None] | None:
@@ -441,7 +436,7 @@ def resolve_mention(
     role = registry.by_role(span.text)
     if role is not None:
         return role.entity_id, None, Attribution.nominal
-    ent = _ent_at(art, head)
+    ent = entity_at(head)
     if ent is not None:
         resolved = _entity_of_ent(art, ent)
         if resolved is not None:
@@ -454,7 +449,7 @@ def resolve_mention(
     definite = span[0].lower_ in ("the", "this", "that", "its", "their", "his", "her")
     if head.lemma_.lower() in DOCUMENT_NOUNS:
         for token in span:
-            ent = _ent_at(art, token) if token.i != head.i else None
+            ent = entity_at(token) if token.i != head.i else None
             resolved = _entity_of_ent(art, ent) if ent is not None else None
             if resolved is not None:
                 return resolved[0], resolved[1], Attribution.nominal
@@ -465,7 +460,7 @@ def resolve_mention(
     if described is not None:
         return described[0], described[1], Attribution.nominal
     for token in span:
-        ent = _ent_at(art, token)
+        ent = entity_at(token)
         if ent is not None and ent.label_ in ("ORG", "GPE") and token.dep_ != "poss":
             resolved = _entity_of_ent(art, ent)
             if resolved is not None:
