@@ -10,6 +10,7 @@ PACKAGE = Path(__file__).resolve().parents[1] / "src" / "newstables"
 # Stage rank of each top-level module or subpackage; a module may import only lower or equal ranks.
 STAGES = {
     "models": 0,
+    "edtf": 0,
     "schema": 1,
     "corpus": 2,
     "registry": 2,

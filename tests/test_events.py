@@ -14,11 +14,11 @@ from newstables.assemble.events import (
     choose_date,
     cluster_block,
     compatible,
-    date_words,
     merge_events,
     related,
 )
 from newstables.curation import Curation
+from newstables.edtf import label
 from newstables.extract import ArticleContext, EventDraft
 from newstables.extract.events import extract_events
 from newstables.models import DateBasis, EventType, Factuality
@@ -278,9 +278,9 @@ def test_decisions_split_then_merge(curation: Curation) -> None:
 
 
 def test_date_words() -> None:
-    assert date_words("2024-23", dt.date(2024, 9, 1), dt.date(2024, 11, 30)) == "autumn 2024"
-    assert date_words("2024-08", dt.date(2024, 8, 1), dt.date(2024, 8, 31)) == "August 2024"
-    assert date_words("../2025-04-28", None, PUBLISHED) == "until 28 April 2025"
+    assert label("2024-23") == "autumn 2024"
+    assert label("2024-08") == "August 2024"
+    assert label("../2025-04-28") == "until 28 April 2025"
 
 
 # --- the indexed merge equals the plain rule ----------------------------------------------------

@@ -49,11 +49,11 @@ def package_copy(built_package: Path, tmp_path: Path) -> Path:
 
 FIGURE_ROWS = (
     "figure_id,article_id,surface,char_start,char_end,value,low,high,qualifier,unit,quantity,"
-    "claimant_id,claimant_surface,claimant_char_start,claimant_char_end,as_of,as_of_start,"
-    "as_of_end,in_quote,vague\n"
+    "claimant_id,claimant_surface,claimant_char_start,claimant_char_end,channel_id,as_of,"
+    "as_of_start,as_of_end,in_quote,vague\n"
     "f_0000000000000001,a1,about 1200,3,13,1200,,,approx,troops,,us-officials,US officials,20,32,"
-    "2025-04,2025-04-01,2025-04-30,true,false\n"
-    "f_0000000000000002,a1,thousands,40,49,,,,approx,,,,,,,,,,false,true\n"
+    ",2025-04,2025-04-01,2025-04-30,true,false\n"
+    "f_0000000000000002,a1,thousands,40,49,,,,approx,,,,,,,,,,,false,true\n"
 )
 
 

@@ -160,6 +160,10 @@ class Entity(Row):
         "Wikidata item, only when verified; else empty.", pattern=r"^Q\d+$"
     )
     description: str | None = Col("One-line description.")
+    anonymous: bool = Col(
+        'An unnamed source ("a senior US official"), scoped to its article; name and '
+        "description are the words the text gives."
+    )
     origin: str = Col(
         "registry: curated in data/curation/entities.yaml; extracted: first seen as a speaker or "
         "claimant in the text (an inference of the engine).",
@@ -205,7 +209,11 @@ class Figure(Row):
         "Figures",
         "Every numeric claim: value or range, qualifier, quantity, claimant and reference date.",
         "figure_id",
-        foreign_keys={"article_id": "articles", "claimant_id": "entities"},
+        foreign_keys={
+            "article_id": "articles",
+            "claimant_id": "entities",
+            "channel_id": "entities",
+        },
         span=("surface", "char_start", "char_end"),
         extra_spans=(("claimant_surface", "claimant_char_start", "claimant_char_end"),),
     )
@@ -224,6 +232,9 @@ class Figure(Row):
     claimant_surface: str | None = Col("The claimant mention as printed.")
     claimant_char_start: int | None = Col("Offset of the claimant mention.", ge=0)
     claimant_char_end: int | None = Col("End offset of the claimant mention.", ge=0)
+    channel_id: str | None = Col(
+        "Who relayed the claim (a newspaper, an agency, a spokesperson); empty if direct."
+    )
     as_of: str | None = Col("EDTF date the figure refers to, resolved against publication.")
     as_of_start: dt.date | None = Col("First day of as_of.")
     as_of_end: dt.date | None = Col("Last day of as_of.")
@@ -252,6 +263,7 @@ class Event(Row):
     date: str | None = Col("EDTF date; empty when the texts give none.")
     date_start: dt.date | None = Col("First day the date allows.")
     date_end: dt.date | None = Col("Last day the date allows.")
+    date_label: str = Col('The date in words ("Q4 2024", "26–27 April 2025", "unknown").')
     date_basis: DateBasis = Col("explicit, relative (resolved from publication date) or unknown.")
     factuality: Factuality = Col("Whether the texts say it happened.")
     summary: str = Col("One line written from the row's parts.", min_length=1)

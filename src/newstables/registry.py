@@ -74,6 +74,7 @@ class RegistryEntry:
             aliases=sorted({a for a in self.aliases if a != self.name}),
             wikidata_id=self.wikidata_id or None,
             description=self.description or None,
+            anonymous=False,
             origin="registry",
             mentions=mentions,
         )

@@ -36,6 +36,7 @@ def new_entity_rows(proposals: Iterable[NewEntity], known: set[str]) -> list[Ent
             aliases=sorted(surfaces[p.entity_id] - {p.name}),
             wikidata_id=None,
             description=f"First seen as {p.surface!r} (extracted; not in the curated registry).",
+            anonymous=False,
             origin="extracted",
             mentions=0,
         )

@@ -41,6 +41,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from ..curation import Curation
+from ..edtf import label
 from ..extract import EventDraft
 from ..models import DateBasis, EntityType, Event, EventMention, EventType, Factuality, content_id
 from ..registry import Registry
@@ -52,8 +53,6 @@ NARROW_DAYS = 62  # clusters spanning at most this many days are indexed by day 
 MEDIUM_DAYS = 800  # ... at most this many by month; longer ones are tried by every draft
 Signature = tuple[tuple[str, ...], str | None]  # (actors, recipient): all that compatibility reads
 _REF = re.compile(r"^(?P<article>[^@\s]+)@(?P<offset>\d+)(?::(?P<type>[A-Z]+))?$")
-_SEASONS = {"21": "spring", "22": "summer", "23": "autumn", "24": "winter"}
-_QUARTERS = {"33": "Q1", "34": "Q2", "35": "Q3", "36": "Q4"}
 
 
 @dataclass
@@ -382,6 +381,7 @@ def event_row(drafts: list[EventDraft], registry: Registry, taken: set[str] = fr
         date=dated.date if dated else None,
         date_start=dated.date_start if dated else None,
         date_end=dated.date_end if dated else None,
+        date_label=label(dated.date if dated else None),
         date_basis=dated.date_basis if dated else DateBasis.unknown,
         factuality=factuality,
         summary=summary(first.event_type, first.key, parts, dated, factuality, registry),
@@ -505,34 +505,10 @@ def summary(
         words += ["in", location]
     line = " ".join(w for w in words if w)
     if dated and dated.date:
-        line += f" ({date_words(dated.date, dated.date_start, dated.date_end)})"
+        line += f" ({label(dated.date)})"
     return line + _FACTUALITY_NOTES.get(factuality, "")
 
 
 def _name(entity_id: str | None, registry: Registry) -> str | None:
     entry = registry.get(entity_id)
     return entry.name if entry else entity_id
-
-
-def date_words(edtf: str, start: date | None, end: date | None) -> str:
-    """An EDTF value in words: ``date_words("2024-23", ...) == "autumn 2024"``."""
-    approximate = " (approx.)" if edtf.endswith("~") else ""
-    value = edtf.rstrip("~?")
-    if value.startswith("../") and end:
-        return f"until {_day(end)}"
-    parts = value.split("-")
-    if len(parts) == 2 and parts[1] in _SEASONS:
-        return f"{_SEASONS[parts[1]]} {parts[0]}{approximate}"
-    if len(parts) == 2 and parts[1] in _QUARTERS:
-        return f"{_QUARTERS[parts[1]]} {parts[0]}{approximate}"
-    if "/" in value and start and end:
-        return f"{_day(start)} to {_day(end)}{approximate}"
-    if len(parts) == 3 and start:
-        return _day(start) + approximate
-    if len(parts) == 2 and start:
-        return start.strftime("%B %Y") + approximate
-    return value + approximate
-
-
-def _day(day: date) -> str:
-    return f"{day.day} {day.strftime('%B %Y')}"

@@ -352,6 +352,7 @@ def _figure(
         claimant_surface=claim.surface if claim else None,
         claimant_char_start=claim.start if claim and claim.surface else None,
         claimant_char_end=claim.end if claim and claim.surface else None,
+        channel_id=None,
         as_of=date.value.edtf if date else None,
         as_of_start=date.value.start if date else None,
         as_of_end=date.value.end if date else None,
