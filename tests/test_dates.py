@@ -75,13 +75,21 @@ CASES = [
     ("summer 2023", "2023-22", D(2023, 6, 1), D(2023, 8, 31), "season", False),
     ("the autumn of 2022", "2022-23", D(2022, 9, 1), D(2022, 11, 30), "season", False),
     # parts of years and months, quarters, halves
-    ("late last year", "2024-36", D(2024, 10, 1), D(2024, 12, 31), "quarter", True),
-    ("late 2024", "2024-36", D(2024, 10, 1), D(2024, 12, 31), "quarter", False),
-    ("at the end of last year", "2024-36", D(2024, 10, 1), D(2024, 12, 31), "quarter", True),
-    ("early 2025", "2025-01/2025-04", D(2025, 1, 1), D(2025, 4, 30), "interval", False),
-    ("early this year", "2025-01/2025-04", D(2025, 1, 1), D(2025, 4, 30), "interval", True),
-    ("mid-2024", "2024-05/2024-08", D(2024, 5, 1), D(2024, 8, 31), "interval", False),
-    ("mid 2024", "2024-05/2024-08", D(2024, 5, 1), D(2024, 8, 31), "interval", False),
+    ("late last year", "2024-10/2024-12", D(2024, 10, 1), D(2024, 12, 31), "interval", True),
+    ("late 2024", "2024-10/2024-12", D(2024, 10, 1), D(2024, 12, 31), "interval", False),
+    (
+        "at the end of last year",
+        "2024-10/2024-12",
+        D(2024, 10, 1),
+        D(2024, 12, 31),
+        "interval",
+        True,
+    ),
+    ("early 2025", "2025-01/2025-03", D(2025, 1, 1), D(2025, 3, 31), "interval", False),
+    ("early this year", "2025-01/2025-03", D(2025, 1, 1), D(2025, 3, 31), "interval", True),
+    ("the beginning of 2023", "2023-01/2023-03", D(2023, 1, 1), D(2023, 3, 31), "interval", False),
+    ("mid-2024", "2024-04/2024-09", D(2024, 4, 1), D(2024, 9, 30), "interval", False),
+    ("mid 2024", "2024-04/2024-09", D(2024, 4, 1), D(2024, 9, 30), "interval", False),
     ("earlier this year", "2025-01-01/2025-04-28", D(2025, 1, 1), PUB, "interval", True),
     ("later this month", "2025-04-28/2025-04-30", PUB, D(2025, 4, 30), "interval", True),
     ("early last month", "2025-03-01/2025-03-10", D(2025, 3, 1), D(2025, 3, 10), "interval", True),
@@ -245,11 +253,11 @@ def test_find_dates_in_article():
         ("Monday", "2025-04-28"),
         ("last August", "2024-08"),
         ("the weekend", "2025-04-26/2025-04-27"),
-        ("late last year", "2024-36"),
+        ("late last year", "2024-10/2024-12"),
         ("Monday", "2025-04-28"),
         ("last autumn", "2024-23"),
         ("1950-53", "1950/1953"),
-        ("early 2025", "2025-01/2025-04"),
+        ("early 2025", "2025-01/2025-03"),
         ("the fall of the previous year", "2024-23"),
         ("June 2024", "2024-06"),
     ]
@@ -282,6 +290,19 @@ def test_find_dates_prefers_the_longest_non_overlapping_match():
         "Monday, 28 April 2025",
         "late last year",
     ]
+
+
+def test_parts_of_a_year_are_symmetric_and_cover_it() -> None:
+    """early / mid / late split a year by quarters, mirror images about its middle, no gaps."""
+    parts = [resolve(f"{part} 2031", None) for part in ("early", "mid", "late")]
+    assert [(p.start, p.end) for p in parts] == [
+        (D(2031, 1, 1), D(2031, 3, 31)),
+        (D(2031, 4, 1), D(2031, 9, 30)),
+        (D(2031, 10, 1), D(2031, 12, 31)),
+    ]
+    early, mid, late = parts
+    assert early.end.month - early.start.month == late.end.month - late.start.month
+    assert mid.start.month - 1 == 12 - mid.end.month  # centred on the middle of the year
 
 
 def test_find_dates_widens_to_approximation_words():

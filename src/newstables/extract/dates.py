@@ -7,8 +7,9 @@ need no anchor. Conventions:
 * weekdays and bare months mean the most recent one on or before publication;
 * seasons are northern-hemisphere meteorological seasons with EDTF codes 21-24; winter ``Y-24``
   runs from 1 December of Y to the end of February of Y+1;
-* "late <year>" is the fourth quarter (EDTF level-2 code 36); "early"/"mid" are the month
-  intervals January-April and May-August;
+* "early", "mid" and "late" split a year symmetrically by quarters: early is the first quarter,
+  late the last, mid the two between (month intervals ``Y-01/Y-03``, ``Y-04/Y-09``,
+  ``Y-10/Y-12``); they split a month in thirds (days 1-10, 11-20, 21-end);
 * a day and month without a year take the year that puts the date closest to publication.
 
 >>> resolve("last August", date(2025, 4, 28)).edtf
@@ -84,7 +85,7 @@ _PARTS = {
     "early": "early", "start": "early", "beginning": "early",
     "mid": "mid", "middle": "mid", "late": "late", "end": "late",
 }  # fmt: skip
-_YEAR_PART_MONTHS = {"early": (1, 4), "mid": (5, 8)}  # "late" is the fourth quarter
+_YEAR_PART_MONTHS = {"early": (1, 3), "mid": (4, 9), "late": (10, 12)}
 _MONTH_PART_DAYS = {"early": (1, 10), "mid": (11, 20), "late": (21, 31)}
 _HOLIDAY_WORDS = ("Good", "Black", "Bloody", "Super", "Cyber", "Ash", "Palm", "Easter", "Holy")
 _NEWSPAPER_WORDS = ("Times", "Telegraph", "Express", "Mirror", "Herald", "Post", "Mail", "Star")
@@ -440,10 +441,8 @@ def _season_ref(m: re.Match[str], published: date | None) -> DateValue | None:
 
 
 def _year_part(m: re.Match[str], published: date | None) -> DateValue | None:
-    """Resolve "early 2025" (Jan-Apr), "mid-2024" (May-Aug), "late last year" (fourth quarter)."""
+    """Resolve "early 2025" (Jan-Mar), "mid-2024" (Apr-Sep), "late last year" (Oct-Dec)."""
     part = _PARTS[_norm(m["part"]).removeprefix("the ").removesuffix(" of")]
-    if part == "late":
-        return _of_year(m, published, lambda y, rel: _quarter(y, 4, rel))
     first, last = _YEAR_PART_MONTHS[part]
     return _of_year(m, published, lambda y, rel: _months(y, first, last, rel))
 
