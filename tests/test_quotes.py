@@ -9,6 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newstables.assemble.quotes import cluster_quotations, content_words, same_statement
+from newstables.curation import Curation
 from newstables.extract import ArticleContext
 from newstables.extract.attribution import attribute
 from newstables.extract.quotemarks import find_quotes
@@ -206,8 +207,9 @@ def test_attribute_serves_number_phrases_too(make_context: MakeContext) -> None:
 
 
 def test_translations_of_one_statement_share_a_cluster(
-    make_context: MakeContext,
+    make_context: MakeContext, curation: Curation
 ) -> None:
+    """With the dataset's translation synonyms (its curation), two translations are one."""
     first, _ = extract_quotations(
         make_context(
             INTRO + "“The Korean friends acted, guided by sentiments of solidarity, justice, and "
@@ -222,7 +224,7 @@ def test_translations_of_one_statement_share_a_cluster(
             "b",
         )
     )
-    clustered = cluster_quotations([*first, *second])
+    clustered = cluster_quotations([*first, *second], curation.codebook["quotation_synonyms"])
     by_text = {q.text[:12]: q.cluster_id for q in clustered}
     assert by_text["The Korean f"] == by_text["Our Korean f"]
     assert by_text["Sanctions wi"] != by_text["Our Korean f"]

@@ -68,7 +68,8 @@ def entity_rows(curation: Curation, results: list[ArticleResult], tables: Tables
 
 def assemble(articles: list[Article], results: list[ArticleResult], curation: Curation) -> Tables:
     """Turn per-article results into the six sorted tables."""
-    quotations = cluster_quotations([q for r in results for q in r.quotations])
+    synonyms = curation.codebook.get("quotation_synonyms") or {}
+    quotations = cluster_quotations([q for r in results for q in r.quotations], synonyms)
     figures = [f for r in results for f in r.figures]
     published = {a.article_id: a.published for a in articles}
     events, mentions = merge_events([e for r in results for e in r.events], curation, published)

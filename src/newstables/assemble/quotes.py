@@ -8,9 +8,11 @@ The rule (documented, deterministic):
 - block by speaker: only quotations with the same ``speaker_id`` are compared (quotes without a
   speaker are compared only when their words are identical), so the work grows with the
   largest speaker's quote count, not with the corpus squared;
-- represent a quotation by its content words: lower-cased, stop words dropped, crude suffix
-  stemming, then mapped through a small synonym table (``SYNONYMS``: translation variants such
-  as thankful/grateful, real/genuine, camaraderie/comradeship);
+- represent a quotation by its content words: lower-cased, stop words dropped, British
+  spellings written the American way (honour/honor, realise/realize, centre/center), crude
+  suffix stemming, then mapped through the dataset's synonym table, if its curation has one
+  (``quotation_synonyms`` in the codebook: translation variants its sources use, such as
+  thankful/grateful); the engine itself carries no word list of any subject;
 - two quotations are one statement when their content words are identical, or when they share
   at least ``MIN_SHARED`` content words and the overlap coefficient |A ∩ B| / min(|A|, |B|)
   reaches ``THRESHOLD``; clusters are the connected components (union-find), and a cluster's
@@ -26,6 +28,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from collections.abc import Mapping
 
 from ..models import Quotation, content_id
 
@@ -41,30 +44,12 @@ STOP_WORDS = frozenset(
     again
     """.split()  # noqa: SIM905 - a word list reads best as words
 )
-SYNONYMS = {
-    "thankful": "grateful",
-    "thank": "grateful",
-    "gratitude": "grateful",
-    "genuine": "real",
-    "true": "real",
-    "comradeship": "camaraderie",
-    "comrade": "camaraderie",
-    "friendship": "camaraderie",
-    "great": "high",
-    "greatly": "high",
-    "highly": "high",
-    "deeply": "high",
-    "sincerely": "high",
-    "sentiment": "sense",
-    "feeling": "sense",
-    "honor": "honour",
-    "korea": "korean",
-    "russian": "russia",
-    "liberate": "liberation",
-    "liberating": "liberation",
-    "troop": "soldier",
-    "force": "soldier",
-}
+Synonyms = Mapping[str, str]
+_BRITISH = (  # British spelling -> American, as (pattern, replacement)
+    (re.compile(r"(?<=\w{3})our(s?)$"), r"or\1"),
+    (re.compile(r"(?<=\w{3})([iy])s(e|ed|es|ing)$"), r"\1z\2"),
+    (re.compile(r"(?<=\w{3})tre$"), "ter"),
+)
 
 
 def _stem(word: str) -> str:
@@ -75,18 +60,31 @@ def _stem(word: str) -> str:
     return word
 
 
-def content_words(text: str) -> frozenset[str]:
+def american(word: str) -> str:
+    """The American spelling of a lower-case word, by rule.
+
+    >>> [american(w) for w in ("honour", "realised", "centre", "four")]
+    ['honor', 'realized', 'center', 'four']
+    """
+    for pattern, replacement in _BRITISH:
+        word = pattern.sub(replacement, word)
+    return word
+
+
+def content_words(text: str, synonyms: Synonyms | None = None) -> frozenset[str]:
     """The comparable words of a quotation.
 
-    >>> sorted(content_words("We are deeply thankful to our friends"))
-    ['friend', 'grateful', 'high']
+    >>> sorted(content_words("We are deeply thankful to our friends", {"thankful": "grateful"}))
+    ['deep', 'friend', 'grateful']
     """
+    synonyms = synonyms or {}
     words = set()
     for raw in re.findall(r"[^\W\d_]+(?:['’][^\W\d_]+)?", text.casefold()):
         if raw in STOP_WORDS or len(raw) < 2:
             continue
-        word = SYNONYMS.get(raw) or SYNONYMS.get(_stem(raw)) or _stem(raw)
-        words.add(word)
+        spelled = american(raw)
+        stem = _stem(spelled)
+        words.add(synonyms.get(raw) or synonyms.get(spelled) or synonyms.get(stem) or stem)
     return frozenset(words)
 
 
@@ -106,15 +104,20 @@ def _find(parent: dict[str, str], item: str) -> str:
     return item
 
 
-def cluster_quotations(quotations: list[Quotation]) -> list[Quotation]:
-    """Give quotations of one statement one cluster_id (see the module doc for the rule)."""
+def cluster_quotations(
+    quotations: list[Quotation], synonyms: Synonyms | None = None
+) -> list[Quotation]:
+    """Give quotations of one statement one cluster_id (see the module doc for the rule).
+
+    ``synonyms`` maps a word (as printed, American-spelled or stemmed) to its canonical word.
+    """
     parent = {q.quotation_id: q.quotation_id for q in quotations}
     blocks: dict[str, list[Quotation]] = defaultdict(list)
     for quote in quotations:
         key = quote.speaker_id or "\x00" + " ".join(quote.text.casefold().split())
         blocks[key].append(quote)
     for block in blocks.values():
-        for left_id, right_id in similar_pairs(block):
+        for left_id, right_id in similar_pairs(block, synonyms):
             parent[_find(parent, left_id)] = _find(parent, right_id)
     members: dict[str, list[str]] = defaultdict(list)
     for quote in quotations:
@@ -125,7 +128,9 @@ def cluster_quotations(quotations: list[Quotation]) -> list[Quotation]:
     return [q.model_copy(update={"cluster_id": cluster[q.quotation_id]}) for q in quotations]
 
 
-def similar_pairs(block: list[Quotation]) -> list[tuple[str, str]]:
+def similar_pairs(
+    block: list[Quotation], synonyms: Synonyms | None = None
+) -> list[tuple[str, str]]:
     """Pairs of quotation ids in one block that are one statement (enough links to join all).
 
     >>> similar_pairs([quote_a, quote_a_again])
@@ -133,7 +138,7 @@ def similar_pairs(block: list[Quotation]) -> list[tuple[str, str]]:
     """
     groups: dict[frozenset[str], list[str]] = defaultdict(list)
     for quote in block:
-        groups[content_words(quote.text)].append(quote.quotation_id)
+        groups[content_words(quote.text, synonyms)].append(quote.quotation_id)
     pairs = [(ids[0], other) for words, ids in groups.items() if words for other in ids[1:]]
     distinct = [words for words in groups if words]
     frequency = Counter(word for words in distinct for word in words)
