@@ -1,4 +1,4 @@
-"""Quotation clusters on the seeds match the hand-read clusters gold; the engine has no word list."""
+"""Seed quotation clusters match the hand-read clusters gold; the engine has no word list."""
 
 from __future__ import annotations
 
