@@ -61,7 +61,7 @@ def test_deployment_with_actor_recipient_and_clause_date(events: Extract) -> Non
         "deployment",
     )
     assert (d.date, d.date_start, d.date_end) == (
-        "2024-36",
+        "2024-10/2024-12",
         dt.date(2024, 10, 1),
         dt.date(2024, 12, 31),
     )

@@ -89,10 +89,13 @@ def test_claimants_named_by_the_number_itself(figures: Extract) -> None:
 @pytest.mark.parametrize(
     ("text", "as_of"),
     [
-        ("North Korea sent about 11,000 soldiers to support Russia late last year.", "2024-36"),
+        (
+            "North Korea sent about 11,000 soldiers to support Russia late last year.",
+            "2024-10/2024-12",
+        ),
         ("They sent between 10,000 and 12,000 troops last autumn.", "2024-23"),
         ("It dispatched 10,000 soldiers to Russia in the fall of the previous year.", "2024-23"),
-        ("Another 3,000 soldiers were reportedly sent in early 2025.", "2025-01/2025-04"),
+        ("Another 3,000 soldiers were reportedly sent in early 2025.", "2025-01/2025-03"),
         ("Around 4,000 soldiers have been killed or injured.", None),
     ],
 )
@@ -118,7 +121,7 @@ def test_as_of_is_the_date_of_the_figures_clause(figures: Extract, text: str, as
     ],
 )
 def test_not_figures(figures: Extract, text: str) -> None:
-    assert [f.surface for f in figures(text) if not f.vague] == []
+    assert [f.surface for f in figures(text)] == []
 
 
 def test_a_vague_amount_is_a_row_without_value(figures: Extract) -> None:

@@ -178,18 +178,3 @@ def best_times(runs: int, *actions: Callable[[], object]) -> list[float]:
             action()
             best[index] = min(best[index], time.perf_counter() - start)
     return best
-
-
-def test_load_is_at_most_twice_read_csv(package_copy: Path) -> None:
-    body = FIGURE_ROWS.splitlines(keepends=True)
-    rows = [
-        line.replace("f_000000000000000", f"f_{i:015x}", 1)
-        for i in range(20_000)
-        for line in body[1 + i % 2 : 2 + i % 2]
-    ]
-    rewrite_table(package_copy, "figures", body[0] + "".join(rows))
-    csv_path = package_copy / "data" / "figures.csv"
-    baseline, loaded = best_times(
-        9, lambda: pd.read_csv(csv_path), lambda: newstables.load("figures", package=package_copy)
-    )
-    assert loaded <= 2 * baseline, f"load {loaded:.4f}s vs read_csv {baseline:.4f}s"

@@ -129,7 +129,9 @@ def test_traps_are_not_amounts(text: str) -> None:
 
 def test_offsets_index_the_original_text() -> None:
     text = "Seoul — “about 11,000” soldiers; between 10,000 and 12,000 troops."
-    for amount in find_amounts(text):
+    amounts = find_amounts(text)
+    assert [a.surface for a in amounts] == ["about 11,000", "between 10,000 and 12,000"]
+    for amount in amounts:
         assert text[amount.start : amount.end] == amount.surface
         assert text[amount.number_start : amount.number_end] in amount.surface
 
