@@ -138,6 +138,16 @@ def test_a_figure_inside_a_quotation_belongs_to_its_speaker(figures: Extract) ->
     assert next(e.name for e in new if e.entity_id == figure.claimant_id) == "Alicia Moreno"
 
 
+def test_a_figure_quoted_from_a_pronoun_speaker(figures: Extract) -> None:
+    [figure], new = figures(
+        "Lena Sorensen runs the city's water utility.\n"
+        "“We lose 30 percent of our water to leaks,” she said."
+    )
+    assert (figure.value, figure.unit, figure.in_quote) == (30, "percent", True)
+    assert figure.claimant_surface == "she"
+    assert next(e.name for e in new if e.entity_id == figure.claimant_id) == "Lena Sorensen"
+
+
 @pytest.mark.parametrize(
     "text",
     [
