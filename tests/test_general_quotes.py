@@ -243,3 +243,36 @@ def test_a_second_quote_alone_in_its_paragraph_stays_with_the_speaker(run: Run) 
     assert second.text == "We will know more after the final engine test."
     assert first.speaker_id == second.speaker_id
     assert speaker_name(second, new) == "Felix Grant"
+
+
+def test_a_quote_inside_a_quote(run: Run) -> None:
+    [quote], new = run(
+        "“She told me ‘never again’ and I believed her,” said Tom Reyes, a tenant in the building."
+    )
+    assert quote.text == "She told me ‘never again’ and I believed her,"
+    assert (quote.speaker_surface, quote.cue) == ("Tom Reyes", "said")
+    assert speaker_name(quote, new) == "Tom Reyes"
+
+
+def test_a_surname_added(run: Run) -> None:
+    [quote], new = run("“The transfer window is not over yet,” Berglund added.")
+    assert (quote.speaker_surface, quote.cue) == ("Berglund", "added")
+    assert speaker_name(quote, new) == "Berglund"
+
+
+def test_says_with_a_colon_before_the_quote(run: Run) -> None:
+    [quote], new = run(
+        "Dr. Nadia Petrova says the launch is on track: “Every test has gone to plan.”"
+    )
+    assert quote.text == "Every test has gone to plan."
+    assert quote.cue == "says"
+    assert speaker_name(quote, new) == "Nadia Petrova"
+
+
+def test_said_a_title_then_the_name(run: Run) -> None:
+    [quote], new = run(
+        "“We will rebuild,” said the mayor, Lena Sorensen, after touring the flooded streets."
+    )
+    assert quote.text == "We will rebuild,"
+    assert quote.cue == "said"
+    assert speaker_name(quote, new) == "Lena Sorensen"
