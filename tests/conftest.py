@@ -102,7 +102,7 @@ def make_context(pipeline: tuple[Curation, Language]) -> MakeContext:
 
 
 @pytest.fixture(scope="session")
-def make_plain_context(curation: Curation) -> MakeContext:
+def make_plain_context() -> MakeContext:
     """Like ``make_context`` but with an empty entity registry: nothing is known in advance.
 
     The codebook stays (it says what figures count and which words trigger events); no name,
@@ -110,12 +110,14 @@ def make_plain_context(curation: Curation) -> MakeContext:
     """
     from newstables.nlp import build_pipeline
 
-    plain = Curation(registry=Registry(), codebook=curation.codebook)
+    plain = Curation(registry=Registry(), codebook=Curation.load(DEFAULT_CURATION).codebook)
     make = context_maker(plain, build_pipeline(plain.registry))
 
-    def make_quietly(*args: object, **kwargs: object) -> ArticleContext:
+    def make_quietly(
+        text: str, article_id: str = "t", published: dt.date | None = None
+    ) -> ArticleContext:
         with warnings.catch_warnings():  # spaCy W036: the entity ruler has no patterns
             warnings.filterwarnings("ignore", message=r"\[W036\]", category=UserWarning)
-            return make(*args, **kwargs)
+            return make(text, article_id, published)
 
     return make_quietly
