@@ -5,8 +5,10 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import shutil
+import warnings
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
@@ -14,6 +16,10 @@ from newstables.build import build
 from newstables.curation import DEFAULT_ARTICLES, DEFAULT_CURATION, Curation
 from newstables.extract import ArticleContext
 from newstables.models import Article
+from newstables.registry import Registry
+
+if TYPE_CHECKING:
+    from spacy.language import Language
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
@@ -51,7 +57,7 @@ def built_package(seed_articles: Path, tmp_path_factory: pytest.TempPathFactory)
 
 
 @pytest.fixture(scope="session")
-def pipeline() -> tuple[Curation, object]:
+def pipeline() -> tuple[Curation, Language]:
     """The curation and the spaCy pipeline built from its registry, loaded once per session."""
     from newstables.nlp import build_pipeline
 
@@ -60,15 +66,16 @@ def pipeline() -> tuple[Curation, object]:
 
 
 @pytest.fixture(scope="session")
-def curation(pipeline: tuple[Curation, object]) -> Curation:
+def curation(pipeline: tuple[Curation, Language]) -> Curation:
     """The bundled curation (registry, codebook, decisions, package metadata)."""
     return pipeline[0]
 
 
-@pytest.fixture(scope="session")
-def make_context(pipeline: tuple[Curation, object]) -> Callable[..., ArticleContext]:
-    """Parse a snippet as a whole article: ``make_context("Kim said …", published=date)``."""
-    curation, nlp = pipeline
+MakeContext = Callable[..., ArticleContext]
+
+
+def context_maker(curation: Curation, nlp: Language) -> MakeContext:
+    """A function parsing a snippet as a whole article with one curation and pipeline."""
 
     def make(text: str, article_id: str = "t", published: dt.date | None = None) -> ArticleContext:
         article = Article(
@@ -86,3 +93,31 @@ def make_context(pipeline: tuple[Curation, object]) -> Callable[..., ArticleCont
         return ArticleContext(article, text, nlp(text), curation)
 
     return make
+
+
+@pytest.fixture(scope="session")
+def make_context(pipeline: tuple[Curation, Language]) -> MakeContext:
+    """Parse a snippet as a whole article: ``make_context("Kim said …", published=date)``."""
+    return context_maker(*pipeline)
+
+
+@pytest.fixture(scope="session")
+def make_plain_context() -> MakeContext:
+    """Like ``make_context`` but with an empty entity registry: nothing is known in advance.
+
+    The codebook stays (it says what figures count and which words trigger events); no name,
+    alias or description of the seed registry reaches the pipeline or the extractors.
+    """
+    from newstables.nlp import build_pipeline
+
+    plain = Curation(registry=Registry(), codebook=Curation.load(DEFAULT_CURATION).codebook)
+    make = context_maker(plain, build_pipeline(plain.registry))
+
+    def make_quietly(
+        text: str, article_id: str = "t", published: dt.date | None = None
+    ) -> ArticleContext:
+        with warnings.catch_warnings():  # spaCy W036: the entity ruler has no patterns
+            warnings.filterwarnings("ignore", message=r"\[W036\]", category=UserWarning)
+            return make(text, article_id, published)
+
+    return make_quietly
