@@ -87,10 +87,42 @@ CASES = [
      "around November 2030", "2030-11~", D(2030, 11, 1), D(2030, 11, 30)),
     ("Farmers first noticed the wells running low around November.",
      "around November", "2030-11~", D(2030, 11, 1), D(2030, 11, 30)),
+    # the future: the coming weekday or month, not the last one
+    ("The board will vote on Friday.",
+     "Friday", "2031-06-20", D(2031, 6, 20), D(2031, 6, 20)),
+    ("The agency will publish its report in September.",
+     "September", "2031-09", D(2031, 9, 1), D(2031, 9, 30)),
+    # but a past clause inside a future sentence keeps the past
+    ("Officials will inspect the pier that collapsed on Monday.",
+     "Monday", "2031-06-16", D(2031, 6, 16), D(2031, 6, 16)),
+    # ranges of days in words, a day and month with "last year", decades ago
+    ("The food festival ran from May 3 to May 9.",
+     "from May 3 to May 9", "2031-05-03/2031-05-09", D(2031, 5, 3), D(2031, 5, 9)),
+    ("The pier was damaged between March 1 and March 15.",
+     "between March 1 and March 15", "2031-03-01/2031-03-15", D(2031, 3, 1), D(2031, 3, 15)),
+    ("Shops closed early on Dec. 24 last year.",
+     "Dec. 24 last year", "2030-12-24", D(2030, 12, 24), D(2030, 12, 24)),
+    ("The plant was built a decade ago.",
+     "a decade ago", "2021~", D(2021, 1, 1), D(2021, 12, 31)),
 ]  # fmt: skip
 
 
-@pytest.mark.parametrize(("sentence", "surface", "edtf", "start", "end"), CASES)
+# early / mid / late split a year by quarters (extract/dates.py): Jan-Mar, Apr-Sep, Oct-Dec
+YEAR_PARTS = [
+    ("The school opened its new science wing in early 2031.",
+     "early 2031", "2031-01/2031-03", D(2031, 1, 1), D(2031, 3, 31)),
+    ("The new reservoir should be full by mid-2031.",
+     "mid-2031", "2031-04/2031-09", D(2031, 4, 1), D(2031, 9, 30)),
+    ("The general election is expected in late 2031.",
+     "late 2031", "2031-10/2031-12", D(2031, 10, 1), D(2031, 12, 31)),
+    ("The tech firm announced the layoffs late last year.",
+     "late last year", "2030-10/2030-12", D(2030, 10, 1), D(2030, 12, 31)),
+    ("Rates have been frozen since early this year.",
+     "early this year", "2031-01/2031-03", D(2031, 1, 1), D(2031, 3, 31)),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("sentence", "surface", "edtf", "start", "end"), CASES + YEAR_PARTS)
 def test_one_date_per_sentence(
     sentence: str, surface: str, edtf: str, start: date, end: date
 ) -> None:

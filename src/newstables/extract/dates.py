@@ -4,7 +4,8 @@ Relative expressions ("on Monday", "last August", "late last year") are resolved
 article's publication date and flagged ``relative``; absolute ones ("28 April 2025", "1950-53")
 need no anchor. Conventions:
 
-* weekdays and bare months mean the most recent one on or before publication;
+* weekdays and bare months mean the most recent one on or before publication, or the coming
+  one when their clause speaks of the future ("will vote on Friday", "is due to open in May");
 * seasons are northern-hemisphere meteorological seasons with EDTF codes 21-24; winter ``Y-24``
   runs from 1 December of Y to the end of February of Y+1;
 * "early", "mid" and "late" split a year symmetrically by quarters: early is the first quarter,
@@ -274,12 +275,14 @@ def _approximate(value: DateValue) -> DateValue:
 # --- choosing among recurring periods ---------------------------------------------------------
 
 
-def _choose(make: Callable[[int], DateValue], mod: str | None, published: date) -> DateValue:
+def _choose(
+    make: Callable[[int], DateValue], mod: str | None, published: date, future: bool = False
+) -> DateValue:
     """Pick the instance of a recurring period meant by `mod` relative to publication.
 
     ``make(k)`` builds the instance k cycles after the one containing publication. "this" is
     k = 0, "last" the latest ending before publication, "next" the first starting after it, and
-    no modifier the latest starting on or before it.
+    no modifier the latest starting on or before it (with ``future``, the first not yet over).
 
     >>> _choose(lambda k: _month(2025 + k, 8, True), "last", date(2025, 4, 28)).edtf
     '2024-08'
@@ -292,6 +295,8 @@ def _choose(make: Callable[[int], DateValue], mod: str | None, published: date) 
         return [v for v in options if v.end < published][-1]
     if offset == 1:
         return [v for v in options if v.start > published][0]
+    if future and mod is None:
+        return [v for v in options if v.end >= published][0]
     return [v for v in options if v.start <= published][-1]
 
 
@@ -341,7 +346,8 @@ def _of_year(
         return build(*year) if year else None
     if published is None:
         return None
-    return _choose(lambda k: build(published.year + base + k, True), _g(m, "mod"), published)
+    mod = _g(m, "mod")
+    return _choose(lambda k: build(published.year + base + k, True), mod, published, _future(m))
 
 
 # --- resolvers: one per kind of expression ----------------------------------------------------
@@ -358,10 +364,21 @@ def _month_number(name: str) -> int:
 
 
 _SINCE = re.compile(r"\bsince\s+(?:the\s+)?$", re.IGNORECASE)
+_FUTURE = re.compile(
+    r"\b(?:will|won['’]t|shall|(?:is|are)\s+(?:due|set|scheduled|expected|slated|poised|going)\s+to"
+    r"|plans?\s+to|intends?\s+to)\b|['’]ll\b",
+    re.IGNORECASE,
+)
+_CLAUSE_BREAK = re.compile(
+    r"\b(?:that|which|who|whom|whose|after|since|because|when|while|ago|said|says)\b", re.IGNORECASE
+)
 
 
-def _closest_year(month: int, day: int, published: date | None, past: bool = False) -> int | None:
-    """Year that puts month-day closest to publication (``past``: on or before it).
+def _closest_year(
+    month: int, day: int, published: date | None, past: bool = False, future: bool = False
+) -> int | None:
+    """Year that puts month-day closest to publication (``past``: on or before it, ``future``:
+    on or after it).
 
     >>> _closest_year(12, 28, date(2025, 1, 5))
     2024
@@ -374,7 +391,22 @@ def _closest_year(month: int, day: int, published: date | None, past: bool = Fal
     options = [d for y in years if (d := _safe_date(y, month, day))]
     if past:
         options = [d for d in options if d <= published]
+    elif future:
+        options = [d for d in options if d >= published]
     return min(options, key=lambda d: abs(d - published)).year if options else None
+
+
+def _future(m: re.Match[str]) -> bool:
+    """Whether the match's clause speaks of the future: "will vote on Friday", "is due to … in May".
+
+    The look-back stops at the sentence start and gives up at a relative or time clause
+    ("will investigate the fire that started on Monday" is about a past Monday).
+    """
+    start = m.start("x")
+    window = m.string[max(0, start - 80) : start]
+    window = re.split(r"[.!?\n;]\s", window)[-1]
+    markers = list(_FUTURE.finditer(window))
+    return bool(markers) and not _CLAUSE_BREAK.search(window, markers[-1].end())
 
 
 def _after_since(m: re.Match[str]) -> bool:
@@ -385,14 +417,30 @@ def _after_since(m: re.Match[str]) -> bool:
 
 def _day_of_month(m: re.Match[str], published: date | None) -> DateValue | None:
     """Resolve "28 April 2025", "April 28", "26-27 April", "2025-04-28" (groups d, d2, mon, yr)."""
-    month, day = _month_number(m["mon"]), int(m["d"])
+    month, day = _month_number(_g(m, "mon") or m["m1"]), int(m["d"])
     given = _g(m, "yr")
-    year = int(given) if given else _closest_year(month, day, published, _after_since(m))
+    if ymod := _g(m, "ymod"):
+        year = published.year + _OFFSETS[_norm(ymod)] if published else None
+    elif given:
+        year = int(given)
+    else:
+        year = _closest_year(month, day, published, _after_since(m), _future(m))
     first = _safe_date(year, month, day) if year else None
     last = _safe_date(year, month, int(_g(m, "d2") or day)) if year else None
     if first is None or last is None or last < first:
         return None
     return _span(first, last, not given)
+
+
+def _day_range(m: re.Match[str], published: date | None) -> DateValue | None:
+    """Resolve "from May 3 to May 9", "between 1 and 15 March": one interval of days."""
+    last = _day_of_month(m, published)
+    if last is None:
+        return None
+    first = _safe_date(last.start.year, _month_number(_g(m, "m1") or m["mon"]), int(m["d1"]))
+    if first is not None and first > last.start:
+        first = _safe_date(first.year - 1, first.month, first.day)
+    return _span(first, last.end, last.relative) if first and first < last.start else None
 
 
 def _month_ref(m: re.Match[str], published: date | None) -> DateValue | None:
@@ -477,7 +525,10 @@ def _weekday(m: re.Match[str], published: date | None) -> DateValue | None:
     monday = published - timedelta(days=published.weekday())
     day = _WEEKDAYS[m["wd"].lower()]
     return _choose(
-        lambda k: _day(monday + timedelta(weeks=k, days=day), True), _g(m, "mod"), published
+        lambda k: _day(monday + timedelta(weeks=k, days=day), True),
+        _g(m, "mod"),
+        published,
+        _future(m),
     )
 
 
@@ -520,8 +571,10 @@ def _part_of_current(m: re.Match[str], published: date | None) -> DateValue | No
 
 def _ago(m: re.Match[str], published: date | None) -> DateValue | None:
     """Resolve "three days ago" (exact day); "two months ago", "a year ago" (approximate unit)."""
-    unit = m["unit"].lower()
-    value = _period(unit, -_number(m["n"]), published)
+    unit, count = m["unit"].lower(), _number(m["n"])
+    if unit == "decade":
+        unit, count = "year", 10 * count
+    value = _period(unit, -count, published)
     return value if value is None or unit == "day" else _approximate(value)
 
 
@@ -576,17 +629,29 @@ def _rule(core: str, resolver: Resolver, trigger: bool = False) -> _Rule:
 
 _DAYS = rf"(?P<d>\d{{1,2}}){_ORD}(?:\s*[-–]\s*(?P<d2>\d{{1,2}}){_ORD})?"
 _RANGE_WORD = r"(?:and|to|through|until|till)"
+_DAY_YEAR = rf"(?:,?\s+(?P<yr>{_YEAR})|\s+(?P<ymod>last|this|next)\s+year)?"
 
 _RULES: tuple[_Rule, ...] = (
     _rule(rf"(?P<yr>{_YEAR})-(?P<mon>\d\d)-(?P<d>\d\d)", _day_of_month),
     _rule(
         rf"(?:(?:{_WEEKDAY}),?\s+)?(?:the\s+)?{_DAYS}\s+(?:of\s+)?(?P<mon>{_MONTH})"
-        rf"(?:,?\s+(?P<yr>{_YEAR}))?",
+        rf"{_DAY_YEAR}",
         _day_of_month,
     ),
     _rule(
-        rf"(?:(?:{_WEEKDAY}),?\s+)?(?P<mon>{_MONTH})\s+{_DAYS}(?:,?\s+(?P<yr>{_YEAR}))?",
+        rf"(?:(?:{_WEEKDAY}),?\s+)?(?P<mon>{_MONTH})\s+{_DAYS}{_DAY_YEAR}",
         _day_of_month,
+    ),
+    _rule(
+        rf"(?:between|from)\s+(?P<m1>{_MONTH})\s+(?P<d1>\d{{1,2}}){_ORD}\s+{_RANGE_WORD}\s+"
+        rf"(?:(?P<mon>{_MONTH})\s+)?(?P<d>\d{{1,2}}){_ORD}{_DAY_YEAR}",
+        _day_range,
+    ),
+    _rule(
+        rf"(?:between|from)\s+(?:the\s+)?(?P<d1>\d{{1,2}}){_ORD}(?:\s+(?P<m1>{_MONTH}))?\s+"
+        rf"{_RANGE_WORD}\s+(?:the\s+)?(?P<d>\d{{1,2}}){_ORD}\s+(?:of\s+)?(?P<mon>{_MONTH})"
+        rf"{_DAY_YEAR}",
+        _day_range,
     ),
     _rule(rf"(?P<y1>{_YEAR})[-–/](?P<y2>\d\d|{_YEAR})", _year_range),
     _rule(rf"(?:between|from)\s+(?P<y1>{_YEAR})\s+{_RANGE_WORD}\s+(?P<y2>{_YEAR})", _year_range),
@@ -628,7 +693,7 @@ _RULES: tuple[_Rule, ...] = (
         _day_word,
     ),
     _rule(rf"(?P<dir>earlier|later|so\s+far)\s+this\s+{_UNIT}", _part_of_current),
-    _rule(rf"(?P<n>{_NUM})\s+(?P<unit>day|week|month|year)s?\s+ago", _ago),
+    _rule(rf"(?P<n>{_NUM})\s+(?P<unit>day|week|month|year|decade)s?\s+ago", _ago),
     _rule(rf"the\s+(?:past\s+(?:(?P<n>{_NUM})\s+)?|last\s+(?P<n2>{_NUM})\s+){_UNIT}s?", _trailing),
     _rule(r"(?:the\s+)?(?P<dec>1\d\d|20\d)0s", _decade),
     _rule(rf"(?P<mon>{_MONTH})(?!['’]s\b)", _month_ref, trigger=True),
