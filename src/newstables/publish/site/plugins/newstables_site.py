@@ -23,6 +23,7 @@ from markupsafe import Markup
 PLUGIN = "newstables"
 EVIDENCE_PATH = re.compile(r"^/-/evidence/([a-z_]+)/([A-Za-z0-9_.,\-]+)$")
 MAX_ROWS = 50
+PAGE_PREFIX = "/newstables/speaker?entity="  # the sources question's links to the speaker page
 SKIP = {"rowid"}
 TEXTS = "article_texts"
 NOUNS = {
@@ -189,6 +190,11 @@ def render_cell(row: Any, value: Any, column: str, table: str | None, database: 
     if table is None:
         if column == "evidence" and isinstance(value, str) and EVIDENCE_PATH.match(value):
             return evidence_link(datasette, value, "show in article →")
+        if column == "page" and isinstance(value, str) and value.startswith(PAGE_PREFIX):
+            href = datasette.urls.path(value)
+            return Markup('<a class="evidence-link" href="{}">everything they said →</a>').format(
+                href
+            )
         return None
     spec = settings.get("spans", {}).get(table)
     if not spec or column != spec["text"] or table == "articles":
@@ -206,73 +212,80 @@ def register_routes() -> list[tuple[str, Any]]:
     return [(r"^/-/evidence/(?P<table>[a-z_]+)/(?P<ids>[A-Za-z0-9_.,\-]+)$", evidence_view)]
 
 
+def reader_columns(settings: dict[str, Any], table: str | None, request: Any) -> list | None:
+    """The reader-first columns of a table page, None for every column (``?_all=1``)."""
+    if request is not None and request.args.get("_all"):
+        return None
+    return settings.get("reader", {}).get(table or "")
+
+
+async def outlet_shares(datasette: Any, name: str) -> list[dict[str, Any]]:
+    """The rows of the sources_by_outlet question (for the sources page's chart)."""
+    query = await datasette.get_canned_query(name, "sources_by_outlet", None)
+    if query is None:
+        return []
+    return [dict(r) for r in (await datasette.get_database(name).execute(query["sql"])).rows]
+
+
+async def home(datasette: Any, settings: dict[str, Any]) -> dict[str, Any]:
+    """The home page's tables (with counts, hidden ones left out), questions and articles."""
+    name = settings["database"]
+    db = datasette.get_database(name)
+    meta = datasette.metadata(database=name) or {}
+    counts = await db.table_counts(limit=1000)
+    tables = [
+        {
+            "name": table,
+            "title": info.get("title", table),
+            "description": info.get("description", ""),
+            "count": counts.get(table),
+            "url": datasette.urls.table(name, table),
+        }
+        for table, info in meta.get("tables", {}).items()
+        if not info.get("hidden")
+    ]
+    queries = [
+        {
+            "name": key,
+            "title": q.get("title", key),
+            "description": q.get("description", ""),
+            "url": datasette.urls.query(name, key),
+        }
+        for key, q in meta.get("queries", {}).items()
+    ]
+    articles = await db.execute(
+        "SELECT article_id, label, outlet, title, published, published_label, words "
+        "FROM articles ORDER BY article_id"
+    )
+    return {
+        "site": settings,
+        "site_tables": tables,
+        "site_queries": queries,
+        "site_articles": [dict(r) for r in articles.rows],
+        "site_db": name,
+    }
+
+
 @hookimpl
-def extra_template_vars(template: str, datasette: Any) -> Any:
-    """The home page's tables (with counts), canned queries and source articles."""
-    if template != "index.html" or not config(datasette):
+def extra_template_vars(
+    template: str, database: str | None, table: str | None, request: Any, datasette: Any
+) -> Any:
+    """Home page data, reader columns of table pages, the sources page's per-outlet shares."""
+    settings = config(datasette)
+    if not settings:
         return None
 
-    async def home() -> dict[str, Any]:
-        settings = config(datasette)
-        name = settings["database"]
-        db = datasette.get_database(name)
-        meta = datasette.metadata(database=name) or {}
-        counts = await db.table_counts(limit=1000)
-        tables = [
-            {
-                "name": table,
-                "title": info.get("title", table),
-                "description": info.get("description", ""),
-                "count": counts.get(table),
-                "url": datasette.urls.table(name, table),
-            }
-            for table, info in meta.get("tables", {}).items()
-        ]
-        queries = [
-            {
-                "title": q.get("title", key),
-                "description": q.get("description", ""),
-                "url": datasette.urls.query(name, key),
-            }
-            for key, q in meta.get("queries", {}).items()
-        ]
-        articles = await db.execute(
-            "SELECT article_id, outlet, title, published, words FROM articles ORDER BY article_id"
-        )
-        return {
-            "site": settings,
-            "site_tables": tables,
-            "site_queries": queries,
-            "site_articles": [dict(r) for r in articles.rows],
-            "site_db": name,
-        }
+    async def variables() -> dict[str, Any]:
+        found: dict[str, Any] = {"nt_reader": None, "nt_outlets": []}
+        if template == "index.html":
+            found.update(await home(datasette, settings))
+        elif template == "table.html" and database == settings["database"]:
+            found["nt_reader"] = reader_columns(settings, table, request)
+        elif template.startswith("query-") and template.endswith("-sources.html"):
+            found["nt_outlets"] = await outlet_shares(datasette, settings["database"])
+        return found
 
-    return home
-
-
-@hookimpl
-def asgi_wrapper() -> Any:
-    """Read-only site: every HTTP method but GET and HEAD is refused with 405 before Datasette.
-
-    (Datasette 0.65.5 answers a POST to a read-only canned query with a 500; no page here
-    needs a POST, so none gets through.)
-    """
-
-    def wrap(app: Any) -> Any:
-        async def read_only(scope: dict, receive: Any, send: Any) -> None:
-            if scope["type"] == "http" and scope["method"] not in ("GET", "HEAD"):
-                headers = [
-                    (b"allow", b"GET, HEAD"),
-                    (b"content-type", b"text/plain; charset=utf-8"),
-                ]
-                await send({"type": "http.response.start", "status": 405, "headers": headers})
-                await send({"type": "http.response.body", "body": b"This site is read-only.\n"})
-                return
-            await app(scope, receive, send)
-
-        return read_only
-
-    return wrap
+    return variables
 
 
 SEARCH_ALL_SCRIPT = """
