@@ -102,7 +102,11 @@ PAGES: list[tuple[str, str, tuple[str, ...]]] = [
     ("query-speaker", "/newstables/speaker?entity=vladimir-putin", ("date", "words", "article")),
     ("query-timeline", "/newstables/timeline", ("when", "what", "who", "where")),
     ("query-who-said-what", "/newstables/who_said_what?topic=heroes", ("quotation", "speaker")),
-    ("query-estimates", "/newstables/estimates?quantity=", ("estimate", "claimant", "as_of")),
+    (
+        "query-estimates-by-quantity",
+        "/newstables/estimates_by_quantity?quantity=",
+        ("estimate", "claimant", "as_of"),
+    ),
     ("query-casualties", "/newstables/casualty_estimates", ("estimate", "claimant", "as_of")),
     ("query-article", "/newstables/article_contents?article=003", ("kind", "words", "who")),
     ("query-search-articles", "/newstables/search_articles?phrase=heroes", ("article", "passage")),

@@ -20,11 +20,21 @@ import yaml
 from datasette.app import Datasette
 
 from newstables.cli import main
-from newstables.publish.site import QUERIES, SETTINGS
-from newstables.publish.sqlite import FACETS, FTS, VIEWS_DIR, build_database
+from newstables.edtf import label
+from newstables.publish.questions import GENERIC
+from newstables.publish.site import READER, SETTINGS
+from newstables.publish.sqlite import FACETS, FTS, READER_COLUMNS, VIEWS_DIR, build_database
 
 DB = "newstables"
-PARAMS = {"topic": "heroes", "words": "", "article": "001", "phrase": "heroes"}
+PARAMS = {
+    "topic": "heroes",
+    "words": "",
+    "article": "001",
+    "phrase": "heroes",
+    "entity": "vladimir-putin",
+    "outlet": "",
+    "quantity": "",
+}
 
 
 def rows_of(package: Path, table: str) -> list[dict[str, str]]:
@@ -85,7 +95,8 @@ def test_metadata_descriptions_come_from_the_table_schemas(built_package: Path, 
         meta = tables[resource["name"]]
         assert meta["description"] == resource["description"]
         assert meta["columns"] == {
-            f["name"]: f["description"] for f in resource["schema"]["fields"]
+            **{f["name"]: f["description"] for f in resource["schema"]["fields"]},
+            **READER_COLUMNS.get(resource["name"], {}),
         }
     assert tables["entities"]["label_column"] == "name"
 
@@ -157,9 +168,8 @@ async def test_home_page_explains_and_links_downloads(ds: Datasette, built_packa
     assert "/static/download/data/figures.csv" in links
     for link in links:
         assert (await ds.client.get(link)).status_code == 200, link
-    for query in QUERIES:
-        if query.name in ds.metadata("queries", database=DB):
-            assert query.title in page
+    for query in ds.metadata("queries", database=DB).values():
+        assert query["title"] in page
 
 
 async def test_every_table_page_lists_its_rows(ds: Datasette, db: sqlite3.Connection) -> None:
@@ -175,7 +185,7 @@ async def test_every_table_page_lists_its_rows(ds: Datasette, db: sqlite3.Connec
 
 async def test_every_canned_query_answers(ds: Datasette) -> None:
     queries = ds.metadata("queries", database=DB)
-    assert {"troop_estimates", "casualty_estimates", "who_said_what", "timeline"} <= set(queries)
+    assert {q.name for q in GENERIC} | {"troop_estimates", "casualty_estimates"} == set(queries)
     for name in queries:
         params = "&".join(f"{k}={v}" for k, v in PARAMS.items() if f":{k}" in queries[name]["sql"])
         assert (await ds.client.get(f"/{DB}/{name}?{params}")).status_code == 200, name

@@ -150,7 +150,7 @@ ORDER BY sort_date IS NULL, sort_date, article_id, char_start""",
         SOURCES_NEEDS,
     ),
     Query(
-        "estimates",
+        "estimates_by_quantity",
         "Every estimate, by quantity: who claims which number",
         "Each distinct number with its claimant, the date it refers to and how many articles "
         "repeat it. Type a quantity kind (e.g. 'casualties' or 'troops_deployed') or leave "
