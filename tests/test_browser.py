@@ -131,9 +131,17 @@ def launch(playwright: object, executable: str, profile: Path, width: int) -> ob
     )
 
 
-def first_id(server: str, table: str) -> str:
+SCROLLED_TO = """(mark, top) => {
+  window.scrollBy(0, mark.getClientRects()[0].top - top);
+  const line = mark.getClientRects()[0];
+  const hit = document.elementFromPoint(line.left + 2, line.top + line.height / 2);
+  return {top: Math.round(line.top), visible: mark.contains(hit)};
+}"""
+
+
+def first_id(server: str, table: str, order: str = "") -> str:
     """The primary key of the first row of ``table`` (read through the site's JSON)."""
-    url = f"{server}/newstables/{table}.json?_shape=array&_size=1"
+    url = f"{server}/newstables/{table}.json?_shape=array&_size=1{order}"
     with urllib.request.urlopen(url, timeout=10) as response:
         row = json.loads(response.read())[0]
     return str(next(iter(row.values())))
@@ -233,5 +241,14 @@ def test_journalist_path_through_the_site(server: str, tmp_path: Path) -> None:
             expect(page.locator(".nt-text mark.who").first).to_contain_text("Zelensk")
             expect(page.get_by_text("the highlighted characters match this row")).to_be_visible()
             page.screenshot(path=ARTIFACTS / "evidence-figure-1280.png")
+
+            # A reader scrolls on: with the highlighted words at the top of the window, no
+            # header covers them (the article's earliest quotation leaves text to scroll).
+            first = first_id(server, "quotations", "&_sort=char_start")
+            page.goto(f"{server}/-/evidence/quotations/{first}#evidence")
+            mark = page.locator(".nt-text mark#evidence")
+            for top in (10, 60, 120):
+                seen = mark.evaluate(SCROLLED_TO, top)
+                assert seen["top"] == top and seen["visible"], (top, seen)
         finally:
             browser.close()

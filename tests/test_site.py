@@ -526,3 +526,15 @@ def test_view_and_sql_questions(tmp_path: Path) -> None:
     view, sql = dataset_questions(path)
     assert view.sql == 'SELECT * FROM "timeline"' and view.needs == ("timeline",)
     assert sql.metadata()["params"] == ["word"] and sql.metadata()["hide_sql"] is True
+
+
+async def test_evidence_page_has_one_anchor(ds: Datasette, built_package: Path) -> None:
+    mentions = rows_of(built_package, "event_mentions")
+    event_id = max(
+        {m["event_id"] for m in mentions},
+        key=lambda e: (len({m["article_id"] for m in mentions if m["event_id"] == e}), e),
+    )
+    page = (await ds.client.get(f"/-/evidence/events/{event_id}")).text
+    assert len({m["article_id"] for m in mentions if m["event_id"] == event_id}) > 1
+    assert page.count('id="evidence"') == 1
+    assert len(marks(page, "span")) == sum(m["event_id"] == event_id for m in mentions)

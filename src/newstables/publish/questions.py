@@ -93,7 +93,8 @@ GENERIC: tuple[Query, ...] = (
         f"""WITH {SAID}
 SELECT name AS source, type, CASE WHEN MAX(anonymous) THEN 'yes' ELSE 'no' END AS anonymous,
   SUM(kind = 'quotation') AS quotations, SUM(kind = 'figure') AS figures,
-  COUNT(DISTINCT article_id) AS articles, GROUP_CONCAT(DISTINCT outlet) AS outlets,
+  COUNT(DISTINCT article_id) AS articles,
+  REPLACE(GROUP_CONCAT(DISTINCT outlet), ',', ', ') AS outlets,
   {SPEAKER_PAGE}entity_id AS page
 FROM sourced
 WHERE :outlet = '' OR outlet = :outlet
@@ -195,12 +196,10 @@ ORDER BY q.cluster_id, q.article_id, q.char_start""",
         "timeline",
         "Timeline of events",
         "Every event in date order (undated events last): when, what, who acted, on whom, "
-        "where, and how many articles report it. The EDTF date is kept in the last columns; "
-        "date_basis 'relative' means resolved from the publication date.",
+        "where, and how many articles report it. The EDTF date is kept in the last column.",
         """SELECT e.date_label AS "when", e.summary AS what, actor.name AS who,
   recipient.name AS recipient, place.name AS "where", e.event_type, e.n_articles,
-  '/-/evidence/events/' || e.event_id AS evidence, e.factuality, e.date_basis,
-  e.date AS date_edtf, e.date_start, e.date_end
+  '/-/evidence/events/' || e.event_id AS evidence, e.factuality, e.date AS date_edtf
 FROM events AS e
 LEFT JOIN entities AS actor ON actor.entity_id = e.actor_id
 LEFT JOIN entities AS recipient ON recipient.entity_id = e.recipient_id

@@ -60,7 +60,7 @@ SORTS: dict[str, tuple[str, str]] = {  # table -> (sort | sort_desc, column)
     "entities": ("sort_desc", "mentions"),
     "quotations": ("sort", "article_id"),
     "figures": ("sort", "quantity"),
-    "events": ("sort", "date_start"),
+    "events": ("sort_desc", "date_start"),  # latest first, undated last
     "event_mentions": ("sort", "article_id"),
 }
 # The facets a table page opens with (a few short lists above the rows); every other column of

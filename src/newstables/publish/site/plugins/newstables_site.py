@@ -52,8 +52,11 @@ def config(datasette: Any) -> dict[str, Any]:
     return datasette.plugin_config(PLUGIN) or {}
 
 
-def segments(text: str, marks: list[Mark]) -> list[dict[str, Any]]:
+def segments(text: str, marks: list[Mark], anchored: bool = False) -> list[dict[str, Any]]:
     """Cut ``text`` at every mark boundary; each piece knows the marks covering it.
+
+    The first highlighted piece is the page's ``#evidence`` anchor, unless ``anchored`` (an
+    earlier article of the page holds it).
 
     >>> [s["text"] for s in segments("abcdef", [Mark(1, 3, "span", 0)])]
     ['a', 'bc', 'def']
@@ -61,7 +64,7 @@ def segments(text: str, marks: list[Mark]) -> list[dict[str, Any]]:
     bounds = sorted(
         {0, len(text), *(max(0, min(len(text), p)) for m in marks for p in (m.start, m.end))}
     )
-    pieces, anchored = [], False
+    pieces: list[dict[str, Any]] = []
     for start, end in zip(bounds, bounds[1:], strict=False):
         kinds = sorted({m.kind for m in marks if m.start <= start and end <= m.end})
         anchor = "span" in kinds and not anchored
@@ -113,9 +116,12 @@ def describe(row: dict[str, Any], spec: dict[str, Any], spans: list, texts: dict
     }
 
 
-def section(article: dict[str, Any], text: str, marks: list[Mark]) -> dict[str, Any]:
+def section(
+    article: dict[str, Any], text: str, marks: list[Mark], anchored: bool
+) -> dict[str, Any]:
     """One article of the page: its metadata and its text cut into highlighted pieces."""
-    return {"article": article, "pieces": segments(text, marks), "n_marks": len(marks)}
+    pieces = segments(text, marks, anchored)
+    return {"article": article, "pieces": pieces, "n_marks": len(marks)}
 
 
 async def evidence_page(
@@ -132,15 +138,11 @@ async def evidence_page(
     texts = {r["article_id"]: r["text"] for r in await fetch(db, TEXTS, "article_id", article_ids)}
     meta = {r["article_id"]: r for r in await fetch(db, "articles", "article_id", article_ids)}
     described = [describe(r, spec, pairs, texts) for r, pairs in zip(rows, located, strict=True)]
-    sections = [
-        section(
-            meta.get(a, {"article_id": a}),
-            texts[a],
-            [m for pairs in located for b, marks in pairs if b == a for m in marks],
-        )
-        for a in article_ids
-        if a in texts
-    ]
+    sections: list[dict[str, Any]] = []
+    for a in (a for a in article_ids if a in texts):
+        marks = [m for pairs in located for b, found in pairs if b == a for m in found]
+        anchored = any(p["anchor"] for s in sections for p in s["pieces"])
+        sections.append(section(meta.get(a, {"article_id": a}), texts[a], marks, anchored))
     return described, sections
 
 
