@@ -228,7 +228,8 @@ ORDER BY e.date_start IS NULL, e.date_start, e.date_end, e.event_type, e.event_i
   FROM event_mentions AS m JOIN events AS e ON e.event_id = m.event_id
   LEFT JOIN entities AS actor ON actor.entity_id = e.actor_id
 )
-WHERE article_id = :article OR substr(article_id, 1, length(:article) + 1) = :article || '_'
+WHERE article_id = :article
+  OR (article_id >= :article || '_' AND article_id < :article || '`')  -- ids starting '<article>_'
 ORDER BY article_id, char_start, kind""",
         ("quotations", "figures", "events", "event_mentions", "entities"),
     ),
