@@ -461,6 +461,8 @@ async def test_speaker_page_lists_everything_one_source_said(
     assert all(r["date"] == label(d) for r, d in zip(rows, dates, strict=True) if d)
     for row in rows:
         assert (await ds.client.get(row["evidence"])).status_code == 200
+    page = html.unescape((await ds.client.get(f"/{DB}/speaker?entity={entity_id}")).text)
+    assert f'<p class="nt-speaker"><strong>{name}</strong>' in page
 
 
 # ---------------------------------------------------------------- the dataset's own questions

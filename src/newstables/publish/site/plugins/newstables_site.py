@@ -229,6 +229,18 @@ async def outlet_shares(datasette: Any, name: str) -> list[dict[str, Any]]:
     return [dict(r) for r in (await datasette.get_database(name).execute(query["sql"])).rows]
 
 
+async def speaker(datasette: Any, name: str, who: str) -> dict[str, Any] | None:
+    """The entity the speaker page is about (by id or name, as the speaker question matches)."""
+    if not who:
+        return None
+    found = await datasette.get_database(name).execute(
+        "SELECT name, type, description, anonymous FROM entities "
+        "WHERE entity_id = :who OR lower(name) = lower(:who) ORDER BY entity_id LIMIT 1",
+        {"who": who},
+    )
+    return dict(found.rows[0]) if found.rows else None
+
+
 async def home(datasette: Any, settings: dict[str, Any]) -> dict[str, Any]:
     """The home page's tables (with counts, hidden ones left out), questions and articles."""
     name = settings["database"]
@@ -278,13 +290,16 @@ def extra_template_vars(
         return None
 
     async def variables() -> dict[str, Any]:
-        found: dict[str, Any] = {"nt_reader": None, "nt_outlets": []}
+        found: dict[str, Any] = {"nt_reader": None, "nt_outlets": [], "nt_speaker": None}
         if template == "index.html":
             found.update(await home(datasette, settings))
         elif template == "table.html" and database == settings["database"]:
             found["nt_reader"] = reader_columns(settings, table, request)
         elif template.startswith("query-") and template.endswith("-sources.html"):
             found["nt_outlets"] = await outlet_shares(datasette, settings["database"])
+        elif template.startswith("query-") and template.endswith("-speaker.html"):
+            who = request.args.get("entity", "") if request is not None else ""
+            found["nt_speaker"] = await speaker(datasette, settings["database"], who)
         return found
 
     return variables
