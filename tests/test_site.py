@@ -378,6 +378,8 @@ async def test_dates_are_shown_in_words(ds: Datasette, db: sqlite3.Connection) -
     rows = await get_json(ds, f"/{DB}/timeline.json?_shape=array")
     assert rows and all(r["when"] == label(r["date_edtf"]) for r in rows)
     assert all(r["when"] != r["date_edtf"] for r in rows if r["date_edtf"])
+    dated = [bool(r["date_edtf"]) for r in rows]
+    assert dated == sorted(dated, reverse=True), "undated events come last"
     article_id, published = db.execute("SELECT article_id, published FROM articles").fetchone()
     page = html.unescape((await ds.client.get(f"/-/evidence/articles/{article_id}")).text)
     assert label(published) in page

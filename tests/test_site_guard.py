@@ -174,5 +174,6 @@ async def test_one_log_line_per_error_and_no_traceback(
 async def test_the_404_page_is_the_site_error_page(ds: Datasette) -> None:
     response = await ds.client.get(f"/{DB}/no_such_table")
     assert response.status_code == 404 and "<html" in response.text
+    assert 'Back to <a href="/">the home page</a>' in response.text
     response = await ds.client.get(f"/{DB}/no_such_table.json")
     assert response.status_code == 404 and response.json()["ok"] is False

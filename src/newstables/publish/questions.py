@@ -204,7 +204,8 @@ FROM events AS e
 LEFT JOIN entities AS actor ON actor.entity_id = e.actor_id
 LEFT JOIN entities AS recipient ON recipient.entity_id = e.recipient_id
 LEFT JOIN entities AS place ON place.entity_id = e.location_id
-ORDER BY e.date_start IS NULL, e.date_start, e.date_end, e.event_type, e.event_id""",
+ORDER BY COALESCE(e.date_start, e.date_end) IS NULL, COALESCE(e.date_start, e.date_end),
+  e.date_end, e.event_type, e.event_id""",
         ("events", "entities"),
     ),
     Query(

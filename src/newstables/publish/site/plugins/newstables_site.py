@@ -172,6 +172,7 @@ async def evidence_view(request: Any, datasette: Any) -> Response:
         "rows": rows,
         "sections": sections,
         "noun": NOUNS.get(table, table),
+        "database": settings["database"],
     }
     html = await datasette.render_template("evidence.html", context, request=request)
     return Response.html(html)
