@@ -542,3 +542,17 @@ async def test_evidence_page_has_one_anchor(ds: Datasette, built_package: Path) 
     assert len({m["article_id"] for m in mentions if m["event_id"] == event_id}) > 1
     assert page.count('id="evidence"') == 1
     assert len(marks(page, "span")) == sum(m["event_id"] == event_id for m in mentions)
+
+
+def test_site_command_in_a_project_folder_reads_its_curation(
+    built_package: Path, tmp_path: Path
+) -> None:
+    project = tmp_path / "project"
+    shutil.copytree(built_package, project, ignore=shutil.ignore_patterns("site"))
+    (project / "data" / "curation").mkdir(parents=True)
+    (project / "data" / "curation" / "questions.yaml").write_text(
+        "questions:\n  - {name: every_entity, title: Every entity, view: entities}\n"
+    )
+    assert main(["site", str(project)]) == 0
+    queries = yaml.safe_load((project / "site" / "metadata.yml").read_text())["databases"][DB]
+    assert "every_entity" in queries["queries"] and "troop_estimates" not in queries["queries"]
