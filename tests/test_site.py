@@ -363,6 +363,9 @@ async def test_articles_are_named_not_hashed(ds: Datasette, db: sqlite3.Connecti
         headline = title or texts[article_id].strip().splitlines()[0]
         assert headline[:20] in labels[article_id] and article_id not in labels[article_id]
         assert (outlet or "") in labels[article_id] and label(published) in labels[article_id]
+    articles = (await ds.client.get(f"/{DB}/articles")).text
+    for article_id in labels:
+        assert f'href="/-/evidence/articles/{article_id}#evidence">read it →' in articles
     page = html.unescape((await ds.client.get(f"/{DB}/quotations")).text)
     cells = re.findall(r'<td class="col-article_id[^"]*">(.*?)</td>', page, re.S)
     assert cells and all(

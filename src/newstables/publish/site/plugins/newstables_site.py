@@ -199,6 +199,9 @@ def render_cell(row: Any, value: Any, column: str, table: str | None, database: 
                 href
             )
         return None
+    if table == "articles" and column == "label":
+        link = evidence_link(datasette, f"/-/evidence/articles/{row['article_id']}", "read it →")
+        return Markup("{} {}").format(value, link)
     spec = settings.get("spans", {}).get(table)
     if not spec or column != spec["text"] or table == "articles":
         return None
@@ -319,6 +322,29 @@ SEARCH_ALL_SCRIPT = """
   note.className = "nt-more";
   note.appendChild(link);
   results.parentNode.insertBefore(note, results);
+  // Each table's results keep its id and its reader columns, under the reader headings.
+  var reader = %s;
+  function tidy(block) {
+    var title = block.querySelector("h2"), table = block.querySelector("table");
+    if (!title || !table) { return; }
+    var columns = reader[title.textContent.split(": ").pop().trim()];
+    if (!columns) { return; }
+    var rows = table.querySelectorAll("tr"), names = [];
+    rows[0].querySelectorAll("th").forEach(function (th) { names.push(th.textContent); });
+    var keep = {0: names[0]};
+    columns.forEach(function (c) { var i = names.indexOf(c[0]); if (i > 0) { keep[i] = c[1]; } });
+    rows.forEach(function (row, r) {
+      Array.prototype.forEach.call(row.children, function (cell, i) {
+        if (!(i in keep)) { cell.style.display = "none"; }
+        else if (r === 0) { cell.textContent = keep[i]; }
+      });
+    });
+    table.classList.add("nt-search-results");
+  }
+  new MutationObserver(function (changes) {
+    changes.forEach(function (change) { change.addedNodes.forEach(function (node) {
+      if (node.querySelector) { tidy(node); } }); });
+  }).observe(results, {childList: true});
 })();
 """
 
@@ -330,4 +356,4 @@ def extra_body_script(template: str, datasette: Any) -> str | None:
     if template != "search_all.html" or not settings:
         return None
     target = datasette.urls.query(settings["database"], "search_articles")
-    return SEARCH_ALL_SCRIPT % json.dumps(target)
+    return SEARCH_ALL_SCRIPT % (json.dumps(target), json.dumps(settings.get("reader", {})))
