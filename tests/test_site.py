@@ -559,3 +559,16 @@ def test_site_command_in_a_project_folder_reads_its_curation(
     assert main(["site", str(project)]) == 0
     queries = yaml.safe_load((project / "site" / "metadata.yml").read_text())["databases"][DB]
     assert "every_entity" in queries["queries"] and "troop_estimates" not in queries["queries"]
+
+
+def test_a_question_whose_sql_fails_stops_the_site(built_package: Path, tmp_path: Path) -> None:
+    package = tmp_path / "package"
+    shutil.copytree(built_package, package, ignore=shutil.ignore_patterns("site"))
+    questions = tmp_path / "questions.yaml"
+    questions.write_text(
+        "questions:\n  - {name: broken, title: Broken, sql: SELECT x FROM nowhere}\n"
+    )
+    with pytest.raises(
+        QuestionError, match=rf"^{re.escape(str(questions))}: question 1 \(broken\)"
+    ):
+        build_site(package, texts_dir=package / "data" / "articles", questions=questions)

@@ -13,6 +13,7 @@ another. Parameters are matched with ``=``, ``instr`` or FTS phrases, never a ba
 from __future__ import annotations
 
 import re
+import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -35,6 +36,7 @@ class Query:
     sql: str
     needs: tuple[str, ...]
     params: tuple[str, ...] = ()
+    origin: str = "the engine"  # where it is defined, for errors: "<file>: question 2"
 
     def metadata(self) -> dict[str, Any]:
         """Its entry under ``queries:`` in metadata.yml (the SQL is hidden from readers)."""
@@ -257,6 +259,30 @@ class QuestionError(ValueError):
     """A questions.yaml entry that cannot be published (the message names file and entry)."""
 
 
+def question_sql(entry: dict[str, Any], source: str, where: str) -> tuple[str, tuple[str, ...]]:
+    """(SQL, tables and views it needs) of an entry's ``sql``, ``view`` or ``quantities``."""
+    if source == "view":
+        view = str(entry["view"])
+        return 'SELECT * FROM "' + view.replace('"', '""') + '"', (view,)
+    if source == "quantities":
+        kinds = entry["quantities"]
+        if not isinstance(kinds, list) or not all(isinstance(k, str) for k in kinds):
+            raise QuestionError(f"{where}: quantities must be a list of codebook kinds")
+        return estimates_sql(tuple(kinds)), (ESTIMATES,)
+    return str(entry["sql"]).strip(), ()
+
+
+def check_sql(db: sqlite3.Connection, queries: list[Query]) -> None:
+    """Fail with the question's name when its SQL does not compile against ``db``."""
+    for query in queries:
+        params = {name: "" for name in re.findall(r"(?<!:):([a-zA-Z_]\w*)", query.sql)}
+        try:
+            db.execute(f"EXPLAIN {query.sql}", params)
+        except sqlite3.Error as err:
+            problem = f"{query.origin} ({query.name}): the SQL does not run: {err}"
+            raise QuestionError(problem) from err
+
+
 def question(entry: Any, where: str, taken: set[str]) -> Query:
     """One questions.yaml entry as a Query; ``where`` names it in errors."""
     if not isinstance(entry, dict):
@@ -270,22 +296,12 @@ def question(entry: Any, where: str, taken: set[str]) -> Query:
     sources = [key for key in ("sql", "view", "quantities") if entry.get(key)]
     if not title or len(sources) != 1:
         raise QuestionError(f"{where}: needs a title and exactly one of sql, view, quantities")
-    needs: tuple[str, ...] = ()
-    if sources == ["view"]:
-        view = str(entry["view"])
-        sql, needs = f'SELECT * FROM "{view.replace(chr(34), "")}"', (view,)
-    elif sources == ["quantities"]:
-        kinds = entry["quantities"]
-        if not isinstance(kinds, list) or not all(isinstance(k, str) for k in kinds):
-            raise QuestionError(f"{where}: quantities must be a list of codebook kinds")
-        sql, needs = estimates_sql(tuple(kinds)), (ESTIMATES,)
-    else:
-        sql = str(entry["sql"]).strip()
+    sql, needs = question_sql(entry, sources[0], where)
     params = entry.get("parameters") or []
     if not isinstance(params, list) or not all(NAME.match(str(p)) for p in params):
         raise QuestionError(f"{where}: parameters must be a list of lower_case names")
     description = str(entry.get("description", "")).strip()
-    return Query(name, title, description, sql, needs, tuple(map(str, params)))
+    return Query(name, title, description, sql, needs, tuple(map(str, params)), where)
 
 
 def dataset_questions(path: Path, taken: frozenset[str] = frozenset()) -> list[Query]:

@@ -22,7 +22,14 @@ from typing import Any
 import yaml
 
 from ..models import TABLES
-from .questions import GENERIC, QUESTIONS_FILE, Query, canned_queries, dataset_questions
+from .questions import (
+    GENERIC,
+    QUESTIONS_FILE,
+    Query,
+    canned_queries,
+    check_sql,
+    dataset_questions,
+)
 from .sqlite import (
     DB_NAME,
     FACETS,
@@ -230,8 +237,9 @@ def inspect_data(db_path: Path, counts: dict[str, int]) -> dict[str, Any]:
     }
 
 
-def database_contents(db_path: Path) -> tuple[set[str], dict[str, int]]:
-    """(names of tables and views, row count of every table) of a database."""
+def database_contents(db_path: Path, queries: list[Query] = ()) -> tuple[set[str], dict[str, int]]:
+    """(names of tables and views, row count of every table) of a database; the ``queries``
+    that it can answer must compile against it."""
     db = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
     try:
         rows = db.execute("SELECT name, type FROM sqlite_master WHERE type IN ('table', 'view')")
@@ -241,6 +249,7 @@ def database_contents(db_path: Path) -> tuple[set[str], dict[str, int]]:
             for name, kind in names.items()
             if kind == "table"
         }
+        check_sql(db, [q for q in queries or [] if set(q.needs) <= set(names)])
     finally:
         db.close()
     return set(names), counts
@@ -301,7 +310,7 @@ def build_site(
     site.mkdir(parents=True, exist_ok=True)
     queries = site_questions(site, questions)
     db_path = build_database(package, site / DB_NAME, texts_dir)
-    present, counts = database_contents(db_path)
+    present, counts = database_contents(db_path, queries)
     copy_assets(site)
     downloads = copy_downloads(package, site)
     descriptor = json.loads((package / "datapackage.json").read_text(encoding="utf-8"))
