@@ -22,6 +22,7 @@ from .executor import Meter, ResultCache, Stats, article_keys, backend, extract_
 from .publish.atomic import commit, staging
 from .publish.chart import draw_estimates
 from .publish.files import DESCRIPTOR, write_package
+from .publish.questions import QUESTIONS_FILE
 from .publish.site import build_site
 from .stamp import build_key, published_files, up_to_date, write_stamp
 from .validate import Report, check_keys, validate_package
@@ -132,7 +133,7 @@ def build(
         if not report.ok:
             raise BuildError(report)
         progress("validated the package (frictionless + evidence)")
-        build_site(stage, texts_dir=corpus.root)
+        build_site(stage, texts_dir=corpus.root, questions=curation_dir / QUESTIONS_FILE)
         progress("built the SQLite database and the Datasette site (site/)")
         published = commit(out, stage, _replaced(out, corpus))
     if cache:

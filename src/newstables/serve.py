@@ -14,7 +14,15 @@ from typing import Any
 from .build import build
 from .curation import DEFAULT_ARTICLES, DEFAULT_CURATION, PROJECT_ROOT
 from .publish.atomic import recover
+from .publish.questions import QUESTIONS_FILE
 from .publish.site import build_site
+
+
+def project_questions(package: Path) -> Path | None:
+    """``data/curation/questions.yaml`` when ``package`` is a dataset project folder (like this
+    repository); else None, and the site keeps the questions its last build copied."""
+    path = package / "data" / "curation" / QUESTIONS_FILE
+    return path if path.is_file() else None
 
 
 def site_for(package: Path) -> Path:
@@ -23,7 +31,7 @@ def site_for(package: Path) -> Path:
         print(f"newstables: {note}", file=sys.stderr)
     if not (package / "datapackage.json").exists():
         raise FileNotFoundError(f"{package / 'datapackage.json'} not found: run newstables build")
-    return build_site(package)
+    return build_site(package, questions=project_questions(package))
 
 
 def datasette_command(site: Path, host: str, port: int) -> list[str]:

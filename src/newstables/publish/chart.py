@@ -23,6 +23,7 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402  (the backend must be chosen first)
 from matplotlib.figure import Figure as MplFigure  # noqa: E402
 
+from ..edtf import label as edtf_label  # noqa: E402
 from ..models import Article, Entity, Figure, Qualifier  # noqa: E402
 
 CHART_DIR = "charts"
@@ -121,14 +122,13 @@ def article_numbers(rows: Sequence[Claim]) -> dict[str, int]:
 
 
 def caption(numbers: dict[str, int], articles: Sequence[Article]) -> str:
-    """The source list under the chart: "[1] 000_dac3… — dpa/MIA, 2025-04-28, title"."""
+    """The source list under the chart: "[1] 000_dac3… — dpa/MIA, 28 April 2025, title"."""
     by_id = {a.article_id: a for a in articles}
     lines = []
     for article_id, n in numbers.items():
         article = by_id.get(article_id)
-        parts = (
-            [p for p in (article.outlet, article.published, article.title) if p] if article else []
-        )
+        published = edtf_label(str(article.published)) if article and article.published else None
+        parts = [p for p in (article.outlet, published, article.title) if p] if article else []
         details = ", ".join(str(p) for p in parts)
         lines.append(f"[{n}] {article_id}" + (f" — {details}" if details else ""))
     return "\n".join(lines)

@@ -16,14 +16,30 @@ import hashlib
 import json
 import shutil
 import sqlite3
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import yaml
 
 from ..models import TABLES
-from .sqlite import DB_NAME, FACETS, FTS, MATERIALIZED, TEXTS, TEXTS_SCHEMA, build_database
+from .questions import (
+    GENERIC,
+    QUESTIONS_FILE,
+    Query,
+    canned_queries,
+    check_sql,
+    dataset_questions,
+)
+from .sqlite import (
+    DB_NAME,
+    FACETS,
+    FTS,
+    MATERIALIZED,
+    READER_COLUMNS,
+    TEXTS,
+    TEXTS_SCHEMA,
+    build_database,
+)
 
 SITE_DIR = "site"
 DATABASE = DB_NAME.removesuffix(".db")
@@ -35,6 +51,7 @@ SETTINGS: dict[str, Any] = {
     "allow_download": True,
     "allow_facet": True,
     "suggest_facets": False,
+    "default_facet_size": 6,
     "max_returned_rows": 1000,
     "sql_time_limit_ms": 1000,
     "facet_time_limit_ms": 500,
@@ -42,157 +59,73 @@ SETTINGS: dict[str, Any] = {
     "truncate_cells_html": 300,
     "default_cache_ttl": 3600,
 }
-# FK labels: names for entities, summaries for events; articles show their id (titles are
-# mostly unknown, and Datasette would otherwise guess the title column and print "None").
-LABELS = {"entities": "name", "events": "summary", "articles": "article_id"}
+# FK labels: names for entities, summaries for events, "outlet · headline · date" for articles.
+LABELS = {"entities": "name", "events": "summary", "articles": "label"}
 HIDDEN = {TEXTS}  # whole articles: searched through the search_articles query (with passages)
 SORTS: dict[str, tuple[str, str]] = {  # table -> (sort | sort_desc, column)
     "articles": ("sort", "article_id"),
     "entities": ("sort_desc", "mentions"),
     "quotations": ("sort", "article_id"),
     "figures": ("sort", "quantity"),
-    "events": ("sort", "date_start"),
+    "events": ("sort_desc", "date_start"),  # latest first, undated last
     "event_mentions": ("sort", "article_id"),
 }
-TROOPS = "('troops_deployed', 'reinforcements', 'workers_sent')"
-CASUALTIES = "('casualties_killed_or_wounded', 'killed', 'wounded', 'captured', 'missing')"
-PHRASE = "'\"' || replace(:{0}, '\"', '\"\"') || '\"'"  # a user's words as one FTS5 phrase
-
-
-@dataclass(frozen=True)
-class Query:
-    """A canned query; it is published only when the tables and views it ``needs`` exist."""
-
-    name: str
-    title: str
-    description: str
-    sql: str
-    needs: tuple[str, ...]
-
-
-def _estimates_sql(kinds: str) -> str:
-    return f"""SELECT estimate, claimant, '/-/evidence/figures/' || figure_ids AS evidence,
-  n_articles, as_of, unit, surfaces, outlets, article_ids, quantity
-FROM estimates_materialized
-WHERE quantity IN {kinds}
-ORDER BY quantity, vague, sort_value, claimant"""
-
-
-QUOTE_COLUMNS = """q.text AS quotation, COALESCE(s.name, q.speaker_surface, '(unknown)') AS speaker,
-  q.cue, c.name AS relayed_by, a.outlet, q.article_id, q.cluster_id,
-  '/-/evidence/quotations/' || q.quotation_id AS evidence"""
-QUOTE_JOINS = """LEFT JOIN entities AS s ON s.entity_id = q.speaker_id
-LEFT JOIN entities AS c ON c.entity_id = q.channel_id
-LEFT JOIN articles AS a ON a.article_id = q.article_id"""
-
-QUERIES: tuple[Query, ...] = (
-    Query(
-        "troop_estimates",
-        "How many North Korean troops? Every claim and who made it",
-        "Each distinct number of troops (deployed or sent as reinforcements) with its claimant, "
-        "the date it refers to and the articles that repeat it. 'the outlet itself' means the "
-        "article states the number without attributing it.",
-        _estimates_sql(TROOPS),
-        ("estimates_materialized",),
-    ),
-    Query(
-        "casualty_estimates",
-        "How many casualties? Every claim and who made it",
-        "Each distinct number of killed, wounded, captured or missing with its claimant and the "
-        "articles that repeat it. Estimates differ by source: compare the claimant column.",
-        _estimates_sql(CASUALTIES),
-        ("estimates_materialized",),
-    ),
-    Query(
-        "who_said_what",
-        "Who said what about …",
-        "Every quotation whose words contain the phrase you type (word forms match: 'hero' "
-        "finds 'heroes'), with its speaker and who relayed it.",
-        f"""SELECT {QUOTE_COLUMNS}
-FROM quotations AS q
-JOIN quotations_fts AS fts ON fts.rowid = q.rowid
-{QUOTE_JOINS}
-WHERE quotations_fts MATCH {PHRASE.format("topic")}
-ORDER BY speaker, q.article_id, q.char_start""",
-        ("quotations", "quotations_fts", "entities", "articles"),
-    ),
-    Query(
-        "statement_versions",
-        "Every version of a statement across outlets",
-        "Type words from a quotation to see every version of the same statement (translations "
-        "and partial quotes included) in every article. Leave empty to list every statement "
-        "quoted in more than one article.",
-        f"""WITH matched AS (
-  SELECT q.cluster_id FROM quotations AS q JOIN quotations_fts AS fts ON fts.rowid = q.rowid
-  WHERE :words != '' AND quotations_fts MATCH {PHRASE.format("words")}
-  UNION
-  SELECT cluster_id FROM quotations WHERE :words = ''
-  GROUP BY cluster_id HAVING COUNT(DISTINCT article_id) > 1
-)
-SELECT {QUOTE_COLUMNS}
-FROM quotations AS q
-{QUOTE_JOINS}
-WHERE q.cluster_id IN (SELECT cluster_id FROM matched)
-ORDER BY q.cluster_id, q.article_id, q.char_start""",
-        ("quotations", "quotations_fts", "entities", "articles"),
-    ),
-    Query(
-        "timeline",
-        "Timeline of events",
-        "Every event in date order (undated events last), with who acted, on whom, where, and "
-        "how many articles report it. Dates are EDTF: '2024-11~' is approximate, '2024-23' "
-        "autumn 2024; date_basis 'relative' means resolved from the publication date.",
-        """SELECT e.date, e.date_start, e.date_end, e.event_type, e.mode, e.summary,
-  actor.name AS actor, recipient.name AS recipient, place.name AS location,
-  e.factuality, e.date_basis, e.n_articles, '/-/evidence/events/' || e.event_id AS evidence
-FROM events AS e
-LEFT JOIN entities AS actor ON actor.entity_id = e.actor_id
-LEFT JOIN entities AS recipient ON recipient.entity_id = e.recipient_id
-LEFT JOIN entities AS place ON place.entity_id = e.location_id
-ORDER BY e.date_start IS NULL, e.date_start, e.date_end, e.event_type, e.event_id""",
-        ("events", "entities"),
-    ),
-    Query(
-        "article_contents",
-        "Everything one article says",
-        "Every quotation, figure and event mention of one article, in reading order. Type the "
-        "article id or just its number, e.g. 001.",
-        """SELECT kind, char_start, words, who, detail, evidence FROM (
-  SELECT q.article_id, 'quotation' AS kind, q.char_start, q.text AS words,
-    COALESCE(s.name, q.speaker_surface) AS who, q.cue AS detail,
-    '/-/evidence/quotations/' || q.quotation_id AS evidence
-  FROM quotations AS q LEFT JOIN entities AS s ON s.entity_id = q.speaker_id
-  UNION ALL
-  SELECT f.article_id, 'figure', f.char_start, f.surface,
-    COALESCE(c.name, f.claimant_surface, '(the outlet itself)'),
-    f.quantity || ' · ' || f.qualifier, '/-/evidence/figures/' || f.figure_id
-  FROM figures AS f LEFT JOIN entities AS c ON c.entity_id = f.claimant_id
-  UNION ALL
-  SELECT m.article_id, 'event', m.char_start, m.text, actor.name,
-    e.event_type || ': ' || e.summary, '/-/evidence/event_mentions/' || m.mention_id
-  FROM event_mentions AS m JOIN events AS e ON e.event_id = m.event_id
-  LEFT JOIN entities AS actor ON actor.entity_id = e.actor_id
-)
-WHERE article_id = :article OR article_id LIKE :article || '\\_%' ESCAPE '\\'
-ORDER BY article_id, char_start, kind""",
-        ("quotations", "figures", "events", "event_mentions", "entities"),
-    ),
-    Query(
-        "search_articles",
-        "Search the article texts",
-        "Every article that contains the phrase you type, with the matching passage in "
-        "[brackets]. Open the evidence link to read the whole article.",
-        f"""SELECT t.article_id, a.outlet, a.published,
-  snippet(article_texts_fts, 0, '[', ']', ' … ', 24) AS passage,
-  '/-/evidence/articles/' || t.article_id AS evidence
-FROM article_texts AS t
-JOIN article_texts_fts AS fts ON fts.rowid = t.rowid
-LEFT JOIN articles AS a ON a.article_id = t.article_id
-WHERE article_texts_fts MATCH {PHRASE.format("phrase")}
-ORDER BY rank""",
-        (TEXTS, f"{TEXTS}_fts", "articles"),
-    ),
-)
+# The facets a table page opens with (a few short lists above the rows); every other column of
+# FACETS stays one click away in the column menu, and indexed.
+SHOWN_FACETS: dict[str, tuple[str, ...]] = {
+    "quotations": ("speaker_id", "channel_id", "article_id"),
+    "figures": ("quantity", "claimant_id", "article_id"),
+    "events": ("event_type", "actor_id"),
+    "event_mentions": ("article_id",),
+    "entities": ("type",),
+    "articles": ("outlet",),
+}
+# Reader-first table pages: the columns answering who / what / when / where in the article, in
+# this order, under these headings; ids, offsets and hashes stay behind the row link and the
+# page's "all columns" link (?_all=1). The JSON and CSV exports keep every column.
+READER: dict[str, list[tuple[str, str]]] = {
+    "quotations": [
+        ("text", "quotation"),
+        ("speaker_id", "speaker"),
+        ("cue", "cue"),
+        ("channel_id", "relayed by"),
+        ("article_id", "article"),
+    ],
+    "figures": [
+        ("surface", "figure"),
+        ("quantity", "quantity"),
+        ("claimant_id", "claimed by"),
+        ("as_of_label", "as of"),
+        ("article_id", "article"),
+    ],
+    "events": [
+        ("date_label", "when"),
+        ("summary", "what"),
+        ("actor_id", "who"),
+        ("recipient_id", "to whom"),
+        ("location_id", "where"),
+        ("n_articles", "articles"),
+    ],
+    "event_mentions": [
+        ("text", "words"),
+        ("event_id", "event"),
+        ("trigger", "trigger"),
+        ("article_id", "article"),
+    ],
+    "articles": [
+        ("label", "article"),
+        ("outlet", "outlet"),
+        ("published_label", "published"),
+        ("words", "words"),
+    ],
+    "entities": [
+        ("name", "name"),
+        ("type", "type"),
+        ("anonymous", "anonymous"),
+        ("mentions", "mentions"),
+        ("description", "description"),
+    ],
+}
 
 
 def table_metadata(name: str, schema: dict[str, Any], title: str, description: str) -> dict:
@@ -202,8 +135,9 @@ def table_metadata(name: str, schema: dict[str, Any], title: str, description: s
         "description": description,
         "columns": {f["name"]: f.get("description", "") for f in schema["fields"]},
     }
+    meta["columns"].update(READER_COLUMNS.get(name, {}))
     if name in FACETS:
-        meta["facets"] = list(FACETS[name])
+        meta["facets"] = [c for c in FACETS[name] if c in SHOWN_FACETS.get(name, FACETS[name])]
     if name in SORTS:
         key, column = SORTS[name]
         meta[key] = column
@@ -214,15 +148,6 @@ def table_metadata(name: str, schema: dict[str, Any], title: str, description: s
     if name in FTS:
         meta["fts_table"], meta["fts_pk"] = f"{name}_fts", "rowid"
     return meta
-
-
-def canned_queries(present: set[str]) -> dict[str, dict[str, str]]:
-    """The canned queries whose tables and views exist in the database."""
-    return {
-        q.name: {"title": q.title, "description": q.description, "sql": q.sql, "hide_sql": True}
-        for q in QUERIES
-        if set(q.needs) <= present
-    }
 
 
 def evidence_spans() -> dict[str, dict[str, Any]]:
@@ -255,7 +180,7 @@ def citation(descriptor: dict[str, Any]) -> str:
 
 
 def site_metadata(
-    descriptor: dict[str, Any], present: set[str], downloads: list[str]
+    descriptor: dict[str, Any], present: set[str], downloads: list[str], queries: list[Query]
 ) -> dict[str, Any]:
     """The whole ``metadata.yml``: one database, its tables, canned queries and plugin config."""
     resources = {r["name"]: r for r in descriptor["resources"] if r.get("schema")}
@@ -284,7 +209,7 @@ def site_metadata(
                 "title": descriptor.get("title", DATABASE),
                 "description": "Every table of the data package, plus the article texts.",
                 "tables": tables,
-                "queries": canned_queries(present),
+                "queries": canned_queries(queries, present),
             }
         },
         "plugins": {
@@ -294,6 +219,7 @@ def site_metadata(
                 "citation": citation(descriptor),
                 "downloads": downloads,
                 "spans": evidence_spans(),
+                "reader": {table: [list(c) for c in columns] for table, columns in READER.items()},
             }
         },
     }
@@ -311,8 +237,9 @@ def inspect_data(db_path: Path, counts: dict[str, int]) -> dict[str, Any]:
     }
 
 
-def database_contents(db_path: Path) -> tuple[set[str], dict[str, int]]:
-    """(names of tables and views, row count of every table) of a database."""
+def database_contents(db_path: Path, queries: list[Query] = ()) -> tuple[set[str], dict[str, int]]:
+    """(names of tables and views, row count of every table) of a database; the ``queries``
+    that it can answer must compile against it."""
     db = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
     try:
         rows = db.execute("SELECT name, type FROM sqlite_master WHERE type IN ('table', 'view')")
@@ -322,6 +249,7 @@ def database_contents(db_path: Path) -> tuple[set[str], dict[str, int]]:
             for name, kind in names.items()
             if kind == "table"
         }
+        check_sql(db, [q for q in queries or [] if set(q.needs) <= set(names)])
     finally:
         db.close()
     return set(names), counts
@@ -354,16 +282,39 @@ def dump_yaml(data: Any) -> str:
     return yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100)
 
 
-def build_site(package: Path, site: Path | None = None, texts_dir: Path | None = None) -> Path:
-    """Write the Datasette config directory for ``package`` (default ``package/site``)."""
+def site_questions(site: Path, questions: Path | None) -> list[Query]:
+    """The generic questions, then the dataset's: ``questions`` (the curation's questions.yaml),
+    else the copy the last build left in ``site``; the copy is refreshed."""
+    kept = site / QUESTIONS_FILE
+    source = questions if questions is not None else kept
+    dataset = dataset_questions(source)
+    if source != kept:
+        kept.unlink(missing_ok=True)
+        if dataset:
+            shutil.copyfile(source, kept)
+    return [*dataset, *GENERIC]
+
+
+def build_site(
+    package: Path,
+    site: Path | None = None,
+    texts_dir: Path | None = None,
+    questions: Path | None = None,
+) -> Path:
+    """Write the Datasette config directory for ``package`` (default ``package/site``).
+
+    ``questions`` is the dataset's ``curation/questions.yaml`` (the build passes it); without
+    it the questions already in ``site/questions.yaml`` are kept.
+    """
     site = site or package / SITE_DIR
     site.mkdir(parents=True, exist_ok=True)
+    queries = site_questions(site, questions)
     db_path = build_database(package, site / DB_NAME, texts_dir)
-    present, counts = database_contents(db_path)
+    present, counts = database_contents(db_path, queries)
     copy_assets(site)
     downloads = copy_downloads(package, site)
     descriptor = json.loads((package / "datapackage.json").read_text(encoding="utf-8"))
-    metadata = site_metadata(descriptor, present, downloads)
+    metadata = site_metadata(descriptor, present, downloads, queries)
     (site / "metadata.yml").write_text(dump_yaml(metadata), encoding="utf-8")
     (site / "settings.json").write_text(json.dumps(SETTINGS, indent=2) + "\n", encoding="utf-8")
     inspect = json.dumps(inspect_data(db_path, counts), indent=2) + "\n"

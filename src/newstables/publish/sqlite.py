@@ -19,6 +19,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from ..edtf import label as edtf_label
+
 DB_NAME = "newstables.db"
 VIEWS_DIR = Path(__file__).resolve().parent / "views"
 TEXTS = "article_texts"
@@ -55,6 +57,15 @@ FTS: dict[str, tuple[str, ...]] = {
     "events": ("summary",),
     "event_mentions": ("text",),
 }
+# Columns the database adds for readers (the CSVs keep their EDTF and ids): table -> descriptions.
+READER_COLUMNS: dict[str, dict[str, str]] = {
+    "articles": {
+        "label": "The article as a reader names it: outlet, headline (or first line), date.",
+        "published_label": "The publication date in words (e.g. '28 April 2025').",
+    },
+    "figures": {"as_of_label": "The date the figure refers to, in words (as_of is its EDTF)."},
+}
+HEADLINE_CHARS = 48
 # NUMERIC, not REAL: 4000 stays the integer 4000 (shown "4000", not "4000.0"), 0.5 stays real.
 _SQL_TYPES = {"integer": "INTEGER", "number": "NUMERIC", "boolean": "INTEGER"}
 _TRUE = {"true", "True", "TRUE", "1"}
@@ -122,6 +133,46 @@ def article_texts(package: Path, texts_dir: Path | None) -> Iterator[tuple[str, 
             yield article_id, path.read_bytes().decode("utf-8")
 
 
+def headline(title: str | None, text: str | None) -> str:
+    """The title, else the text's first line, cut at a word near ``HEADLINE_CHARS``.
+
+    >>> headline(None, "Harbour wall finished after three winters of storms\\nMore")
+    'Harbour wall finished after three winters of…'
+    """
+    line = (title or "").strip() or next(
+        (s.strip() for s in (text or "").splitlines() if s.strip()), ""
+    )
+    if len(line) <= HEADLINE_CHARS:
+        return line
+    return line[:HEADLINE_CHARS].rsplit(" ", 1)[0].rstrip(" ,;:—–-") + "…"
+
+
+def article_label(
+    outlet: str | None, title: str | None, published: str | None, text: str | None
+) -> str:
+    """ "dpa/MIA · Putin thanks North Korea … · 28 April 2025": outlet, headline, date."""
+    date = edtf_label(published) if published else None
+    return " · ".join(part for part in (outlet, headline(title, text), date) if part)
+
+
+def add_reader_columns(db: sqlite3.Connection, tables: set[str]) -> None:
+    """Fill ``READER_COLUMNS``: article labels and dates in words (``newstables.edtf.label``)."""
+    db.create_function("edtf_label", 1, edtf_label, deterministic=True)
+    db.create_function("article_label", 4, article_label, deterministic=True)
+    for table, columns in READER_COLUMNS.items():
+        if table in tables:
+            for column in columns:
+                db.execute(f"ALTER TABLE {quote(table)} ADD COLUMN {quote(column)} TEXT")
+    if "articles" in tables:
+        db.execute(
+            f"""UPDATE articles SET published_label = edtf_label(NULLIF(published, '')),
+            label = article_label(outlet, title, published,
+              (SELECT text FROM {TEXTS} AS t WHERE t.article_id = articles.article_id))"""
+        )
+    if "figures" in tables:
+        db.execute("UPDATE figures SET as_of_label = edtf_label(as_of) WHERE as_of != ''")
+
+
 def add_indexes(db: sqlite3.Connection, schemas: dict[str, dict[str, Any]]) -> None:
     """An index on every foreign-key column and every facet column."""
     for name, schema in schemas.items():
@@ -165,6 +216,8 @@ def add_views(db: sqlite3.Connection, views_dir: Path = VIEWS_DIR) -> list[str]:
 # The database is an immutable snapshot: views the canned queries read are also stored as
 # tables ("<view>_materialized", indexed), so a query does not regroup every row each time.
 MATERIALIZED = {"estimates": ("quantity",)}
+# EDTF columns of the stored views that get a "<column>_label" in words beside them.
+MATERIALIZED_DATES = {"estimates": ("as_of",)}
 # Extra indexes the canned queries need (beyond foreign keys and facets): table → columns.
 QUERY_INDEXES = {"quotations": ("cluster_id", "article_id", "char_start")}
 
@@ -180,6 +233,13 @@ def add_query_support(db: sqlite3.Connection) -> None:
                 f"CREATE INDEX {quote(f'idx_{view}_materialized')} "
                 f"ON {table} ({', '.join(map(quote, columns))})"
             )
+            for column in MATERIALIZED_DATES.get(view, ()):
+                labelled = quote(f"{column}_label")
+                db.execute(f"ALTER TABLE {table} ADD COLUMN {labelled} TEXT")
+                db.execute(
+                    f"UPDATE {table} SET {labelled} = edtf_label({quote(column)}) "
+                    f"WHERE {quote(column)} IS NOT NULL"
+                )
     for name, columns in QUERY_INDEXES.items():
         if name in present:
             db.execute(
@@ -215,6 +275,7 @@ def build_database(package: Path, target: Path, texts_dir: Path | None = None) -
             for name, schema in schemas.items():
                 insert(db, name, schema, read_rows(package / resources[name]["path"], schema))
             insert(db, TEXTS, TEXTS_SCHEMA, article_texts(package, texts_dir))
+            add_reader_columns(db, set(schemas))
             add_indexes(db, {**schemas, TEXTS: TEXTS_SCHEMA})
             add_fts(db, {*schemas, TEXTS})
             add_views(db)

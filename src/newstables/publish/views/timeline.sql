@@ -1,5 +1,5 @@
 -- timeline: the story as a chronology - one row per event, earliest first, undated events last.
--- Each row: when (EDTF and its bounds), what (type and the one-line summary written by the
+-- Each row: when (in words, then EDTF and its bounds), what (type and the one-line summary written by the
 -- engine), who did it to whom and where (entity names), whether the texts say it happened,
 -- how many articles report it, and the first sentence that reports it (earliest published
 -- article, then article id and offset) with its article, for checking.
@@ -26,6 +26,7 @@ WITH first_mentions AS (
   LEFT JOIN articles AS a ON a.article_id = m.article_id
 )
 SELECT
+  e.date_label AS date_label,
   NULLIF(e.date, '') AS date,
   NULLIF(e.date_start, '') AS date_start,
   NULLIF(e.date_end, '') AS date_end,

@@ -23,6 +23,7 @@ from markupsafe import Markup
 PLUGIN = "newstables"
 EVIDENCE_PATH = re.compile(r"^/-/evidence/([a-z_]+)/([A-Za-z0-9_.,\-]+)$")
 MAX_ROWS = 50
+PAGE_PREFIX = "/newstables/speaker?entity="  # the sources question's links to the speaker page
 SKIP = {"rowid"}
 TEXTS = "article_texts"
 NOUNS = {
@@ -51,8 +52,11 @@ def config(datasette: Any) -> dict[str, Any]:
     return datasette.plugin_config(PLUGIN) or {}
 
 
-def segments(text: str, marks: list[Mark]) -> list[dict[str, Any]]:
+def segments(text: str, marks: list[Mark], anchored: bool = False) -> list[dict[str, Any]]:
     """Cut ``text`` at every mark boundary; each piece knows the marks covering it.
+
+    The first highlighted piece is the page's ``#evidence`` anchor, unless ``anchored`` (an
+    earlier article of the page holds it).
 
     >>> [s["text"] for s in segments("abcdef", [Mark(1, 3, "span", 0)])]
     ['a', 'bc', 'def']
@@ -60,7 +64,7 @@ def segments(text: str, marks: list[Mark]) -> list[dict[str, Any]]:
     bounds = sorted(
         {0, len(text), *(max(0, min(len(text), p)) for m in marks for p in (m.start, m.end))}
     )
-    pieces, anchored = [], False
+    pieces: list[dict[str, Any]] = []
     for start, end in zip(bounds, bounds[1:], strict=False):
         kinds = sorted({m.kind for m in marks if m.start <= start and end <= m.end})
         anchor = "span" in kinds and not anchored
@@ -112,9 +116,12 @@ def describe(row: dict[str, Any], spec: dict[str, Any], spans: list, texts: dict
     }
 
 
-def section(article: dict[str, Any], text: str, marks: list[Mark]) -> dict[str, Any]:
+def section(
+    article: dict[str, Any], text: str, marks: list[Mark], anchored: bool
+) -> dict[str, Any]:
     """One article of the page: its metadata and its text cut into highlighted pieces."""
-    return {"article": article, "pieces": segments(text, marks), "n_marks": len(marks)}
+    pieces = segments(text, marks, anchored)
+    return {"article": article, "pieces": pieces, "n_marks": len(marks)}
 
 
 async def evidence_page(
@@ -131,15 +138,11 @@ async def evidence_page(
     texts = {r["article_id"]: r["text"] for r in await fetch(db, TEXTS, "article_id", article_ids)}
     meta = {r["article_id"]: r for r in await fetch(db, "articles", "article_id", article_ids)}
     described = [describe(r, spec, pairs, texts) for r, pairs in zip(rows, located, strict=True)]
-    sections = [
-        section(
-            meta.get(a, {"article_id": a}),
-            texts[a],
-            [m for pairs in located for b, marks in pairs if b == a for m in marks],
-        )
-        for a in article_ids
-        if a in texts
-    ]
+    sections: list[dict[str, Any]] = []
+    for a in (a for a in article_ids if a in texts):
+        marks = [m for pairs in located for b, found in pairs if b == a for m in found]
+        anchored = any(p["anchor"] for s in sections for p in s["pieces"])
+        sections.append(section(meta.get(a, {"article_id": a}), texts[a], marks, anchored))
     return described, sections
 
 
@@ -169,6 +172,7 @@ async def evidence_view(request: Any, datasette: Any) -> Response:
         "rows": rows,
         "sections": sections,
         "noun": NOUNS.get(table, table),
+        "database": settings["database"],
     }
     html = await datasette.render_template("evidence.html", context, request=request)
     return Response.html(html)
@@ -189,7 +193,15 @@ def render_cell(row: Any, value: Any, column: str, table: str | None, database: 
     if table is None:
         if column == "evidence" and isinstance(value, str) and EVIDENCE_PATH.match(value):
             return evidence_link(datasette, value, "show in article →")
+        if column == "page" and isinstance(value, str) and value.startswith(PAGE_PREFIX):
+            href = datasette.urls.path(value)
+            return Markup('<a class="evidence-link" href="{}">everything they said →</a>').format(
+                href
+            )
         return None
+    if table == "articles" and column == "label":
+        link = evidence_link(datasette, f"/-/evidence/articles/{row['article_id']}", "read it →")
+        return Markup("{} {}").format(value, link)
     spec = settings.get("spans", {}).get(table)
     if not spec or column != spec["text"] or table == "articles":
         return None
@@ -206,73 +218,95 @@ def register_routes() -> list[tuple[str, Any]]:
     return [(r"^/-/evidence/(?P<table>[a-z_]+)/(?P<ids>[A-Za-z0-9_.,\-]+)$", evidence_view)]
 
 
+def reader_columns(settings: dict[str, Any], table: str | None, request: Any) -> list | None:
+    """The reader-first columns of a table page, None for every column (``?_all=1``)."""
+    if request is not None and request.args.get("_all"):
+        return None
+    return settings.get("reader", {}).get(table or "")
+
+
+async def outlet_shares(datasette: Any, name: str) -> list[dict[str, Any]]:
+    """The rows of the sources_by_outlet question (for the sources page's chart)."""
+    query = await datasette.get_canned_query(name, "sources_by_outlet", None)
+    if query is None:
+        return []
+    return [dict(r) for r in (await datasette.get_database(name).execute(query["sql"])).rows]
+
+
+async def speaker(datasette: Any, name: str, who: str) -> dict[str, Any] | None:
+    """The entity the speaker page is about (by id or name, as the speaker question matches)."""
+    if not who:
+        return None
+    found = await datasette.get_database(name).execute(
+        "SELECT name, type, description, anonymous FROM entities "
+        "WHERE entity_id = :who OR lower(name) = lower(:who) ORDER BY entity_id LIMIT 1",
+        {"who": who},
+    )
+    return dict(found.rows[0]) if found.rows else None
+
+
+async def home(datasette: Any, settings: dict[str, Any]) -> dict[str, Any]:
+    """The home page's tables (with counts, hidden ones left out), questions and articles."""
+    name = settings["database"]
+    db = datasette.get_database(name)
+    meta = datasette.metadata(database=name) or {}
+    counts = await db.table_counts(limit=1000)
+    tables = [
+        {
+            "name": table,
+            "title": info.get("title", table),
+            "description": info.get("description", ""),
+            "count": counts.get(table),
+            "url": datasette.urls.table(name, table),
+        }
+        for table, info in meta.get("tables", {}).items()
+        if not info.get("hidden")
+    ]
+    queries = [
+        {
+            "name": key,
+            "title": q.get("title", key),
+            "description": q.get("description", ""),
+            "url": datasette.urls.query(name, key),
+        }
+        for key, q in meta.get("queries", {}).items()
+    ]
+    articles = await db.execute(
+        "SELECT article_id, label, outlet, title, published, published_label, words "
+        "FROM articles ORDER BY article_id"
+    )
+    return {
+        "site": settings,
+        "site_tables": tables,
+        "site_queries": queries,
+        "site_articles": [dict(r) for r in articles.rows],
+        "site_db": name,
+    }
+
+
 @hookimpl
-def extra_template_vars(template: str, datasette: Any) -> Any:
-    """The home page's tables (with counts), canned queries and source articles."""
-    if template != "index.html" or not config(datasette):
+def extra_template_vars(
+    template: str, database: str | None, table: str | None, request: Any, datasette: Any
+) -> Any:
+    """Home page data, reader columns of table pages, the sources page's per-outlet shares."""
+    settings = config(datasette)
+    if not settings:
         return None
 
-    async def home() -> dict[str, Any]:
-        settings = config(datasette)
-        name = settings["database"]
-        db = datasette.get_database(name)
-        meta = datasette.metadata(database=name) or {}
-        counts = await db.table_counts(limit=1000)
-        tables = [
-            {
-                "name": table,
-                "title": info.get("title", table),
-                "description": info.get("description", ""),
-                "count": counts.get(table),
-                "url": datasette.urls.table(name, table),
-            }
-            for table, info in meta.get("tables", {}).items()
-        ]
-        queries = [
-            {
-                "title": q.get("title", key),
-                "description": q.get("description", ""),
-                "url": datasette.urls.query(name, key),
-            }
-            for key, q in meta.get("queries", {}).items()
-        ]
-        articles = await db.execute(
-            "SELECT article_id, outlet, title, published, words FROM articles ORDER BY article_id"
-        )
-        return {
-            "site": settings,
-            "site_tables": tables,
-            "site_queries": queries,
-            "site_articles": [dict(r) for r in articles.rows],
-            "site_db": name,
-        }
+    async def variables() -> dict[str, Any]:
+        found: dict[str, Any] = {"nt_reader": None, "nt_outlets": [], "nt_speaker": None}
+        if template == "index.html":
+            found.update(await home(datasette, settings))
+        elif template == "table.html" and database == settings["database"]:
+            found["nt_reader"] = reader_columns(settings, table, request)
+        elif template.startswith("query-") and template.endswith("-sources.html"):
+            found["nt_outlets"] = await outlet_shares(datasette, settings["database"])
+        elif template.startswith("query-") and template.endswith("-speaker.html"):
+            who = request.args.get("entity", "") if request is not None else ""
+            found["nt_speaker"] = await speaker(datasette, settings["database"], who)
+        return found
 
-    return home
-
-
-@hookimpl
-def asgi_wrapper() -> Any:
-    """Read-only site: every HTTP method but GET and HEAD is refused with 405 before Datasette.
-
-    (Datasette 0.65.5 answers a POST to a read-only canned query with a 500; no page here
-    needs a POST, so none gets through.)
-    """
-
-    def wrap(app: Any) -> Any:
-        async def read_only(scope: dict, receive: Any, send: Any) -> None:
-            if scope["type"] == "http" and scope["method"] not in ("GET", "HEAD"):
-                headers = [
-                    (b"allow", b"GET, HEAD"),
-                    (b"content-type", b"text/plain; charset=utf-8"),
-                ]
-                await send({"type": "http.response.start", "status": 405, "headers": headers})
-                await send({"type": "http.response.body", "body": b"This site is read-only.\n"})
-                return
-            await app(scope, receive, send)
-
-        return read_only
-
-    return wrap
+    return variables
 
 
 SEARCH_ALL_SCRIPT = """
@@ -288,6 +322,29 @@ SEARCH_ALL_SCRIPT = """
   note.className = "nt-more";
   note.appendChild(link);
   results.parentNode.insertBefore(note, results);
+  // Each table's results keep its id and its reader columns, under the reader headings.
+  var reader = %s;
+  function tidy(block) {
+    var title = block.querySelector("h2"), table = block.querySelector("table");
+    if (!title || !table) { return; }
+    var columns = reader[title.textContent.split(": ").pop().trim()];
+    if (!columns) { return; }
+    var rows = table.querySelectorAll("tr"), names = [];
+    rows[0].querySelectorAll("th").forEach(function (th) { names.push(th.textContent); });
+    var keep = {0: names[0]};
+    columns.forEach(function (c) { var i = names.indexOf(c[0]); if (i > 0) { keep[i] = c[1]; } });
+    rows.forEach(function (row, r) {
+      Array.prototype.forEach.call(row.children, function (cell, i) {
+        if (!(i in keep)) { cell.style.display = "none"; }
+        else if (r === 0) { cell.textContent = keep[i]; }
+      });
+    });
+    table.classList.add("nt-search-results");
+  }
+  new MutationObserver(function (changes) {
+    changes.forEach(function (change) { change.addedNodes.forEach(function (node) {
+      if (node.querySelector) { tidy(node); } }); });
+  }).observe(results, {childList: true});
 })();
 """
 
@@ -299,4 +356,4 @@ def extra_body_script(template: str, datasette: Any) -> str | None:
     if template != "search_all.html" or not settings:
         return None
     target = datasette.urls.query(settings["database"], "search_articles")
-    return SEARCH_ALL_SCRIPT % json.dumps(target)
+    return SEARCH_ALL_SCRIPT % (json.dumps(target), json.dumps(settings.get("reader", {})))
