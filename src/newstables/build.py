@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import ctypes
+import datetime as dt
 import gc
 import shutil
 from collections.abc import Callable
@@ -16,8 +17,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .assemble import Tables, assemble
-from .corpus import Corpus, CorpusError, read_corpus
-from .curation import DEFAULT_CURATION, Curation
+from .corpus import Corpus, CorpusError, SourceArticle, read_corpus
+from .curation import DEFAULT_CURATION, Curation, dataset_name, placeholders
 from .executor import Meter, ResultCache, Stats, article_keys, backend, extract_corpus
 from .publish.atomic import commit, staging
 from .publish.chart import draw_estimates
@@ -47,27 +48,51 @@ class BuildSummary:
     skipped: list[CorpusError] = field(default_factory=list)
     files: list[str] = field(default_factory=list)
     unchanged: bool = False  # the package already held exactly this build: nothing published
+    undated: list[str] = field(default_factory=list)  # articles with no publication date
+
+
+def _in_place(article: SourceArticle, out: Path) -> bool:
+    """Whether the package already holds this article's text: its input file is the stored one."""
+    return (out / article.row.path).resolve() == article.source.resolve()
 
 
 def _copies(corpus: Corpus, out: Path) -> bool:
-    """Whether the build copies the article texts (not when they already live in the package)."""
-    return (out / "data" / "articles").resolve() != corpus.root.resolve()
+    """Whether the build copies article texts (not when they already live in the package)."""
+    return not all(_in_place(article, out) for article in corpus.articles)
 
 
 def copy_articles(corpus: Corpus, out: Path, stage: Path) -> None:
-    """Ship the article texts with the package, unless the package already holds them."""
-    if not _copies(corpus, out):
-        return
+    """Ship the article texts with the package: a .txt input as it is, any other input's
+    extracted text as ``<article_id>.txt`` (unless the package already holds the file)."""
     for article in corpus.articles:
+        if _in_place(article, out):
+            continue
         destination = stage / article.row.path
         destination.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(article.source, destination)
+        if article.row.input_format == "txt":
+            shutil.copyfile(article.source, destination, follow_symlinks=False)
+        else:
+            destination.write_bytes(article.text.encode("utf-8"))
 
 
 def _replaced(out: Path, corpus: Corpus) -> list[str]:
-    """Files of the previous build that this one may remove (never the input articles)."""
-    inputs = corpus.root.resolve()
-    return [f for f in published_files(out) if not (out / f).resolve().is_relative_to(inputs)]
+    """Files of the previous build that this one may remove (never an input file)."""
+    inputs = {article.source.resolve() for article in corpus.articles}
+    return [f for f in published_files(out) if (out / f).resolve() not in inputs]
+
+
+def load_curation(curation_dir: Path | None, articles_dir: Path, progress: Progress) -> Curation:
+    """The build's curation (engine defaults alone when ``curation_dir`` is None), with a
+    warning for package.yaml values still holding ``init``'s placeholders."""
+    curation = Curation.load(curation_dir, name=dataset_name(articles_dir))
+    if curation.folder is None:
+        progress("curation: none, engine defaults only (`newstables init` makes a project)")
+    else:
+        progress(f"curation: {curation.folder} (over the engine defaults)")
+    if curation.folder is not None and (todo := placeholders(curation.package)):
+        where = curation.folder / "package.yaml"
+        progress(f"warning: {where} still has placeholders: {', '.join(todo)} (edit them)")
+    return curation
 
 
 def release_memory() -> None:
@@ -82,7 +107,7 @@ def release_memory() -> None:
 
 
 def _tables(
-    corpus: Corpus, curation: Curation, curation_dir: Path, keys: list[str], *extraction
+    corpus: Corpus, curation: Curation, curation_dir: Path | None, keys: list[str], *extraction
 ) -> Tables:
     """Extract (or take from the cache) and assemble; the per-article results, the largest
     objects of a build, are freed when this returns, before publishing starts."""
@@ -93,7 +118,7 @@ def _tables(
 def build(
     articles_dir: Path,
     out: Path,
-    curation_dir: Path = DEFAULT_CURATION,
+    curation_dir: Path | None = DEFAULT_CURATION,
     keep_going: bool = False,
     n_process: int = 1,
     progress: Progress = lambda message: None,
@@ -101,10 +126,15 @@ def build(
     scheduler: str | None = None,
     cache: bool = True,
     meter: Meter | None = None,
+    published_default: dt.date | None = None,
 ) -> BuildSummary:
-    """Build, validate and atomically publish a package from a folder of articles."""
-    corpus = read_corpus(articles_dir, keep_going=keep_going)
-    curation = Curation.load(curation_dir)
+    """Build, validate and atomically publish a package from a folder of articles.
+
+    ``curation_dir`` None: the engine defaults alone. ``published_default``: the publication
+    date of articles that give none (relative dates resolve against it).
+    """
+    corpus = read_corpus(articles_dir, keep_going=keep_going, published_default=published_default)
+    curation = load_curation(curation_dir, articles_dir, progress)
     progress(f"read {len(corpus.articles)} articles from {articles_dir}")
     version = curation.package.get("version", "0.0.0")
     options = [f"copy={_copies(corpus, out)}", *map(str, corpus.skipped)]
@@ -112,7 +142,9 @@ def build(
     key = build_key(keys, curation_dir, options)
     if cache and (stamp := up_to_date(out, key)):
         progress("unchanged: the package already holds this build (nothing to publish)")
-        return BuildSummary(out, version, stamp["counts"], corpus.skipped, [], unchanged=True)
+        return BuildSummary(
+            out, version, stamp["counts"], corpus.skipped, [], True, corpus.undated()
+        )
     run, stats = backend(executor, n_process, scheduler), Stats()
     store = ResultCache(out) if cache else None
     local = executor == "local"
@@ -128,13 +160,13 @@ def build(
         del tables  # the rows are on disk now: free them before validation and the site
         release_memory()
         copy_articles(corpus, out, stage)
-        report = validate_package(stage / DESCRIPTOR, texts_dir=corpus.root)
+        report = validate_package(stage / DESCRIPTOR, texts_dir=corpus.texts_dir)
         if not report.ok:
             raise BuildError(report)
         progress("validated the package (frictionless + evidence)")
-        build_site(stage, texts_dir=corpus.root)
+        build_site(stage, texts_dir=corpus.texts_dir)
         progress("built the SQLite database and the Datasette site (site/)")
         published = commit(out, stage, _replaced(out, corpus))
     if cache:
         write_stamp(out, key, published, {"counts": counts})
-    return BuildSummary(out, version, counts, corpus.skipped, published)
+    return BuildSummary(out, version, counts, corpus.skipped, published, False, corpus.undated())
