@@ -76,6 +76,7 @@ def page_text(data: bytes, line: int | None = None) -> tuple[str, dict[str, str 
         include_comments=False,
         include_tables=False,
         favor_precision=True,
+        fast=True,  # no fallback extractors: a page with no article body gives no text
         date_extraction_params={"extensive_search": False, "original_date": True},
     )
     text = (getattr(document, "text", None) or "").strip()

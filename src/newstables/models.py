@@ -247,8 +247,10 @@ class Figure(Row):
     low: float | None = Col("Lower bound, for a range.")
     high: float | None = Col("Upper bound, for a range.")
     qualifier: Qualifier = Col("How the phrase bounds the number.")
-    unit: str | None = Col("What is counted (troops, soldiers, km2 …).")
-    quantity: str | None = Col("Codebook kind, e.g. troops_deployed, casualties_killed_or_wounded.")
+    unit: str | None = Col("What is counted or measured (residents, USD, percent, km2 …).")
+    quantity: str | None = Col(
+        "Codebook kind: the engine's (money, share_percent, distance …) or the dataset's own."
+    )
     claimant_id: str | None = Col("Who asserts it; empty when the outlet states it itself.")
     claimant_surface: str | None = Col("The claimant mention as printed.")
     claimant_char_start: int | None = Col("Offset of the claimant mention.", ge=0)
