@@ -100,7 +100,7 @@ def test_published_default_fills_only_missing_dates(tmp_path: Path) -> None:
     dates = {a.row.article_id: a.row.published for a in corpus.articles}
     assert dates == {"a": dt.date(2025, 3, 1), "b": dt.date(2025, 2, 1)}
     assert "--published-default" in corpus.articles[0].row.notes
-    assert undated_line(["a"]).startswith("relative dates left unresolved in 1 articles")
+    assert undated_line(["a"]).startswith("relative dates left unresolved in 1 article (")
     assert undated_line([]) == ""
 
 
@@ -158,5 +158,5 @@ def test_init_scaffolds_a_project_that_warns_about_placeholders(tmp_path: Path, 
     assert main(["build", "--articles", str(out / "articles"), "--processes", "1"]) == 0
     err = capsys.readouterr().err
     assert "package.yaml still has placeholders: title, description, sources" in err
-    assert "relative dates left unresolved in 1 articles" in err
+    assert "relative dates left unresolved in 1 article (" in err
     assert (out / "datapackage.json").exists()

@@ -81,7 +81,9 @@ def _replaced(out: Path, corpus: Corpus) -> list[str]:
     return [f for f in published_files(out) if (out / f).resolve() not in inputs]
 
 
-def load_curation(curation_dir: Path | None, articles_dir: Path, progress: Progress) -> Curation:
+def load_curation(
+    curation_dir: Path | None, articles_dir: Path, progress: Progress, warn: Progress
+) -> Curation:
     """The build's curation (engine defaults alone when ``curation_dir`` is None), with a
     warning for package.yaml values still holding ``init``'s placeholders."""
     curation = Curation.load(curation_dir, name=dataset_name(articles_dir))
@@ -91,7 +93,7 @@ def load_curation(curation_dir: Path | None, articles_dir: Path, progress: Progr
         progress(f"curation: {curation.folder} (over the engine defaults)")
     if curation.folder is not None and (todo := placeholders(curation.package)):
         where = curation.folder / "package.yaml"
-        progress(f"warning: {where} still has placeholders: {', '.join(todo)} (edit them)")
+        warn(f"warning: {where} still has placeholders: {', '.join(todo)} (edit them)")
     return curation
 
 
@@ -127,14 +129,16 @@ def build(
     cache: bool = True,
     meter: Meter | None = None,
     published_default: dt.date | None = None,
+    warn: Progress | None = None,
 ) -> BuildSummary:
     """Build, validate and atomically publish a package from a folder of articles.
 
     ``curation_dir`` None: the engine defaults alone. ``published_default``: the publication
-    date of articles that give none (relative dates resolve against it).
+    date of articles that give none (relative dates resolve against it). ``warn``: where
+    warnings go (default: with the progress lines).
     """
     corpus = read_corpus(articles_dir, keep_going=keep_going, published_default=published_default)
-    curation = load_curation(curation_dir, articles_dir, progress)
+    curation = load_curation(curation_dir, articles_dir, progress, warn or progress)
     progress(f"read {len(corpus.articles)} articles from {articles_dir}")
     version = curation.package.get("version", "0.0.0")
     options = [f"copy={_copies(corpus, out)}", *map(str, corpus.skipped)]

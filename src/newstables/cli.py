@@ -76,7 +76,8 @@ def undated_line(undated: list[str]) -> str:
         return ""
     shown = ", ".join(undated[:5]) + (", ..." if len(undated) > 5 else "")
     return (
-        f"relative dates left unresolved in {len(undated)} articles (no publication date: "
+        f"relative dates left unresolved in {len(undated)} article{'s' * (len(undated) != 1)} "
+        f"(no publication date: "
         f"{shown}); give `published` in articles.csv or --published-default YYYY-MM-DD"
     )
 
@@ -94,6 +95,7 @@ def run_build(args: argparse.Namespace) -> int:
             out,
             curation_dir=curation,
             published_default=args.published_default,
+            warn=say,
             keep_going=args.keep_going,
             n_process=args.processes or os.cpu_count() or 1,
             progress=(lambda m: None) if args.quiet else say,
