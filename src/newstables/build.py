@@ -18,7 +18,7 @@ from pathlib import Path
 
 from .assemble import Tables, assemble
 from .corpus import Corpus, CorpusError, SourceArticle, read_corpus
-from .curation import DEFAULT_CURATION, Curation, dataset_name, placeholders
+from .curation import Curation, curation_for, dataset_name, placeholders
 from .executor import Meter, ResultCache, Stats, article_keys, backend, extract_corpus
 from .publish.atomic import commit, staging
 from .publish.chart import draw_estimates
@@ -28,6 +28,7 @@ from .stamp import build_key, published_files, up_to_date, write_stamp
 from .validate import Report, check_keys, validate_package
 
 Progress = Callable[[str], None]
+AUTO = "auto"  # the curation of the dataset the articles belong to (``curation_for``)
 
 
 class BuildError(RuntimeError):
@@ -120,7 +121,7 @@ def _tables(
 def build(
     articles_dir: Path,
     out: Path,
-    curation_dir: Path | None = DEFAULT_CURATION,
+    curation_dir: Path | str | None = AUTO,
     keep_going: bool = False,
     n_process: int = 1,
     progress: Progress = lambda message: None,
@@ -133,11 +134,14 @@ def build(
 ) -> BuildSummary:
     """Build, validate and atomically publish a package from a folder of articles.
 
-    ``curation_dir`` None: the engine defaults alone. ``published_default``: the publication
+    ``curation_dir``: ``AUTO`` picks the articles' own (``curation_for``), None the engine
+    defaults alone. ``published_default``: the publication
     date of articles that give none (relative dates resolve against it). ``warn``: where
     warnings go (default: with the progress lines).
     """
     corpus = read_corpus(articles_dir, keep_going=keep_going, published_default=published_default)
+    if curation_dir == AUTO:
+        curation_dir = curation_for(articles_dir)
     curation = load_curation(curation_dir, articles_dir, progress, warn or progress)
     progress(f"read {len(corpus.articles)} articles from {articles_dir}")
     version = curation.package.get("version", "0.0.0")

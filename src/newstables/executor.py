@@ -86,7 +86,7 @@ def engine_fingerprint() -> str:
     for name in ENGINE_SOURCES:
         path = package / name
         found = path.rglob("*") if path.is_dir() else [path]
-        sources += sorted(p for p in found if p.suffix in (".py", ".yaml") and p.is_file())
+        sources += sorted(p for p in found if p.suffix in (".py", ".yaml", ".json") and p.is_file())
     code = _hash_files(sources, package)
     return f"{extract.ENGINE_VERSION}|spacy {spacy.__version__}|{MODEL} {MODEL_VERSION}|{code}"
 

@@ -74,18 +74,19 @@ CODEBOOK_YAML = """\
 """
 
 QUESTIONS_YAML = """\
-# Site questions: canned queries listed on the home page of the Datasette site
-# (`newstables serve`). Each has a name (its URL), a title (the question), a description
-# and the SQL it runs over the tables (articles, entities, quotations, figures, events,
-# event_mentions) and views; `:word` parameters become input boxes.
+# Site questions: canned queries the Datasette site (`newstables serve`) offers on top of the
+# engine's generic ones. A list under `questions:`; each entry has `name` (its URL name,
+# lower_case_with_underscores), `title` (the question as a reader asks it), an optional
+# `description`, and exactly one of `quantities` (codebook kinds: every claim about them, with
+# its claimant), `view` (a table or view: every row) or `sql` (one read-only SELECT; `:word`
+# marks a parameter the reader types).
 #
-# - name: rate_claims
-#   title: What rise in water rates does each side claim?
-#   description: Every percentage in the articles, with who claimed it.
-#   sql: |
-#     SELECT surface, value, claimant_surface, article_id FROM figures
-#     WHERE quantity = 'share_percent' ORDER BY value
-[]
+# questions:
+#   - name: rate_claims
+#     title: What rise in water rates does each side claim?
+#     description: Every percentage in the articles, with who claimed it.
+#     quantities: [share_percent]
+questions: []
 """
 
 DECISIONS_YAML = """\
