@@ -142,7 +142,9 @@ def test_which_curation_a_build_uses(tmp_path: Path, monkeypatch: pytest.MonkeyP
         build_inputs(args(articles=other))
 
 
-def test_init_scaffolds_a_project_that_warns_about_placeholders(tmp_path: Path, capsys) -> None:
+def test_init_scaffolds_a_project_that_warns_about_placeholders(
+    tmp_path: Path, capsys, monkeypatch: pytest.MonkeyPatch
+) -> None:
     assert main(["init", str(tmp_path / "harbour")]) == 0
     made = {
         p.relative_to(tmp_path / "harbour").as_posix() for p in (tmp_path / "harbour").rglob("*")
@@ -160,3 +162,6 @@ def test_init_scaffolds_a_project_that_warns_about_placeholders(tmp_path: Path, 
     assert "package.yaml still has placeholders: title, description, sources" in err
     assert "relative dates left unresolved in 1 article (" in err
     assert (out / "datapackage.json").exists()
+    monkeypatch.chdir(out)  # inside the project, the loader commands read its package
+    assert main(["load", "articles"]) == 0 and "\npier," in capsys.readouterr().out
+    assert main(["validate"]) == 0 and capsys.readouterr().out.strip().endswith("valid")

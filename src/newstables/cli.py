@@ -58,7 +58,10 @@ def build_inputs(args: argparse.Namespace) -> tuple[Path, Path, Path | None]:
     """
     articles, out = args.articles, args.out
     if articles is None:
-        project = dataset_project(Path.cwd())
+        here = Path.cwd()
+        project = here if (here / "articles").is_dir() else None
+        if project is None and not DEFAULT_ARTICLES.is_dir():
+            raise ValueError("no articles/ folder here: give --articles, or `newstables init DIR`")
         articles = project / "articles" if project else DEFAULT_ARTICLES
         if out is None:
             out = project or PROJECT_ROOT
@@ -206,6 +209,7 @@ def project_defaults(commands) -> None:
     curation = here / "curation"
     defaults = {
         "validate": {"path": here},
+        "load": {"package": str(here)},
         "release": {"package": here, "curation": curation},
         "site": {"package": here},
         "serve": {"package": here, "articles": here / "articles", "curation": curation},
