@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import json
 import os
 import sqlite3
 from pathlib import Path
@@ -53,8 +54,11 @@ def test_a_fifo_is_refused_without_blocking(tmp_path: Path) -> None:
 def test_upper_case_suffixes_build_end_to_end(tmp_path: Path) -> None:
     folder = folder_with(tmp_path, zz_upper__TXT=ARTICLE)
     out = tmp_path / "out"
-    build(folder, out, curation_dir=None, n_process=1)
+    build(folder, out, n_process=1)  # no curation anywhere: the engine defaults alone
     assert (out / "data" / "articles" / "zz_upper.TXT").read_text(encoding="utf-8") == ARTICLE
+    descriptor = json.loads((out / "datapackage.json").read_text(encoding="utf-8"))
+    assert descriptor["title"] == f"newstables dataset: {tmp_path.name}"
+    assert descriptor["name"] != "newstables-korea-kursk" and "licenses" not in descriptor
     assert validate_package(out / "datapackage.json").ok
     with sqlite3.connect(out / "site" / "newstables.db") as db:
         (text,) = db.execute(

@@ -2,7 +2,7 @@
 examples (doctest) against the bundled package and the releases the session wrote.
 
 The scratch repository also holds ``my-articles/``, the made-up water-rate articles of
-tests/data/water_rates, for the "your own articles" walk-through (init → build → release)."""
+tests/data/water-rates/articles, for the "your own articles" walk-through (init → release)."""
 
 from __future__ import annotations
 
@@ -21,7 +21,7 @@ from test_release import SYNTHETIC, set_version
 from newstables.curation import DEFAULT_CURATION
 
 DOC = Path(__file__).resolve().parents[1] / "README.md"
-WATER = Path(__file__).resolve().parent / "data" / "water_rates"
+WATER = Path(__file__).resolve().parent / "data" / "water-rates" / "articles"
 BLOCK = re.compile(r"^```(pycon|console)\n(.*?)^```", re.MULTILINE | re.DOTALL)
 FLAGS = doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE
 

@@ -1,6 +1,7 @@
-"""Your own dataset: a small corpus that is not the bundled one (a city council's water-rate
-dispute, tests/data/water_rates/), built as .txt files, as web pages with page furniture and
-as one JSON-lines file: the same rows come out, and nothing of the bundled dataset leaks in."""
+"""Your own dataset: a small dataset project that is not the bundled one (a city council's
+water-rate dispute, tests/data/water-rates/: articles/ and its own curation/), built as .txt
+files, as web pages with page furniture and as one JSON-lines file, each with no flag but
+--out: the same rows come out, and nothing of the bundled dataset leaks in."""
 
 from __future__ import annotations
 
@@ -20,7 +21,8 @@ from newstables.build import build
 from newstables.curation import DEFAULT_CURATION, Curation, curation_for
 from newstables.inputs import csv_records
 
-WATER = Path(__file__).resolve().parent / "data" / "water_rates"
+PROJECT = Path(__file__).resolve().parent / "data" / "water-rates"
+WATER = PROJECT / "articles"
 PAGE = """<!doctype html>
 <html lang="en"><head><meta charset="utf-8">
 <title>{title} | Millbrook Ledger</title>
@@ -72,8 +74,11 @@ def as_page(article_id: str, text: str) -> str:
 
 @pytest.fixture(scope="module")
 def inputs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    """The corpus three ways: .txt files (+ articles.csv), .html pages, one .jsonl file."""
+    """The corpus three ways: .txt files (+ articles.csv), .html pages, one .jsonl file; each
+    beside a copy of the project's curation/."""
     root = tmp_path_factory.mktemp("water")
+    for kind in ("txt", "html", "jsonl"):
+        shutil.copytree(PROJECT / "curation", root / kind / "curation")
     txt = root / "txt" / "articles"
     shutil.copytree(WATER, txt)
     pages = root / "html" / "articles"
@@ -89,19 +94,18 @@ def inputs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
         record |= {"html": as_page(article_id, text)} if index == 1 else {"text": text}
         lines.append(json.dumps(record, ensure_ascii=False))
     export = root / "jsonl" / "export.jsonl"
-    export.parent.mkdir()
     export.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return {"txt": txt, "html": pages, "jsonl": export}
 
 
 @pytest.fixture(scope="module")
 def packages(inputs: dict[str, Path], tmp_path_factory: pytest.TempPathFactory) -> dict:
-    """Each input built with what a user gets without flags: the engine defaults alone."""
+    """Each input built as with no flag: the engine defaults plus the project's own curation."""
     built = {}
     for kind, articles in inputs.items():
-        assert curation_for(articles) is None
+        assert curation_for(articles) == inputs["txt"].parents[1] / kind / "curation"
         out = tmp_path_factory.mktemp(f"package-{kind}")
-        build(articles, out, curation_dir=curation_for(articles), n_process=1)
+        build(articles, out, n_process=1)
         built[kind] = out
     return built
 
@@ -140,6 +144,7 @@ def found(package: Path) -> dict[str, set[tuple]]:
 def test_the_three_inputs_give_the_same_rows(packages: dict[str, Path]) -> None:
     txt = found(packages["txt"])
     assert len(txt["quotations"]) >= 5 and len(txt["figures"]) >= 5
+    assert {event[0] for event in txt["events"]} >= {"PROTEST", "AGREE"}
     speakers = {speaker for _, _, speaker in txt["quotations"]}
     assert {"dana-whitfield", "tomas-reyes", "priya-nandakumar"} <= speakers
     assert ("council-vote", "$4.2 million", "4200000", "", "", "", "money") in txt["figures"]
@@ -194,8 +199,8 @@ def test_nothing_of_the_bundled_dataset_leaks_in(packages: dict[str, Path]) -> N
         descriptor = (package / "datapackage.json").read_text(encoding="utf-8")
         for word in BUNDLED_WORDS:
             assert word not in descriptor, (kind, word)
-        name = {"jsonl": "export"}.get(kind, kind)  # the folder above articles/, or the file
-        assert json.loads(descriptor)["title"] == f"newstables dataset: {name}"
+        title = json.loads(descriptor)["title"]
+        assert title == "Millbrook water rates, March 2025 (test dataset)", kind
 
 
 def test_frictionless_validates_each_package(packages: dict[str, Path]) -> None:
