@@ -144,6 +144,8 @@ def test_which_curation_a_build_uses(tmp_path: Path, monkeypatch: pytest.MonkeyP
     assert build_inputs(args(articles=other, out=tmp_path / "o")) == (other, tmp_path / "o", None)
     with pytest.raises(ValueError, match="give --out DIR"):
         build_inputs(args(articles=other))
+    with pytest.raises(ValueError, match="typo: curation folder not found"):
+        build(other, tmp_path / "o", curation_dir=tmp_path / "typo")
 
 
 def test_init_scaffolds_a_project_that_warns_about_placeholders(

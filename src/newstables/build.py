@@ -87,6 +87,8 @@ def load_curation(
 ) -> Curation:
     """The build's curation (engine defaults alone when ``curation_dir`` is None), with a
     warning for package.yaml values still holding ``init``'s placeholders."""
+    if curation_dir is not None and not curation_dir.is_dir():
+        raise ValueError(f"{curation_dir}: curation folder not found")
     curation = Curation.load(curation_dir, name=dataset_name(articles_dir))
     if curation.folder is None:
         progress("curation: none, engine defaults only (`newstables init` makes a project)")
