@@ -43,6 +43,18 @@ def test_a_symlink_is_refused_naming_it_and_skipped_with_keep_going(tmp_path: Pa
     assert all("root:x" not in a.text for a in corpus.articles)
 
 
+def test_a_symlinked_metadata_file_is_not_followed(tmp_path: Path) -> None:
+    elsewhere = tmp_path / "elsewhere.csv"
+    elsewhere.write_text("article_id,title\na,Secret title\n", encoding="utf-8")
+    folder = folder_with(tmp_path, a__txt=ARTICLE)
+    (folder / "articles.csv").symlink_to(elsewhere)
+    with pytest.raises(CorpusError, match=r"articles\.csv: symbolic link: not followed"):
+        read_corpus(folder)
+    (folder / "articles.csv").unlink()
+    (folder / "Articles.CSV").write_text("article_id,title\na,Harbour\n", encoding="utf-8")
+    assert read_corpus(folder).articles[0].row.title == "Harbour"
+
+
 def test_a_fifo_is_refused_without_blocking(tmp_path: Path) -> None:
     folder = folder_with(tmp_path, a__txt=ARTICLE)
     os.mkfifo(folder / "pipe.txt")

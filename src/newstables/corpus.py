@@ -120,7 +120,7 @@ def _parse_date(value: str | None, path: Path, line: int | None) -> dt.date | No
 def read_metadata(path: Path, known_ids: set[str]) -> dict[str, dict[str, object]]:
     """Read articles.csv (any subset of METADATA_COLUMNS beyond article_id) keyed by id."""
     try:
-        text = path.read_bytes().decode("utf-8-sig")
+        text = read_input(path).decode("utf-8-sig")
     except UnicodeDecodeError as err:
         raise CorpusError(path, f"metadata is not UTF-8 (byte {err.start})") from None
     reader = csv.DictReader(io.StringIO(text, newline=""))  # keeps newlines inside cells
@@ -280,6 +280,13 @@ def make_article(
     return SourceArticle(row=row, text=record.text, source=source)
 
 
+def metadata_file(root: Path) -> Path | None:
+    """The folder's ``articles.csv`` (name in any case), if there is one."""
+    if not root.is_dir():
+        return None
+    return next((p for p in sorted(root.iterdir()) if p.name.lower() == METADATA_FILE), None)
+
+
 def read_corpus(
     root: Path, keep_going: bool = False, published_default: dt.date | None = None
 ) -> Corpus:
@@ -302,9 +309,9 @@ def read_corpus(
                 if not keep_going:
                     raise
                 corpus.skipped.append(err)
-    meta_path = root / METADATA_FILE if root.is_dir() else None
     known = {r.article_id for r, _ in records} | {p.stem for p in files}
-    metadata = read_metadata(meta_path, known) if meta_path and meta_path.exists() else {}
+    meta_path = metadata_file(root)
+    metadata = read_metadata(meta_path, known) if meta_path else {}
     for item, path in records:
         try:
             meta = metadata.get(item.article_id, {})
