@@ -11,7 +11,6 @@ import contextlib
 import ctypes
 import datetime as dt
 import gc
-import shutil
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -63,17 +62,15 @@ def _copies(corpus: Corpus, out: Path) -> bool:
 
 
 def copy_articles(corpus: Corpus, out: Path, stage: Path) -> None:
-    """Ship the article texts with the package: a .txt input as it is, any other input's
-    extracted text as ``<article_id>.txt`` (unless the package already holds the file)."""
+    """Ship the article texts with the package (unless it already holds the file): the text
+    as read, so a .txt input byte for byte (strict UTF-8 round-trips) and any other input's
+    extracted text as ``<article_id>.txt``; the input is not opened a second time."""
     for article in corpus.articles:
         if _in_place(article, out):
             continue
         destination = stage / article.row.path
         destination.parent.mkdir(parents=True, exist_ok=True)
-        if article.row.input_format == "txt":
-            shutil.copyfile(article.source, destination, follow_symlinks=False)
-        else:
-            destination.write_bytes(article.text.encode("utf-8"))
+        destination.write_bytes(article.text.encode("utf-8"))
 
 
 def _replaced(out: Path, corpus: Corpus) -> list[str]:
