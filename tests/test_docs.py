@@ -1,5 +1,8 @@
 """README.md is executed: its ``console`` session in a scratch repository, then its ``pycon``
-examples (doctest) against the bundled package and the releases the session wrote."""
+examples (doctest) against the bundled package and the releases the session wrote.
+
+The scratch repository also holds ``my-articles/``, the made-up water-rate articles of
+tests/data/water-rates/articles, for the "your own articles" walk-through (init → release)."""
 
 from __future__ import annotations
 
@@ -18,6 +21,7 @@ from test_release import SYNTHETIC, set_version
 from newstables.curation import DEFAULT_CURATION
 
 DOC = Path(__file__).resolve().parents[1] / "README.md"
+WATER = Path(__file__).resolve().parent / "data" / "water-rates" / "articles"
 BLOCK = re.compile(r"^```(pycon|console)\n(.*?)^```", re.MULTILINE | re.DOTALL)
 FLAGS = doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE
 
@@ -60,6 +64,7 @@ def session(seed_articles: Path, tmp_path_factory: pytest.TempPathFactory) -> tu
     shutil.copytree(DEFAULT_CURATION, root / "data" / "curation")
     set_version(root / "data" / "curation", "1.0.0")
     (root / "harbour.txt").write_text(SYNTHETIC, encoding="utf-8")
+    shutil.copytree(WATER, root / "my-articles")
     env = dict(os.environ, PATH=f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}")
     results = []
     for example in console_examples():

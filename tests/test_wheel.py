@@ -42,12 +42,16 @@ print(json.dumps(report))
 """
 
 
-def run(*command: str | Path, cwd: Path | None = None) -> str:
+def execute(*command: str | Path, cwd: Path | None = None) -> subprocess.CompletedProcess:
     env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "VIRTUAL_ENV")}
     env["UV_OFFLINE"] = "1"
-    done = subprocess.run(
+    return subprocess.run(
         [str(c) for c in command], cwd=cwd, env=env, capture_output=True, text=True, timeout=300
     )
+
+
+def run(*command: str | Path, cwd: Path | None = None) -> str:
+    done = execute(*command, cwd=cwd)
     assert done.returncode == 0, f"{command}: {done.stdout}\n{done.stderr}"
     return done.stdout
 
@@ -78,13 +82,44 @@ def test_the_wheel_bundles_the_tables_but_not_the_texts(wheel: Path, built_packa
     assert not [n for n in names if n.startswith("newstables/") and n.endswith(".txt")]
 
 
-def test_the_wheel_installs_and_loads_offline_outside_the_repo(
-    wheel: Path, built_package: Path, tmp_path: Path
-) -> None:
-    venv = tmp_path / "venv"
+@pytest.fixture(scope="module")
+def venv(wheel: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A fresh venv with only the wheel and the loader's dependencies, installed offline."""
+    venv = tmp_path_factory.mktemp("venv")
     run(UV, "venv", "--quiet", "--python", sys.executable, venv)
+    run(UV, "pip", "install", "--offline", "--quiet", "--python", venv / "bin" / "python", wheel)
+    return venv
+
+
+def test_the_wheel_version_is_the_data_version(wheel: Path, built_package: Path) -> None:
+    descriptor = json.loads((built_package / "datapackage.json").read_text(encoding="utf-8"))
+    assert wheel.name.startswith(f"newstables-{descriptor['version']}-")
+
+
+def test_the_loader_cli_works_without_the_engine(
+    venv: Path, built_package: Path, tmp_path: Path
+) -> None:
+    newstables = venv / "bin" / "newstables"
+    assert "init" in run(newstables, "--help", cwd=tmp_path)
+    figures = run(newstables, "load", "figures", "--limit", "2", cwd=tmp_path)
+    assert figures.splitlines()[0].startswith("figure_id,article_id,surface")
+    assert len(figures.splitlines()) == 3
+    validated = execute(newstables, "validate", built_package, cwd=tmp_path)
+    assert validated.returncode == 0 and validated.stdout.strip().endswith("valid")
+    assert 'pip install "newstables[build]"' in validated.stderr
+    same = run(newstables, "diff", "--brief", built_package, built_package, cwd=tmp_path)
+    assert "figures: +0 −0 ~0" in same
+    run(newstables, "init", tmp_path / "project", cwd=tmp_path)
+    for command in (["build"], ["evaluate", "bench"], ["serve"]):
+        done = execute(newstables, *command, cwd=tmp_path / "project")
+        assert done.returncode == 1, command
+        assert 'pip install "newstables[' in done.stderr and "Traceback" not in done.stderr
+
+
+def test_the_wheel_installs_and_loads_offline_outside_the_repo(
+    venv: Path, built_package: Path, tmp_path: Path
+) -> None:
     python = venv / "bin" / "python"
-    run(UV, "pip", "install", "--offline", "--quiet", "--python", python, wheel)
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
     report = json.loads(run(python, "-c", CHECK, cwd=elsewhere))

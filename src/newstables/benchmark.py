@@ -226,6 +226,8 @@ def build_command(articles: Path, out: Path, processes: int) -> list[str]:
         str(articles),
         "--out",
         str(out),
+        "--curation",  # synthetic copies of the seeds: measured with this dataset's curation
+        str(DEFAULT_CURATION),
         "--processes",
         str(processes),
         "--quiet",

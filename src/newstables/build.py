@@ -9,15 +9,15 @@ from __future__ import annotations
 
 import contextlib
 import ctypes
+import datetime as dt
 import gc
-import shutil
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .assemble import Tables, assemble
-from .corpus import Corpus, CorpusError, read_corpus
-from .curation import DEFAULT_CURATION, Curation
+from .corpus import Corpus, CorpusError, SourceArticle, read_corpus
+from .curation import Curation, curation_for, dataset_name, placeholders
 from .executor import Meter, ResultCache, Stats, article_keys, backend, extract_corpus
 from .publish.atomic import commit, staging
 from .publish.chart import draw_estimates
@@ -28,6 +28,7 @@ from .stamp import build_key, published_files, up_to_date, write_stamp
 from .validate import Report, check_keys, validate_package
 
 Progress = Callable[[str], None]
+AUTO = "auto"  # the curation of the dataset the articles belong to (``curation_for``)
 
 
 class BuildError(RuntimeError):
@@ -48,27 +49,53 @@ class BuildSummary:
     skipped: list[CorpusError] = field(default_factory=list)
     files: list[str] = field(default_factory=list)
     unchanged: bool = False  # the package already held exactly this build: nothing published
+    undated: list[str] = field(default_factory=list)  # articles with no publication date
+
+
+def _in_place(article: SourceArticle, out: Path) -> bool:
+    """Whether the package already holds this article's text: its input file is the stored one."""
+    return (out / article.row.path).resolve() == article.source.resolve()
 
 
 def _copies(corpus: Corpus, out: Path) -> bool:
-    """Whether the build copies the article texts (not when they already live in the package)."""
-    return (out / "data" / "articles").resolve() != corpus.root.resolve()
+    """Whether the build copies article texts (not when they already live in the package)."""
+    return not all(_in_place(article, out) for article in corpus.articles)
 
 
 def copy_articles(corpus: Corpus, out: Path, stage: Path) -> None:
-    """Ship the article texts with the package, unless the package already holds them."""
-    if not _copies(corpus, out):
-        return
+    """Ship the article texts with the package (unless it already holds the file): the text
+    as read, so a .txt input byte for byte (strict UTF-8 round-trips) and any other input's
+    extracted text as ``<article_id>.txt``; the input is not opened a second time."""
     for article in corpus.articles:
+        if _in_place(article, out):
+            continue
         destination = stage / article.row.path
         destination.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(article.source, destination)
+        destination.write_bytes(article.text.encode("utf-8"))
 
 
 def _replaced(out: Path, corpus: Corpus) -> list[str]:
-    """Files of the previous build that this one may remove (never the input articles)."""
-    inputs = corpus.root.resolve()
-    return [f for f in published_files(out) if not (out / f).resolve().is_relative_to(inputs)]
+    """Files of the previous build that this one may remove (never an input file)."""
+    inputs = {article.source.resolve() for article in corpus.articles}
+    return [f for f in published_files(out) if (out / f).resolve() not in inputs]
+
+
+def load_curation(
+    curation_dir: Path | None, articles_dir: Path, progress: Progress, warn: Progress
+) -> Curation:
+    """The build's curation (engine defaults alone when ``curation_dir`` is None), with a
+    warning for package.yaml values still holding ``init``'s placeholders."""
+    if curation_dir is not None and not curation_dir.is_dir():
+        raise ValueError(f"{curation_dir}: curation folder not found")
+    curation = Curation.load(curation_dir, name=dataset_name(articles_dir))
+    if curation.folder is None:
+        progress("curation: none, engine defaults only (`newstables init` makes a project)")
+    else:
+        progress(f"curation: {curation.folder} (over the engine defaults)")
+    if curation.folder is not None and (todo := placeholders(curation.package)):
+        where = curation.folder / "package.yaml"
+        warn(f"warning: {where} still has placeholders: {', '.join(todo)} (edit them)")
+    return curation
 
 
 def release_memory() -> None:
@@ -83,7 +110,7 @@ def release_memory() -> None:
 
 
 def _tables(
-    corpus: Corpus, curation: Curation, curation_dir: Path, keys: list[str], *extraction
+    corpus: Corpus, curation: Curation, curation_dir: Path | None, keys: list[str], *extraction
 ) -> Tables:
     """Extract (or take from the cache) and assemble; the per-article results, the largest
     objects of a build, are freed when this returns, before publishing starts."""
@@ -94,7 +121,7 @@ def _tables(
 def build(
     articles_dir: Path,
     out: Path,
-    curation_dir: Path = DEFAULT_CURATION,
+    curation_dir: Path | str | None = AUTO,
     keep_going: bool = False,
     n_process: int = 1,
     progress: Progress = lambda message: None,
@@ -102,10 +129,20 @@ def build(
     scheduler: str | None = None,
     cache: bool = True,
     meter: Meter | None = None,
+    published_default: dt.date | None = None,
+    warn: Progress | None = None,
 ) -> BuildSummary:
-    """Build, validate and atomically publish a package from a folder of articles."""
-    corpus = read_corpus(articles_dir, keep_going=keep_going)
-    curation = Curation.load(curation_dir)
+    """Build, validate and atomically publish a package from a folder of articles.
+
+    ``curation_dir``: ``AUTO`` picks the articles' own (``curation_for``), None the engine
+    defaults alone. ``published_default``: the publication
+    date of articles that give none (relative dates resolve against it). ``warn``: where
+    warnings go (default: with the progress lines).
+    """
+    corpus = read_corpus(articles_dir, keep_going=keep_going, published_default=published_default)
+    if curation_dir == AUTO:
+        curation_dir = curation_for(articles_dir)
+    curation = load_curation(curation_dir, articles_dir, progress, warn or progress)
     progress(f"read {len(corpus.articles)} articles from {articles_dir}")
     version = curation.package.get("version", "0.0.0")
     options = [f"copy={_copies(corpus, out)}", *map(str, corpus.skipped)]
@@ -113,7 +150,9 @@ def build(
     key = build_key(keys, curation_dir, options)
     if cache and (stamp := up_to_date(out, key)):
         progress("unchanged: the package already holds this build (nothing to publish)")
-        return BuildSummary(out, version, stamp["counts"], corpus.skipped, [], unchanged=True)
+        return BuildSummary(
+            out, version, stamp["counts"], corpus.skipped, [], True, corpus.undated()
+        )
     run, stats = backend(executor, n_process, scheduler), Stats()
     store = ResultCache(out) if cache else None
     local = executor == "local"
@@ -129,13 +168,14 @@ def build(
         del tables  # the rows are on disk now: free them before validation and the site
         release_memory()
         copy_articles(corpus, out, stage)
-        report = validate_package(stage / DESCRIPTOR, texts_dir=corpus.root)
+        report = validate_package(stage / DESCRIPTOR, texts_dir=corpus.texts_dir)
         if not report.ok:
             raise BuildError(report)
         progress("validated the package (frictionless + evidence)")
-        build_site(stage, texts_dir=corpus.root, questions=curation_dir / QUESTIONS_FILE)
+        questions = curation.folder / QUESTIONS_FILE if curation.folder else None
+        build_site(stage, texts_dir=corpus.texts_dir, questions=questions)
         progress("built the SQLite database and the Datasette site (site/)")
         published = commit(out, stage, _replaced(out, corpus))
     if cache:
         write_stamp(out, key, published, {"counts": counts})
-    return BuildSummary(out, version, counts, corpus.skipped, published)
+    return BuildSummary(out, version, counts, corpus.skipped, published, False, corpus.undated())

@@ -40,7 +40,7 @@ CHUNK_ARTICLES = 8  # articles per task: the unit of nlp.pipe batching, scheduli
 CHUNK_CHARS = 400_000  # ... or fewer when the articles are long
 PIPE_BATCH = 8  # nlp.pipe batch size (fixed: batches never depend on the backend)
 SEGMENT_CHARS = 100_000  # longer texts are parsed in segments and joined (spaCy max_length)
-ENGINE_SOURCES = ("extract", "nlp.py", "registry.py", "models.py")
+ENGINE_SOURCES = ("extract", "nlp.py", "registry.py", "models.py", "codebook")
 Backend = Callable[[Callable[["Chunk"], list], list["Chunk"]], Iterator[list]]
 
 
@@ -59,13 +59,13 @@ def _hash_files(paths: Iterable[Path], root: Path) -> str:
     return digest.hexdigest()
 
 
-def curation_fingerprint(folder: Path) -> str:
+def curation_fingerprint(folder: Path | None) -> str:
     """Hash of every curation file the extractors may read (package.yaml is metadata only).
 
     >>> len(curation_fingerprint(Path("data/curation")))
     64
     """
-    if not folder.is_dir():
+    if folder is None or not folder.is_dir():
         return hashlib.sha256(b"no curation").hexdigest()
     files = [p for p in folder.rglob("*") if p.is_file() and p.name != "package.yaml"]
     return _hash_files(files, folder)
@@ -85,7 +85,8 @@ def engine_fingerprint() -> str:
     sources: list[Path] = []
     for name in ENGINE_SOURCES:
         path = package / name
-        sources += sorted(path.rglob("*.py")) if path.is_dir() else [path]
+        found = path.rglob("*") if path.is_dir() else [path]
+        sources += sorted(p for p in found if p.suffix in (".py", ".yaml", ".json") and p.is_file())
     code = _hash_files(sources, package)
     return f"{extract.ENGINE_VERSION}|spacy {spacy.__version__}|{MODEL} {MODEL_VERSION}|{code}"
 
@@ -96,7 +97,7 @@ def cache_key(article: Article, curation_hash: str, engine: str) -> str:
     return hashlib.sha256(payload.encode()).hexdigest()
 
 
-def article_keys(articles: list, curation_dir: Path) -> list[str]:
+def article_keys(articles: list, curation_dir: Path | None) -> list[str]:
     """The cache key of every ``SourceArticle``, in corpus order."""
     fingerprint, engine = curation_fingerprint(curation_dir), engine_fingerprint()
     return [cache_key(a.row, fingerprint, engine) for a in articles]
@@ -426,7 +427,7 @@ class Stats:
 def extract_corpus(
     articles: list,
     curation: Curation,
-    curation_dir: Path,
+    curation_dir: Path | None,
     cache: ResultCache | None = None,
     run: Backend = run_serial,
     meter: Meter | None = None,

@@ -91,6 +91,15 @@ class Factuality(StrEnum):
     hypothetical = "hypothetical"
 
 
+class InputFormat(StrEnum):
+    """What an article was read from."""
+
+    txt = "txt"  # a UTF-8 text file, stored as it is
+    html = "html"  # a web page: its main text, extracted (trafilatura)
+    jsonl = "jsonl"  # one line of a JSON-lines file of articles
+    csv = "csv"  # one row of a CSV file of articles
+
+
 class DateBasis(StrEnum):
     """Where an event's date came from."""
 
@@ -128,7 +137,7 @@ class Article(Row):
     TABLE = TableMeta(
         "articles",
         "Articles",
-        "One row per source article; the text itself ships as data/articles/<article_id>.txt.",
+        "One row per source article; its text ships as data/articles/<article_id>.txt (path).",
         "article_id",
     )
     article_id: str = Col("File stem of the article text; stable id.", pattern=ARTICLE_ID)
@@ -138,11 +147,23 @@ class Article(Row):
     url: str | None = Col("Source URL when known.")
     title: str | None = Col("Headline when known.")
     published: dt.date | None = Col("Publication date (ISO); empty if unknown.")
-    text_sha256: str = Col("SHA-256 of the article file's bytes.", pattern=r"^[0-9a-f]{64}$")
+    text_sha256: str = Col(
+        "SHA-256 of the stored article text's bytes (data/articles/<file>).",
+        pattern=r"^[0-9a-f]{64}$",
+    )
     chars: int = Col("Length of the decoded text in characters (offsets index it).", ge=0)
     words: int = Col("Whitespace-separated word count.", ge=0)
     path: str = Col("Path of the article text relative to datapackage.json.")
     notes: str | None = Col("Provenance of the metadata: what was read in the text, what inferred.")
+    input_format: InputFormat = Col(
+        "What the article was read from: txt, html (main text extracted), jsonl or csv (a record).",
+        default=InputFormat.txt,
+    )
+    input_sha256: str | None = Col(
+        "SHA-256 of the original input bytes (the page, or the record's line; for txt the text).",
+        pattern=r"^[0-9a-f]{64}$",
+        default=None,
+    )
 
 
 class Entity(Row):
@@ -226,8 +247,10 @@ class Figure(Row):
     low: float | None = Col("Lower bound, for a range.")
     high: float | None = Col("Upper bound, for a range.")
     qualifier: Qualifier = Col("How the phrase bounds the number.")
-    unit: str | None = Col("What is counted (troops, soldiers, km2 …).")
-    quantity: str | None = Col("Codebook kind, e.g. troops_deployed, casualties_killed_or_wounded.")
+    unit: str | None = Col("What is counted or measured (residents, USD, percent, km2 …).")
+    quantity: str | None = Col(
+        "Codebook kind: the engine's (money, share_percent, distance …) or the dataset's own."
+    )
     claimant_id: str | None = Col("Who asserts it; empty when the outlet states it itself.")
     claimant_surface: str | None = Col("The claimant mention as printed.")
     claimant_char_start: int | None = Col("Offset of the claimant mention.", ge=0)

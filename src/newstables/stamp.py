@@ -31,10 +31,10 @@ def _file_hash(path: Path) -> str:
     return digest.hexdigest()
 
 
-def _tree_hash(root: Path) -> str:
+def _tree_hash(root: Path | None) -> str:
     """One hash of every file under a folder (names and contents), caches left out."""
     digest = hashlib.sha256()
-    if root.is_dir():
+    if root is not None and root.is_dir():
         for path in sorted(p for p in root.rglob("*") if p.is_file()):
             if "__pycache__" in path.parts or path.suffix == ".pyc":
                 continue
@@ -43,7 +43,7 @@ def _tree_hash(root: Path) -> str:
     return digest.hexdigest()
 
 
-def build_key(article_keys: list[str], curation_dir: Path, options: list[str]) -> str:
+def build_key(article_keys: list[str], curation_dir: Path | None, options: list[str]) -> str:
     """The key of one build's inputs: articles, curation, package code, options."""
     payload = [article_keys, _tree_hash(curation_dir), _tree_hash(PACKAGE), options]
     return hashlib.sha256(json.dumps(payload).encode()).hexdigest()

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from ..build import build
-from ..curation import DEFAULT_CURATION
+from ..curation import curation_for
 from ..registry import name_key
 from . import events, figures, quotes
 
@@ -54,13 +54,18 @@ def f1(precision: float, recall: float) -> float:
 
 
 def evaluate(
-    bench: Path, curation: Path = DEFAULT_CURATION, n_process: int = 1, keep: Path | None = None
+    bench: Path, curation: Path | None = None, n_process: int = 1, keep: Path | None = None
 ) -> dict[str, dict[str, Any]]:
-    """Build a package from ``bench/articles`` and score every table that has gold."""
+    """Build a package from ``bench/articles`` and score every table that has gold.
+
+    ``curation`` None: the benchmark's own (``curation_for``: a ``curation/`` beside its
+    articles, this repository's for its own articles), else the engine defaults alone.
+    """
     gold = json.loads((bench / "gold.json").read_text(encoding="utf-8"))
     with tempfile.TemporaryDirectory(prefix="newstables-eval-") as scratch:
         out = keep or Path(scratch)
-        build(bench / "articles", out, curation_dir=curation, n_process=n_process)
+        articles = bench / "articles"
+        build(articles, out, curation_dir=curation or curation_for(articles), n_process=n_process)
         tables = read_tables(out)
         return {name: scorer(gold, tables, bench) for name, scorer in SCORERS.items()}
 
@@ -91,7 +96,7 @@ def register(commands: Any) -> None:
     """Add the ``evaluate`` subcommand."""
     parser = commands.add_parser("evaluate", help="score a build against a benchmark's gold")
     parser.add_argument("bench", type=Path, help="folder with articles/ and gold.json")
-    parser.add_argument("--curation", type=Path, default=DEFAULT_CURATION)
+    parser.add_argument("--curation", type=Path, help="default: the benchmark's own, else none")
     parser.add_argument("--processes", type=int, default=1)
     parser.add_argument("--json", type=Path, help="write the scores here as JSON")
     parser.add_argument("--keep", type=Path, help="keep the built package in this folder")

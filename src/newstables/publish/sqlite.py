@@ -124,12 +124,9 @@ def article_texts(package: Path, texts_dir: Path | None) -> Iterator[tuple[str, 
     """(article_id, text) of every article in the package's articles.csv."""
     with open(package / "data" / "articles.csv", encoding="utf-8", newline="") as handle:
         for record in csv.DictReader(handle):
-            article_id = record["article_id"]
-            path = (
-                texts_dir / f"{article_id}.txt"
-                if texts_dir is not None
-                else package / record["path"]
-            )
+            article_id, path = record["article_id"], package / record["path"]
+            if texts_dir is not None and not path.exists():  # the stored name, e.g. x.TXT
+                path = texts_dir / Path(record["path"]).name
             yield article_id, path.read_bytes().decode("utf-8")
 
 
