@@ -1,0 +1,139 @@
+"""Our own entries of the event lexicon, merged into the CAMEO conversion (``cameo.convert``).
+
+Nouns name events in news as often as verbs do ("filed a lawsuit", "an inquiry into",
+"held talks", "declared a ceasefire"); CAMEO codes a few verbs too broadly for news prose
+("call" is not always a phone call) or under a code PLOVER reads otherwise ("sue" is a lawsuit,
+not an arrest). Codes are CAMEO codes, mapped to PLOVER like the dictionary's.
+
+>>> NOUNS["lawsuit"], VERB_CODES["sue"]
+('115', '115')
+"""
+
+from __future__ import annotations
+
+# noun lemma → CAMEO code
+NOUNS: dict[str, str] = {
+    # AGREE: promises and agreements
+    "agreement": "030", "deal": "030", "pact": "030", "accord": "030", "treaty": "030",
+    "pledge": "030", "promise": "030", "commitment": "030", "offer": "030",
+    # CONSULT
+    "talk": "046", "talks": "046", "negotiation": "046", "meeting": "040", "summit": "040",
+    "consultation": "040", "visit": "042", "mediation": "045", "conference": "040",
+    # SUPPORT
+    "endorsement": "051", "praise": "051", "apology": "055", "recognition": "054",
+    # COOPERATE
+    "cooperation": "060", "extradition": "063",
+    # AID
+    "aid": "070", "assistance": "070", "donation": "070", "asylum": "075", "relief": "073",
+    # CONCEDE / RETREAT
+    "concession": "080", "resignation": "083", "ceasefire": "0871", "cease-fire": "0871",
+    "truce": "0871", "armistice": "0871", "withdrawal": "087", "pullout": "087",
+    "release": "0841", "evacuation": "087",
+    # ACCUSE: investigations, accusations, lawsuits
+    "inquiry": "090", "investigation": "090", "probe": "090", "audit": "090",
+    "accusation": "112", "allegation": "112", "criticism": "111", "condemnation": "111",
+    "lawsuit": "115", "suit": "115", "complaint": "114", "indictment": "112",
+    "impeachment": "112",
+    # REQUEST
+    "demand": "100", "appeal": "020", "request": "020", "plea": "020", "petition": "020",
+    # REJECT
+    "veto": "129", "rejection": "120", "refusal": "120", "denial": "120", "boycott": "143",
+    # THREATEN
+    "threat": "130", "ultimatum": "139", "warning": "130",
+    # PROTEST
+    "protest": "141", "demonstration": "141", "rally": "141", "march": "141", "sit-in": "141",
+    "riot": "145", "blockade": "191",
+    # MOBILIZE
+    "deployment": "154", "mobilization": "154", "mobilisation": "154", "buildup": "154",
+    # SANCTION
+    "sanction": "163", "sanctions": "163", "embargo": "163", "expulsion": "166",
+    "suspension": "160",
+    # COERCE
+    "arrest": "173", "detention": "173", "deportation": "174", "ban": "172", "curfew": "1723",
+    "crackdown": "175", "raid": "190",
+    # ASSAULT
+    "attack": "190", "assault": "182", "bombing": "183", "airstrike": "195", "air strike": "195",
+    "shelling": "194", "offensive": "190", "invasion": "192", "incursion": "190",
+    "ambush": "190", "massacre": "200", "assassination": "186", "killing": "190",
+}  # fmt: skip
+
+# verb → CAMEO code of the bare verb ("" removes a code CAMEO gives too broadly)
+VERB_CODES: dict[str, str] = {
+    "sue": "115", "veto": "129", "endorse": "051", "boycott": "143", "impeach": "112",
+    "indict": "173", "subpoena": "090", "probe": "090", "investigate": "090",
+    "slam": "111", "lambast": "111", "blast": "", "rebuke": "111", "decry": "111",
+    "call": "", "rally": "", "hold": "", "attack": "190", "meet": "040",
+    "thank": "051", "hail": "051", "commend": "051", "applaud": "051",
+    "agree": "030", "reject": "120", "deny": "120", "refuse": "120", "dismiss": "120", "decline": "",
+    "vow": "030", "pledge": "030", "promise": "030", "offer": "030",
+    "threaten": "130", "warn": "130", "demand": "100", "urge": "100",
+    "deploy": "154", "mobilize": "154", "mobilise": "154",
+    "fire": "", "run": "", "lead": "", "win": "", "lose": "", "play": "",
+}  # fmt: skip
+
+# verb → extra patterns: (code, words after the verb, prepositional phrases)
+VERBS: dict[str, list[tuple[str, list[str], list[tuple[str, list[str]]]]]] = {
+    "file": [("115", ["lawsuit"], []), ("115", ["suit"], []), ("114", ["complaint"], [])],
+    "launch": [("090", ["investigation"], []), ("090", ["inquiry"], []), ("090", ["probe"], []),
+               ("190", ["attack"], []), ("190", ["offensive"], [])],
+    "open": [("090", ["investigation"], []), ("090", ["inquiry"], []), ("046", ["talks"], [])],
+    "hold": [("046", ["talks"], []), ("040", ["meeting"], []), ("141", ["rally"], []),
+             ("141", ["protest"], [])],
+    "declare": [("0871", ["ceasefire"], []), ("0871", ["truce"], [])],
+    "call": [("100", [], [("for", [])]), ("041", [], [("on", [])])],
+    "impose": [("163", ["sanction"], []), ("1723", ["curfew"], []), ("172", ["ban"], [])],
+    "lift": [("085", ["sanction"], []), ("0813", ["curfew"], []), ("081", ["ban"], [])],
+    "stage": [("141", ["protest"], []), ("141", ["rally"], []), ("190", ["attack"], [])],
+    "rally": [("141", [], [("against", [])])],
+    "vote": [("129", [], [("against", [])])],
+    "ask": [("020", [], [("for", [])])],
+}  # fmt: skip
+
+# general settings of the trigger and argument rules (a dataset's curation may extend them)
+SETTINGS: dict[str, list[str] | dict[str, list[str]]] = {
+    "idioms": ["thanks to", "in accordance with", "in support of", "in response to",
+               "in charge of", "on behalf of", "take part", "took part", "taking part"],
+    "offers": ["ready", "willing", "offer", "promise", "pledge", "prepared", "agree", "vow"],
+    "request_verbs": ["end", "stop", "cease", "halt", "withdraw", "leave", "resign"],
+    "request_modals": ["must", "should"],
+    "contradicts": ["despite"],
+    "speech": ["SUPPORT", "ACCUSE", "REJECT", "REQUEST", "CONCEDE", "STATEMENT", "THREATEN",
+               "PROTEST"],
+    "reporting": ["say", "tell", "state", "add", "announce", "quote", "report", "declare",
+                  "write", "insist", "stress", "emphasize", "emphasise", "note", "warn", "claim",
+                  "assert", "describe", "cite", "explain", "comment", "argue", "suggest"],
+    "planned": ["will", "would", "shall", "plan", "intend", "expect", "soon", "going", "offer",
+                "promise", "pledge", "vow", "agree", "ready", "willing", "prepared", "decide",
+                "threaten", "consider", "propose", "seek", "want", "aim", "hope", "try", "prepare"],
+    "hypothetical": ["could", "might", "may", "if", "likely", "possibly", "whether", "prohibit",
+                     "unless"],
+    "claimed": ["claim", "allege", "reportedly", "allegedly", "purportedly", "assert", "contend"],
+    "denied": ["deny", "reject", "dispute", "contest", "refute"],
+    "light_verbs": ["file", "launch", "open", "hold", "declare", "announce", "impose", "issue",
+                    "make", "begin", "start", "conduct", "carry", "order", "give", "provide",
+                    "sign", "reach", "stage", "organize", "organise", "join", "lead", "mount",
+                    "call", "lodge", "bring", "unveil", "extend", "grant", "offer", "send",
+                    "deliver", "pledge", "seek", "demand", "request", "lift", "end", "resume",
+                    "initiate", "undertake", "host", "attend", "accept", "win", "receive"],
+    "group_nouns": ["soldier", "troop", "force", "police", "army", "military", "navy", "militia",
+                    "authority", "official", "government", "ministry", "minister", "leader",
+                    "diplomat", "negotiator", "rebel", "militant", "guerrilla", "guerilla",
+                    "fighter", "insurgent", "protester", "protestor", "demonstrator", "student",
+                    "worker", "farmer", "activist", "settler", "youth", "court", "judge",
+                    "parliament", "lawmaker", "legislator", "officer", "agent", "delegation",
+                    "side", "party", "opposition", "group", "doctor", "hacker", "bomber",
+                    "gunman", "militiaman", "prosecutor", "regulator", "council", "committee",
+                    "union", "voter", "supporter", "critic", "administration", "senator",
+                    "member", "representative", "spokesman", "spokeswoman", "spokesperson",
+                    "board", "commission", "agency", "department", "legislature", "senate",
+                    "company", "firm", "utility", "campaign", "coalition", "movement"],
+    "armed_nouns": ["soldier", "troop", "force", "police", "army", "military", "navy",
+                    "militia", "rebel", "militant", "guerrilla", "guerilla", "fighter",
+                    "insurgent", "officer", "bomber", "gunman", "militiaman"],
+    "government_nouns": ["authority", "official", "government", "ministry", "minister",
+                         "diplomat", "negotiator", "court", "judge", "parliament", "lawmaker",
+                         "legislator", "delegation", "prosecutor", "regulator", "council",
+                         "committee", "administration", "senator", "member", "representative",
+                         "spokesman", "spokeswoman", "spokesperson", "board", "commission",
+                         "agency", "department", "legislature", "senate"],
+}  # fmt: skip

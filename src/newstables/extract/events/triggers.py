@@ -1,0 +1,224 @@
+"""Trigger matching: which words of a sentence report an event, and of which PLOVER type.
+
+Two sources, tried in this order for each word: the dataset's curated rules (``events:
+triggers`` of its codebook, with keys) and the engine lexicon (CAMEO verb patterns converted
+to PLOVER, and nouns). A lexicon verb fires its most specific pattern whose words all appear in
+the verb's own clause (objects, particles, prepositional phrases), else its bare code; a noun
+fires when a light verb governs it ("filed a lawsuit") or it names its agent ("Seoul's
+inquiry", "an inquiry by the council").
+
+>>> [h.type.value for h in fire(article, token)]
+['REJECT']
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Token
+
+from ...models import EventType, Factuality
+from .lexicon import EventCodebook, Pattern, TriggerRule, Verb
+from .state import Article, Hit
+
+_POS = {"VERB": "verbs", "AUX": "verbs", "NOUN": "nouns", "PROPN": "nouns", "ADJ": "adjectives"}
+_QUANTITY_NOUNS = frozenset({"quantity", "total", "number", "amount", "lot", "range", "batch"})
+_OWN_CLAUSE = frozenset({"ccomp", "advcl", "relcl", "parataxis", "nsubj", "nsubjpass", "csubj",
+                         "conj", "cc", "punct", "mark", "appos"})  # fmt: skip
+_AGENT_CHILDREN = frozenset({"poss", "agent"})
+
+
+def fire(article: Article, token: Token) -> list[Hit]:
+    """The hits a token fires: curated rules first, else the engine lexicon."""
+    if _idiom(article, token):
+        return []
+    curated = list(_curated(article, token))
+    if curated:
+        return curated
+    if token.pos_ == "VERB":
+        found = _verb_hit(article.book, token)
+    elif token.pos_ == "NOUN":
+        found = _noun_hit(article.book, token)
+    else:
+        found = None
+    return [found] if found else []
+
+
+def _verb_hit(book: EventCodebook, token: Token) -> Hit | None:
+    verb = book.verb(token.lemma_.lower(), token.lower_)
+    if verb is None:
+        return None
+    pattern = match(verb, token)
+    if pattern is None:
+        return None
+    return Hit(token, pattern, pattern.type, None, pattern.mode)
+
+
+def match(verb: Verb, token: Token) -> Pattern | None:
+    """The verb's most specific pattern whose words its clause holds, else its bare code."""
+    after = clause_words(token)
+    subject = _subject_words(token)
+    for pattern in verb.patterns:
+        if _holds(pattern, after, subject, token):
+            return pattern
+    return verb.default
+
+
+def clause_words(token: Token) -> dict[str, list[Token]]:
+    """Words of the verb's own clause after it (objects, particles, prepositions, infinitive
+    complements), by lower-case form and lemma."""
+    found: dict[str, list[Token]] = {}
+    stack = [c for c in token.children if c.i > token.i and c.dep_ not in _OWN_CLAUSE]
+    while stack:
+        node = stack.pop()
+        for form in (node.lower_, node.lemma_.lower()):
+            found.setdefault(form, []).append(node)
+        stack.extend(c for c in node.children if c.dep_ not in ("relcl", "ccomp", "advcl"))
+    return found
+
+
+def _subject_words(token: Token) -> set[str]:
+    words: set[str] = set()
+    for child in token.children:
+        if child.dep_ in ("nsubj", "nsubjpass"):
+            words.update(w for t in child.subtree for w in (t.lower_, t.lemma_.lower()))
+    return words
+
+
+def _term_in(term: frozenset[str], words: dict[str, list[Token]] | set[str]) -> bool:
+    return any(all(w in words for w in alternative.split()) for alternative in term)
+
+
+def _holds(pattern: Pattern, after: dict[str, list[Token]], subject: set[str], verb: Token) -> bool:
+    if not all(_term_in(t, after) for t in pattern.after):
+        return False
+    if not all(_term_in(t, subject) for t in pattern.before):
+        return False
+    for prep, terms in pattern.preps:
+        heads = after.get(prep, [])
+        if not heads:
+            return False
+        inside = {w for h in heads for t in h.subtree for w in (t.lower_, t.lemma_.lower())}
+        if not all(_term_in(t, inside) for t in terms):
+            return False
+    return True
+
+
+def _noun_hit(book: EventCodebook, token: Token) -> Hit | None:
+    pattern = book.nouns.get(token.lemma_.lower()) or book.nouns.get(token.lower_)
+    if pattern is None:
+        return None
+    head = token.head
+    governed = (
+        token.dep_ in ("dobj", "nsubjpass", "attr") and head.lemma_.lower() in book.light_verbs
+    )
+    named = any(c.dep_ in _AGENT_CHILDREN for c in token.children) or any(
+        c.dep_ == "prep" and c.lower_ == "by" for c in token.children
+    )
+    if not (governed or named):
+        return None
+    return Hit(token, pattern, pattern.type, None, pattern.mode)
+
+
+# --- curated rules (a dataset's codebook extension) -------------------------------------------
+
+
+def _curated(article: Article, token: Token) -> Iterator[Hit]:
+    """The hits of the curation's rules, requests and contradictions."""
+    book = article.book
+    pos = _POS.get(token.pos_)
+    if pos:
+        words = dict.fromkeys((token.lemma_.lower(), token.lower_))  # irregular forms too
+        for rule in (r for w in words for r in book.rules.get((w, pos), ())):
+            key = _fires(book, rule, token, pos)
+            if key is not False:
+                yield _offer(book, Hit(token, rule, rule.type, key, rule.mode, curated=True))
+    if token.lemma_.lower() in book.request_verbs and any(
+        c.dep_ == "aux" and c.lower_ in book.request_modals for c in token.children
+    ):
+        rule = TriggerRule(EventType.REQUEST, "demand")
+        yield Hit(token, rule, rule.type, rule.key, None, reported=True, curated=True)
+    if token.lower_ in book.contradicts and claim_after(token) is not None:
+        rule = TriggerRule(EventType.REJECT, "denial")
+        yield Hit(token, rule, rule.type, rule.key, None, reported=True, curated=True)
+
+
+def _fires(book: EventCodebook, rule: TriggerRule, token: Token, pos: str) -> str | None | bool:
+    """The key the rule codes for this token, or False when its conditions fail."""
+    objects = list(_objects(token))
+    needs = rule.objects and (pos != "nouns" or rule.nouns_need_objects)
+    matched = [o for o in objects if o.lemma_.lower() in rule.objects or o.lower_ in rule.objects]
+    if rule.clause and pos == "verbs":
+        clausal = any(c.dep_ == "ccomp" for c in token.children)
+        if not (clausal or matched or _first_time(book, token)):
+            return False
+    elif needs and not matched:
+        return False
+    for key, words in rule.refine:
+        if any(w.lower_ in words for o in matched for w in o.subtree if w.i < o.i):
+            return key
+    return rule.key
+
+
+def _idiom(article: Article, token: Token) -> bool:
+    """Whether the token starts or sits in a fixed phrase that is no event ("thanks to")."""
+    text = article.lower
+    for idiom in article.book.idioms:
+        start = text.rfind(idiom, max(0, token.idx - len(idiom)), token.idx + len(idiom))
+        if start >= 0 and start <= token.idx < start + len(idiom):
+            return True
+    return False
+
+
+def _offer(book: EventCodebook, hit: Hit) -> Hit:
+    """ "ready to provide assistance": an offer (AGREE), not aid given."""
+    if hit.type not in (EventType.AID, EventType.COOPERATE):
+        return hit
+    head = hit.token.head
+    if hit.token.dep_ == "xcomp" and head.lemma_.lower() in book.offers:
+        hit.type, hit.key, hit.mode = EventType.AGREE, "offer", None
+        hit.factuality = Factuality.planned
+    return hit
+
+
+def _first_time(book: EventCodebook, token: Token) -> bool:
+    sent = token.sent
+    window = sent.text[max(0, token.idx - sent.start_char - 40) :].lower()
+    return any(phrase in window for phrase in book.first_time)
+
+
+def _objects(token: Token) -> Iterator[Token]:
+    """The trigger's objects: direct object, passive subject, with/of/to complements, the noun
+    a participle modifies, a relative pronoun's antecedent; looked through "quantities of"."""
+    heads = []
+    for child in token.children:
+        if child.dep_ in ("dobj", "nsubjpass", "attr"):
+            heads.append(child)
+        elif child.dep_ == "prep" and child.lower_ in ("with", "of", "to"):
+            heads.extend(c for c in child.children if c.dep_ == "pobj")
+    if token.dep_ in ("acl", "amod") and token.head.pos_ in ("NOUN", "PROPN"):
+        heads.append(token.head)
+    if token.dep_ == "relcl":
+        heads.append(token.head)
+    for head in heads:
+        yield from _expand(head)
+
+
+def _expand(token: Token) -> Iterator[Token]:
+    """A noun, its conjuncts, and the noun counted by a quantity noun ("a total of troops")."""
+    yield token
+    yield from token.conjuncts
+    if token.lemma_.lower() in _QUANTITY_NOUNS or token.pos_ == "NUM":
+        for prep in token.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                for pobj in prep.children:
+                    if pobj.dep_ == "pobj":
+                        yield from _expand(pobj)
+
+
+def claim_after(token: Token) -> Token | None:
+    """The claim verb or noun a "despite" introduces ("despite Moscow claiming ...")."""
+    for word in token.doc[token.i + 1 : token.i + 5]:
+        if word.lemma_.lower() == "claim":
+            return word
+    return None
