@@ -17,6 +17,7 @@ Gold format: ``[{id, events: [{event_type, actor, actors, recipient, recipients,
 
 from __future__ import annotations
 
+import json
 from collections import Counter, defaultdict
 from typing import Any
 
@@ -46,9 +47,8 @@ def names_match(names: set[str], gold_names: list[str]) -> bool:
     return False
 
 
-def _names(tables: dict[str, list[Record]]) -> dict[str, set[str]]:
-    import json
-
+def entity_name_sets(tables: dict[str, list[Record]]) -> dict[str, set[str]]:
+    """Entity id → its name and aliases."""
     names: dict[str, set[str]] = {}
     for row in tables.get("entities", []):
         names[row["entity_id"]] = {row["name"], *json.loads(row["aliases"] or "[]")}
@@ -75,7 +75,7 @@ def _matches(gold: dict[str, Any], row: Record, names: dict[str, set[str]]) -> b
 
 def score_gold(gold: list[dict[str, Any]], tables: dict[str, list[Record]]) -> dict[str, Any]:
     """Recall (all, core, per type), precision, recipient accuracy and the errors."""
-    names = _names(tables)
+    names = entity_name_sets(tables)
     by_article = article_events(tables)
     found = core = core_found = recipients = recipients_right = 0
     per_type: dict[str, Counter[str]] = defaultdict(Counter)
@@ -112,7 +112,9 @@ def score_gold(gold: list[dict[str, Any]], tables: dict[str, list[Record]]) -> d
     rows_by_id = {r["event_id"]: r for r in tables.get("events", [])}
     for article, event_id in pairs:
         if (article, event_id) not in right:
-            errors.append({"error": "spurious", "article": article, "row": _show(rows_by_id[event_id])})
+            errors.append(
+                {"error": "spurious", "article": article, "row": _show(rows_by_id[event_id])}
+            )
     named = sum(1 for _, e in pairs if rows_by_id[e].get("actor_id"))
     return {
         "gold": n_gold,

@@ -62,7 +62,7 @@ class EventDraft(Draft):
     char_start: int
     char_end: int
     trigger: str
-    phrase: str | None = None  # the predicate in words, for the summary ("vetoed a rate cap")
+    phrase: str | None = None  # the event as a clause, for the summary ("X vetoed a rate cap")
 
 
 class ArticleResult(Draft):

@@ -32,7 +32,7 @@ from .clauses import dates, factuality, intention, negated, refusal
 from .entities import agents
 from .lexicon import EventCodebook, load_codebook
 from .parse import dobj, subject
-from .phrases import predicate
+from .phrases import clause
 from .state import Article, Hit
 from .triggers import fire
 
@@ -77,15 +77,16 @@ def _sentence_hits(article: Article, sent: Span) -> list[Hit]:
         for hit in fire(article, token):
             if negated(hit.token) and not refusal(hit):
                 continue
+            article.proposing = not hit.curated
             fill(article, hit)
             hit.factuality = factuality(article.book, hit)
             intention(hit)
             hits.append(hit)
             fired.add(token.i)
     inherit_actors(hits)
-    kept = [h for h in hits if h.actor or h.curated]
+    kept = [h for h in hits if h.curated or _publishable(article, sent, h)]
     for hit in kept:
-        hit.phrase = predicate(article, hit)
+        hit.phrase = clause(article, hit)
     dates(article, sent, kept)
     return kept
 
@@ -211,6 +212,19 @@ def _collapse(hits: list[Hit]) -> list[Hit]:
         if kept.factuality != Factuality.asserted and hit.factuality == Factuality.asserted:
             kept.factuality = Factuality.asserted
     return sorted(merged.values(), key=lambda h: h.token.i)
+
+
+def _publishable(article: Article, sent: Span, hit: Hit) -> bool:
+    """A lexicon hit is kept when it names its actor, the text says it happened (or it is a
+    promise or threat), it is no question and no words inside a quotation."""
+    if hit.actor is None or article.in_quote(hit.token) or sent.text.rstrip().endswith("?"):
+        return False
+    if hit.factuality == Factuality.hypothetical:
+        return False
+    return hit.factuality != Factuality.planned or hit.type in _INTENTS
+
+
+_INTENTS = frozenset({EventType.AGREE, EventType.THREATEN, EventType.REQUEST})
 
 
 def _speaker_of(article: Article, token: object) -> str | None:

@@ -3,7 +3,8 @@
 Nouns name events in news as often as verbs do ("filed a lawsuit", "an inquiry into",
 "held talks", "declared a ceasefire"); CAMEO codes a few verbs too broadly for news prose
 ("call" is not always a phone call) or under a code PLOVER reads otherwise ("sue" is a lawsuit,
-not an arrest). Codes are CAMEO codes, mapped to PLOVER like the dictionary's.
+not an arrest; imposing sanctions is the PLOVER manual's SANCTION, which the 2021 table files
+under COERCE). Codes are CAMEO codes, mapped to PLOVER like the dictionary's.
 
 >>> NOUNS["lawsuit"], VERB_CODES["sue"]
 ('115', '115')
@@ -46,14 +47,14 @@ NOUNS: dict[str, str] = {
     # MOBILIZE
     "deployment": "154", "mobilization": "154", "mobilisation": "154", "buildup": "154",
     # SANCTION
-    "sanction": "163", "sanctions": "163", "embargo": "163", "expulsion": "166",
+    "sanction": "16", "sanctions": "16", "embargo": "16", "expulsion": "166",
     "suspension": "160",
     # COERCE
     "arrest": "173", "detention": "173", "deportation": "174", "ban": "172", "curfew": "1723",
     "crackdown": "175", "raid": "190",
     # ASSAULT
     "attack": "190", "assault": "182", "bombing": "183", "airstrike": "195", "air strike": "195",
-    "shelling": "194", "offensive": "190", "invasion": "192", "incursion": "190",
+    "shelling": "194", "offensive": "190", "invasion": "190", "incursion": "190",
     "ambush": "190", "massacre": "200", "assassination": "186", "killing": "190",
 }  # fmt: skip
 
@@ -64,11 +65,21 @@ VERB_CODES: dict[str, str] = {
     "slam": "111", "lambast": "111", "blast": "", "rebuke": "111", "decry": "111",
     "call": "", "rally": "", "hold": "", "attack": "190", "meet": "040",
     "thank": "051", "hail": "051", "commend": "051", "applaud": "051",
-    "agree": "030", "reject": "120", "deny": "120", "refuse": "120", "dismiss": "120", "decline": "",
+    "agree": "030", "reject": "120", "deny": "120", "refuse": "120", "dismiss": "120",
+    "decline": "120",
     "vow": "030", "pledge": "030", "promise": "030", "offer": "030",
     "threaten": "130", "warn": "130", "demand": "100", "urge": "100",
     "deploy": "154", "mobilize": "154", "mobilise": "154",
     "fire": "", "run": "", "lead": "", "win": "", "lose": "", "play": "",
+    # general verbs whose bare sense is no event in news prose (their patterns still apply)
+    "take": "", "add": "", "think": "", "need": "", "go": "", "want": "", "mean": "",
+    "campaign": "", "issue": "", "seek": "", "serve": "", "hope": "", "decide": "", "raise": "",
+    "weigh": "", "dig": "", "affect": "", "expose": "", "celebrate": "", "found": "",
+    "provide": "", "state": "", "tell": "", "join": "", "influence": "", "encourage": "",
+    "tolerate": "", "fail": "", "invite": "", "release": "", "ask": "", "press": "",
+    "side": "", "reveal": "", "discuss": "", "travel": "", "work": "", "come": "", "move": "",
+    "return": "", "visit": "042", "stand": "", "keep": "", "put": "", "set": "", "get": "",
+    "make": "", "use": "", "drop": "", "defeat": "", "demonstrate": "", "spy": "", "argue": "",
 }  # fmt: skip
 
 # verb → extra patterns: (code, words after the verb, prepositional phrases)
@@ -81,12 +92,13 @@ VERBS: dict[str, list[tuple[str, list[str], list[tuple[str, list[str]]]]]] = {
              ("141", ["protest"], [])],
     "declare": [("0871", ["ceasefire"], []), ("0871", ["truce"], [])],
     "call": [("100", [], [("for", [])]), ("041", [], [("on", [])])],
-    "impose": [("163", ["sanction"], []), ("1723", ["curfew"], []), ("172", ["ban"], [])],
+    "impose": [("16", ["sanction"], []), ("16", ["embargo"], []), ("1723", ["curfew"], []),
+               ("172", ["ban"], [])],
     "lift": [("085", ["sanction"], []), ("0813", ["curfew"], []), ("081", ["ban"], [])],
     "stage": [("141", ["protest"], []), ("141", ["rally"], []), ("190", ["attack"], [])],
     "rally": [("141", [], [("against", [])])],
     "vote": [("129", [], [("against", [])])],
-    "ask": [("020", [], [("for", [])])],
+    "ask": [("020", [], [("for", [])]), ("020", ["to"], [])],
 }  # fmt: skip
 
 # general settings of the trigger and argument rules (a dataset's curation may extend them)

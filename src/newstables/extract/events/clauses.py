@@ -152,7 +152,9 @@ def intention(hit: Hit) -> None:
     if hit.factuality != Factuality.planned or hit.curated or hit.type in _SPEECH_ACTS:
         return
     chain = [node for node, _ in _governors(hit.token)]
-    unless = any(c.lower_ == "unless" for node in chain for c in node.children)
+    unless = any(
+        g.lower_ in ("unless", "until") for node in chain for c in node.children for g in c.children
+    )
     if unless or hit.type in HOSTILE:
         hit.type, hit.key = EventType.THREATEN, None
     elif hit.type in COOPERATIVE:

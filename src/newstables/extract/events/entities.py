@@ -30,11 +30,17 @@ _NOT_ACTORS = frozenset({EntityType.place})
 _NAMED = {"PERSON": EntityType.person, "ORG": EntityType.organization, "GPE": EntityType.state,
           "NORP": EntityType.group, "FAC": EntityType.organization}  # fmt: skip
 _KEEP_MODIFIERS = frozenset({"compound", "amod", "nmod", "npadvmod"})
-_INSTITUTIONS = frozenset({"council", "court", "regulator", "parliament", "government", "committee",
-                           "administration", "legislature", "senate", "board", "commission"})  # fmt: skip
+_INSTITUTIONS = frozenset(
+    {"council", "court", "regulator", "parliament", "government", "committee", "administration",
+     "legislature", "senate", "board", "commission"}
+)  # fmt: skip
+_NATION_ENDINGS = ("an", "ese", "ish", "i", "ic", "ch")
 _PLACING = frozenset({"in", "of", "from"})
-_VAGUE = frozenset({"some", "many", "several", "other", "senior", "top", "local", "angry",
-                    "about", "up", "more", "than", "nearly", "almost", "around"})  # fmt: skip
+_VAGUE = frozenset(
+    {"some", "many", "several", "other", "senior", "top", "local", "angry", "about", "up", "more",
+     "than", "nearly", "almost", "around", "former", "new", "radical", "republican", "democratic",
+     "conservative", "liberal", "both"}
+)  # fmt: skip
 
 
 def agents(article: Article, token: Token | None, agent: bool = True) -> list[str]:
@@ -71,18 +77,20 @@ def resolve(article: Article, token: Token, depth: int = 0, agent: bool = True) 
     if lower in _RELATIVE and token.head.dep_ == "relcl":
         return _antecedent(article, token.head.head)
     if lower in _PERSONAL:
-        return _person_before(article, token.idx, _PERSONAL[lower]) or _attributed(article, token)
+        found = _person_before(article, token.idx, _PERSONAL[lower])
+        return found or (_attributed(article, token) if article.proposing else None)
     if lower in _FIRST_PERSON:
         return _speaker(article, token)
     if lower in _THING_PRONOUNS:
-        return _governing_subject(article, token, depth) or _attributed(article, token)
+        found = _governing_subject(article, token, depth)
+        return found or (_attributed(article, token) if article.proposing else None)
     entity = registry_entity(article, token, agent=agent)
     if entity:
         return entity
     for child in token.children:  # "the Kremlin's statement", "remarks made by Gerasimov"
         if child.dep_ == "poss" and (found := resolve(article, child, depth + 1, agent)):
             return found
-    return propose(article, token)
+    return propose(article, token) if article.proposing else None
 
 
 def _antecedent(article: Article, noun: Token) -> str | None:
@@ -213,6 +221,12 @@ def propose(article: Article, token: Token) -> str | None:
         return _named(article, ent)
     if token.lemma_.lower() in article.book.group_nouns:
         return _group(article, token, None)
+    if token.pos_ == "NOUN" and token.lemma_.lower() not in article.book.nouns:
+        named = [c for c in token.lefts if c.dep_ in ("amod", "compound") and
+                 (c.ent_type_ in ("NORP", "GPE", "ORG") or _nationality(c))]  # fmt: skip
+        if named:  # "Russian aircraft", "U.N. helicopters"
+            name = _phrase(token, None)
+            return _new(article, name, EntityType.group, name) if name else None
     if token.pos_ == "PROPN" and ent is None:
         name = _phrase(token, None)
         return _new(article, name, EntityType.organization, name) if name else None
@@ -287,7 +301,9 @@ def _nationality(token: Token) -> bool:
     capitalised adjective inside the sentence)."""
     if token.ent_type_ in ("NORP", "GPE"):
         return True
-    return token.pos_ == "ADJ" and token.text[:1].isupper() and token.i != token.sent.start
+    if token.pos_ != "ADJ" or not token.text[:1].isupper() or token.lower_ in _VAGUE:
+        return False
+    return token.i != token.sent.start or token.lower_.endswith(_NATION_ENDINGS)
 
 
 def _new(article: Article, name: str, kind: EntityType, surface: str) -> str | None:

@@ -2,8 +2,8 @@
 past tense with its particle, object and first argument phrase ("vetoed a water-rate cap",
 "filed a lawsuit against the utility"); pronouns become the names they stand for.
 
->>> predicate(article, hit)
-'vetoed a water-rate cap'
+>>> clause(article, hit)
+'Thomas Whitfield vetoed a water-rate cap'
 """
 
 from __future__ import annotations
@@ -53,6 +53,17 @@ def past(token: Token) -> str:
     return lemma + "ed"
 
 
+def clause(article: Article, hit: Hit) -> str | None:
+    """The event as a clause: who did what to whom ("Thomas Whitfield vetoed a water-rate
+    cap"); None when the actor is not named."""
+    names = [article.name(a) for a in (hit.actor, *hit.co_actors)]
+    names = [n for n in names if n]
+    if not names:
+        return None
+    who = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+    return f"{who} {predicate(article, hit)}"
+
+
 def predicate(article: Article, hit: Hit) -> str:
     """The predicate of the hit in words (see the module docstring)."""
     token = hit.token
@@ -66,8 +77,7 @@ def predicate(article: Article, hit: Hit) -> str:
     obj = next((c for c in token.children if c.dep_ in ("dobj", "dative")), None)
     if obj is not None:
         words.append(_phrase(article, obj))
-    prep = next((c for c in token.children if c.dep_ == "prep" and c.lower_ in _PREPS
-                 and not any(g.ent_type_ in ("DATE", "TIME") for g in c.children)), None)  # fmt: skip
+    prep = next((c for c in token.children if _argument_prep(c)), None)
     if prep is not None and len(words) < 4:
         inner = next((c for c in prep.children if c.dep_ == "pobj"), None)
         if inner is not None and inner.ent_type_ not in ("DATE", "TIME"):
@@ -77,6 +87,13 @@ def predicate(article: Article, hit: Hit) -> str:
         words += ["to", complement.lemma_.lower(), *_particles(complement)]
         words += _object_of(article, complement)
     return " ".join(w for w in words if w)
+
+
+def _argument_prep(token: Token) -> bool:
+    """A preposition that introduces an argument, not a date ("on Friday")."""
+    if token.dep_ != "prep" or token.lower_ not in _PREPS:
+        return False
+    return not any(g.ent_type_ in ("DATE", "TIME") for g in token.children)
 
 
 def _object_of(article: Article, token: Token) -> list[str]:

@@ -26,6 +26,9 @@ _QUANTITY_NOUNS = frozenset({"quantity", "total", "number", "amount", "lot", "ra
 _OWN_CLAUSE = frozenset({"ccomp", "advcl", "relcl", "parataxis", "nsubj", "nsubjpass", "csubj",
                          "conj", "cc", "punct", "mark", "appos"})  # fmt: skip
 _AGENT_CHILDREN = frozenset({"poss", "agent"})
+_CONCLUDING = frozenset({"conclude", "demand", "insist", "urge", "decide", "rule"})
+_DEPTH = 3  # pattern words are looked for this many links below the verb
+_NOT_DOWN = frozenset({"relcl", "ccomp", "advcl", "acl"})
 
 
 def fire(article: Article, token: Token) -> list[Hit]:
@@ -68,12 +71,13 @@ def clause_words(token: Token) -> dict[str, list[Token]]:
     """Words of the verb's own clause after it (objects, particles, prepositions, infinitive
     complements), by lower-case form and lemma."""
     found: dict[str, list[Token]] = {}
-    stack = [c for c in token.children if c.i > token.i and c.dep_ not in _OWN_CLAUSE]
+    stack = [(c, 1) for c in token.children if c.i > token.i and c.dep_ not in _OWN_CLAUSE]
     while stack:
-        node = stack.pop()
+        node, depth = stack.pop()
         for form in (node.lower_, node.lemma_.lower()):
             found.setdefault(form, []).append(node)
-        stack.extend(c for c in node.children if c.dep_ not in ("relcl", "ccomp", "advcl"))
+        if depth < _DEPTH:
+            stack.extend((c, depth + 1) for c in node.children if c.dep_ not in _NOT_DOWN)
     return found
 
 
@@ -133,14 +137,24 @@ def _curated(article: Article, token: Token) -> Iterator[Hit]:
             key = _fires(book, rule, token, pos)
             if key is not False:
                 yield _offer(book, Hit(token, rule, rule.type, key, rule.mode, curated=True))
-    if token.lemma_.lower() in book.request_verbs and any(
-        c.dep_ == "aux" and c.lower_ in book.request_modals for c in token.children
-    ):
+    if _obligation(book, token):
         rule = TriggerRule(EventType.REQUEST, "demand")
-        yield Hit(token, rule, rule.type, rule.key, None, reported=True, curated=True)
+        yield Hit(token, rule, rule.type, rule.key, None, reported=True)
     if token.lower_ in book.contradicts and claim_after(token) is not None:
         rule = TriggerRule(EventType.REJECT, "denial")
-        yield Hit(token, rule, rule.type, rule.key, None, reported=True, curated=True)
+        yield Hit(token, rule, rule.type, rule.key, None, reported=True)
+
+
+def _obligation(book: EventCodebook, token: Token) -> bool:
+    """ "X said Y must end the deployment": a demand of Y by whoever says it."""
+    if token.pos_ not in ("VERB", "AUX") or not any(
+        c.dep_ == "aux" and c.lower_ in book.request_modals for c in token.children
+    ):
+        return False
+    if token.lemma_.lower() in book.request_verbs:
+        return True
+    head = token.head
+    return token.dep_ == "ccomp" and head.lemma_.lower() in book.reporting | _CONCLUDING
 
 
 def _fires(book: EventCodebook, rule: TriggerRule, token: Token, pos: str) -> str | None | bool:
