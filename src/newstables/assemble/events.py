@@ -3,6 +3,8 @@
 The rule. Drafts are blocked by (event_type, key) and never compared across blocks. Within a
 block a draft joins a cluster when it is compatible with every draft already in it:
 
+* recipients (for the other types, when both drafts name an actor): equal, either empty, or
+  related the same way — one mayor's vetoes of two different bills on one day are two events;
 * actors: equal, or either empty, or related through the registry - one is the other's
   ``country`` (a state and its leader, ministry or army), or both have the same country and at
   most one is a person (the Kremlin and Putin; never two different people). A coordinated
@@ -277,6 +279,9 @@ def _signatures_fit(a: Signature, b: Signature, symmetric: bool, registry: Regis
     if symmetric:
         left += [a[1]] if a[1] else []
         right += [b[1]] if b[1] else []
+    both = left and right and a[1] and b[1]
+    if not symmetric and both and not related(a[1], b[1], registry):
+        return False  # one actor, two different recipients: two events
     if not left or not right:
         return True
     if not symmetric:
