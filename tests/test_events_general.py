@@ -128,6 +128,13 @@ def test_a_passive_agent_acts(extract: Extract) -> None:
     assert only(drafts, EventType.COERCE).actor_id == "peruvian-police"
 
 
+def test_an_attack_on_a_person_is_words(extract: Extract) -> None:
+    drafts, _ = extract("Senator Ada Brennan attacked Governor Lewis Oduya over the budget.")
+    accusation = only(drafts, EventType.ACCUSE)
+    assert (accusation.actor_id, accusation.recipient_id) == ("ada-brennan", "lewis-oduya")
+    assert not [d for d in drafts if d.event_type == EventType.ASSAULT]
+
+
 def test_nobody_named_no_event(extract: Extract) -> None:
     assert extract("A lawsuit was filed on Tuesday.")[0] == []
 

@@ -28,7 +28,7 @@ from ...models import DateBasis, EntityType, EventType, Factuality
 from ..dates import DateValue
 from ..quotemarks import find_quotes, furniture_at
 from .arguments import fill, inherit_actors
-from .clauses import dates, factuality, intention, negated, refusal
+from .clauses import dates, factuality, intention, negated, refusal, verbal_attack
 from .entities import agents
 from .lexicon import EventCodebook, load_codebook
 from .parse import dobj, subject
@@ -79,6 +79,7 @@ def _sentence_hits(article: Article, sent: Span) -> list[Hit]:
                 continue
             article.proposing = not hit.curated
             fill(article, hit)
+            verbal_attack(article, hit)
             hit.factuality = factuality(article.book, hit)
             intention(hit)
             hits.append(hit)
@@ -224,7 +225,7 @@ def _publishable(article: Article, sent: Span, hit: Hit) -> bool:
     return hit.factuality != Factuality.planned or hit.type in _INTENTS
 
 
-_INTENTS = frozenset({EventType.AGREE, EventType.THREATEN, EventType.REQUEST})
+_INTENTS = frozenset({EventType.AGREE, EventType.THREATEN, EventType.REQUEST, EventType.REJECT})
 
 
 def _speaker_of(article: Article, token: object) -> str | None:

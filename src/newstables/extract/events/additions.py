@@ -62,7 +62,8 @@ NOUNS: dict[str, str] = {
 VERB_CODES: dict[str, str] = {
     "sue": "115", "veto": "129", "endorse": "051", "boycott": "143", "impeach": "112",
     "indict": "173", "subpoena": "090", "probe": "090", "investigate": "090",
-    "slam": "111", "lambast": "111", "blast": "", "rebuke": "111", "decry": "111",
+    "slam": "111", "lambast": "111", "blast": "111", "rebuke": "111", "decry": "111",
+    "question": "111", "mock": "111", "deride": "111", "bash": "111", "ridicule": "111",
     "call": "", "rally": "", "hold": "", "attack": "190", "meet": "040",
     "thank": "051", "hail": "051", "commend": "051", "applaud": "051",
     "agree": "030", "reject": "120", "deny": "120", "refuse": "120", "dismiss": "120",
@@ -99,11 +100,18 @@ VERBS: dict[str, list[tuple[str, list[str], list[tuple[str, list[str]]]]]] = {
     "rally": [("141", [], [("against", [])])],
     "vote": [("129", [], [("against", [])])],
     "ask": [("020", [], [("for", [])]), ("020", ["to"], [])],
+    "hand": [("070", [], [("over", [])])],
+    "go": [("111", [], [("after", [])])],
+    "take": [("111", [], [("on", [])])],
+    "throw": [("051", ["support"], [("behind", [])])],
 }  # fmt: skip
+
+# verbs of attack that, aimed at a person, are words, not blows ("Trump attacked Clinton")
+VERBAL_ATTACKS = ["attack", "hit", "blast", "slam", "target", "strike", "hammer", "savage"]
 
 # general settings of the trigger and argument rules (a dataset's curation may extend them)
 SETTINGS: dict[str, list[str] | dict[str, list[str]]] = {
-    "idioms": ["thanks to", "in accordance with", "in support of", "in response to",
+    "idioms": ["thanks to", "in accordance with", "in support of", "in response to", "according to",
                "in charge of", "on behalf of", "take part", "took part", "taking part"],
     "offers": ["ready", "willing", "offer", "promise", "pledge", "prepared", "agree", "vow"],
     "request_verbs": ["end", "stop", "cease", "halt", "withdraw", "leave", "resign"],
@@ -121,12 +129,14 @@ SETTINGS: dict[str, list[str] | dict[str, list[str]]] = {
                      "unless"],
     "claimed": ["claim", "allege", "reportedly", "allegedly", "purportedly", "assert", "contend"],
     "denied": ["deny", "reject", "dispute", "contest", "refute"],
+    "verbal_attacks": VERBAL_ATTACKS,
     "light_verbs": ["file", "launch", "open", "hold", "declare", "announce", "impose", "issue",
                     "make", "begin", "start", "conduct", "carry", "order", "give", "provide",
                     "sign", "reach", "stage", "organize", "organise", "join", "lead", "mount",
                     "call", "lodge", "bring", "unveil", "extend", "grant", "offer", "send",
                     "deliver", "pledge", "seek", "demand", "request", "lift", "end", "resume",
-                    "initiate", "undertake", "host", "attend", "accept", "win", "receive"],
+                    "initiate", "undertake", "host", "attend", "accept", "win", "receive",
+                    "speed", "accelerate", "complete", "continue", "announce", "suspend"],
     "group_nouns": ["soldier", "troop", "force", "police", "army", "military", "navy", "militia",
                     "authority", "official", "government", "ministry", "minister", "leader",
                     "diplomat", "negotiator", "rebel", "militant", "guerrilla", "guerilla",

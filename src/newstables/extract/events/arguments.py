@@ -70,6 +70,8 @@ def _verb_agent(book: EventCodebook, token: Token) -> Token | None:
         head = head.head  # "Russia was ready to provide"
     elif token.dep_ == "xcomp" and (raised := nearest(head, "nsubjpass")) is not None:
         return raised  # "North Korea is believed to have dispatched"
+    if token.dep_ == "acl" and head.dep_ in ("dobj", "attr") and not infinitive(token):
+        return subject(head.head)  # "issued a declaration demanding that …": the issuer
     inherits = token.dep_ in ("xcomp", "conj") or (token.dep_ == "advcl" and not infinitive(token))
     if inherits and head.pos_ in ("VERB", "AUX") and head.lemma_.lower() not in book.reporting:
         return _verb_agent(book, head)

@@ -12,7 +12,7 @@ from datetime import date
 
 from spacy.tokens import Span, Token
 
-from ...models import EventType, Factuality
+from ...models import EntityType, EventType, Factuality
 from ..dates import DateValue, find_dates
 from .lexicon import EventCodebook
 from .state import Article, Hit
@@ -168,3 +168,18 @@ def refusal(hit: Hit) -> bool:
         return False
     hit.type, hit.key, hit.mode = EventType.REJECT, None, None
     return True
+
+
+def verbal_attack(article: Article, hit: Hit) -> None:
+    """An attack aimed at a person is an accusation in PLOVER ("Sanders attacked Clinton"):
+    an ASSAULT or COERCE coded on a verb of attack becomes ACCUSE when its recipient is a
+    person."""
+    if hit.type not in (EventType.ASSAULT, EventType.COERCE) or hit.curated or not hit.recipient:
+        return
+    if hit.token.lemma_.lower() not in article.book.verbal_attacks:
+        return
+    entry = article.registry.get(hit.recipient)
+    proposed = article.proposed.get(hit.recipient)
+    kind = entry.type if entry else proposed.type if proposed else None
+    if kind == EntityType.person:
+        hit.type, hit.mode = EventType.ACCUSE, None

@@ -89,6 +89,7 @@ class EventCodebook:
     speech: frozenset[EventType] = frozenset()
     reporting: frozenset[str] = frozenset()
     light_verbs: frozenset[str] = frozenset()
+    verbal_attacks: frozenset[str] = frozenset()
     group_nouns: frozenset[str] = frozenset()
     armed_nouns: frozenset[str] = frozenset()
     government_nouns: frozenset[str] = frozenset()
@@ -96,11 +97,21 @@ class EventCodebook:
 
     def verb(self, token_lemma: str, token_lower: str) -> Verb | None:
         """The lexicon verb of a token (by lemma, else by inflected form)."""
-        for word in (token_lemma, token_lower):
+        for word in (token_lemma, token_lower, *_stems(token_lower)):
             base = word if word in self.verbs else self.forms.get(word)
             if base:
                 return self.verbs[base]
         return None
+
+
+def _stems(form: str) -> list[str]:
+    """Regular bases of an inflected verb form, for when the lemmatiser errs ("staged" →
+    "stag"): staged → stage, stag; banning → bann, ban, banne."""
+    for ending in ("ing", "ed", "es", "s"):
+        if form.endswith(ending) and len(form) > len(ending) + 2:
+            stem = form[: -len(ending)]
+            return [stem + "e", stem, stem[:-1]] if ending in ("ing", "ed") else [stem]
+    return []
 
 
 def words(items: Iterable[str] | None) -> frozenset[str]:
@@ -192,6 +203,7 @@ def merge_section(section: dict[str, Any]) -> EventCodebook:
         speech=frozenset(EventType(t.upper()) for t in union("speech", section.get("speech"))),
         reporting=union("reporting", section.get("reporting")),
         light_verbs=union("light_verbs", section.get("light_verbs")),
+        verbal_attacks=union("verbal_attacks", section.get("verbal_attacks")),
         group_nouns=union("group_nouns", section.get("group_nouns")),
         armed_nouns=union("armed_nouns", section.get("armed_nouns")),
         government_nouns=union("government_nouns", section.get("government_nouns")),
