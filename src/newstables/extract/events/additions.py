@@ -43,7 +43,7 @@ NOUNS: dict[str, str] = {
     "threat": "130", "ultimatum": "139", "warning": "130",
     # PROTEST
     "protest": "141", "demonstration": "141", "rally": "141", "march": "141", "sit-in": "141",
-    "riot": "145", "blockade": "191",
+    "riot": "145", "blockade": "191", "walkout": "143", "hunger strike": "142",
     # MOBILIZE
     "deployment": "154", "mobilization": "154", "mobilisation": "154", "buildup": "154",
     # SANCTION
@@ -70,7 +70,8 @@ VERB_CODES: dict[str, str] = {
     "decline": "120",
     "vow": "030", "pledge": "030", "promise": "030", "offer": "030",
     "threaten": "130", "warn": "130", "demand": "100", "urge": "100",
-    "deploy": "154", "mobilize": "154", "mobilise": "154",
+    "deploy": "154", "mobilize": "154", "mobilise": "154", "retake": "190", "recapture": "190",
+    "renege": "120",
     "fire": "", "run": "", "lead": "", "win": "", "lose": "", "play": "",
     # general verbs whose bare sense is no event in news prose (their patterns still apply)
     "take": "", "add": "", "think": "", "need": "", "go": "", "want": "", "mean": "",
@@ -104,6 +105,9 @@ VERBS: dict[str, list[tuple[str, list[str], list[tuple[str, list[str]]]]]] = {
     "go": [("111", [], [("after", [])])],
     "take": [("111", [], [("on", [])])],
     "throw": [("051", ["support"], [("behind", [])])],
+    "organize": [("143", ["strike"], []), ("141", ["protest"], []), ("141", ["rally"], []),
+                 ("141", ["demonstration"], []), ("141", ["march"], [])],
+    "receive": [("0862", ["observer"], []), ("0862", ["inspector"], [])],
 }  # fmt: skip
 
 # verbs of attack that, aimed at a person, are words, not blows ("Trump attacked Clinton")

@@ -37,10 +37,18 @@ def fill(article: Article, hit: Hit) -> None:
         actors = agents(article, subject(hit.anchor))
     if not actors:
         actors = _parties(article, token)
+    if not actors and not hit.curated and _purpose(token):
+        actors = agents(article, _verb_agent(book, token.head))
     if actors:
         hit.actor, hit.co_actors = actors[0], tuple(actors[1:])
     hit.recipient = hit.recipient or _recipient(article, hit)
     hit.location = _location(article, token)
+
+
+def _purpose(token: Token) -> bool:
+    """ "Farmers blocked the road to protest the tax": the purpose clause's act is the main
+    subject's."""
+    return token.dep_ == "advcl" and infinitive(token) and token.head.pos_ == "VERB"
 
 
 def _agent_token(book: EventCodebook, token: Token) -> Token | None:

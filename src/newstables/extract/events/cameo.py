@@ -144,6 +144,12 @@ def read_pattern(text: str, synsets: dict[str, list[str]]) -> dict[str, Any] | N
     return {"before": _terms(pieces[:star], synsets), "after": after, "preps": preps}
 
 
+def _has_words(pattern: dict[str, Any]) -> bool:
+    """Whether a pattern asks for any word (``- * $`` asks only for actors: it adds nothing to
+    the verb's own code and is dropped)."""
+    return bool(pattern["before"] or pattern["after"] or pattern["preps"])
+
+
 def _verb_line(body: str) -> tuple[str, list[str], str | None, list[str]]:
     """``ASK [020]`` / ``+ASK_FOR {+ASKED_FOR} [020]`` → (base, forms, code, particles)."""
     code_match = _CODE.search(body)
@@ -188,7 +194,7 @@ def read_dictionary(
             code_match = _CODE.search(body)
             coded = plover(code_match["code"], mapping) if code_match else None
             pattern = read_pattern(_CODE.sub("", body[2:]), synsets)
-            if coded and pattern is not None:
+            if coded and pattern is not None and _has_words(pattern):
                 pattern |= {
                     "code": code_match["code"].split(":")[0],
                     "type": coded[0],

@@ -27,6 +27,10 @@ _OWN_CLAUSE = frozenset({"ccomp", "advcl", "relcl", "parataxis", "nsubj", "nsubj
                          "conj", "cc", "punct", "mark", "appos"})  # fmt: skip
 _AGENT_CHILDREN = frozenset({"poss", "agent"})
 _CONCLUDING = frozenset({"conclude", "demand", "insist", "urge", "decide", "rule"})
+_FUNCTION_WORDS = frozenset(
+    {"to", "against", "for", "with", "on", "in", "of", "from", "by", "up", "out", "off", "down",
+     "over", "into", "at", "about", "back", "away"}
+)  # fmt: skip
 _DEPTH = 3  # pattern words are looked for this many links below the verb
 _NOT_DOWN = frozenset({"relcl", "ccomp", "advcl", "acl"})
 
@@ -63,8 +67,17 @@ def match(verb: Verb, token: Token) -> Pattern | None:
     subject = _subject_words(token)
     for pattern in verb.patterns:
         if _holds(pattern, after, subject, token):
+            if verb.default is not None and _functional(pattern):
+                return verb.default  # "mobilized reservists against": the verb's own code
             return pattern
     return verb.default
+
+
+def _functional(pattern: Pattern) -> bool:
+    """A pattern of function words only ("* AGAINST", "* (TO)")."""
+    words = {w for t in pattern.after for w in t} | {p for p, ts in pattern.preps if not ts}
+    content = [t for _, ts in pattern.preps for t in ts]
+    return not content and not pattern.before and words <= _FUNCTION_WORDS
 
 
 def clause_words(token: Token) -> dict[str, list[Token]]:
