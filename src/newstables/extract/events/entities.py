@@ -84,6 +84,9 @@ def resolve(article: Article, token: Token, depth: int = 0, agent: bool = True) 
     if lower in _THING_PRONOUNS:
         found = _governing_subject(article, token, depth)
         return found or (_attributed(article, token) if article.proposing else None)
+    if token.pos_ == "VERB":  # a misparse: "the Red Cross operating in Iraq said"
+        inner = next((c for c in token.children if c.dep_ == "nsubj"), None)
+        return resolve(article, inner, depth + 1, agent) if inner is not None else None
     entity = registry_entity(article, token, agent=agent)
     if entity:
         return entity

@@ -112,13 +112,23 @@ def _holds(pattern: Pattern, after: dict[str, list[Token]], subject: set[str], v
     if not all(_term_in(t, subject) for t in pattern.before):
         return False
     for prep, terms in pattern.preps:
-        heads = after.get(prep, [])
+        heads = [h for h in after.get(prep, []) if _within(h, verb, 2)]
         if not heads:
             return False
         inside = {w for h in heads for t in h.subtree for w in (t.lower_, t.lemma_.lower())}
         if not all(_term_in(t, inside) for t in terms):
             return False
     return True
+
+
+def _within(token: Token, verb: Token, links: int) -> bool:
+    """Whether the verb is at most this many heads above the token."""
+    node = token
+    for _ in range(links):
+        node = node.head
+        if node == verb:
+            return True
+    return False
 
 
 def _noun_hit(book: EventCodebook, token: Token) -> Hit | None:
