@@ -31,7 +31,7 @@ NOUNS: dict[str, str] = {
     "truce": "0871", "armistice": "0871", "withdrawal": "087", "pullout": "087",
     "release": "0841", "evacuation": "087",
     # ACCUSE: investigations, accusations, lawsuits
-    "inquiry": "090", "investigation": "090", "probe": "090", "audit": "090",
+    "inquiry": "090", "investigation": "090", "probe": "090", "audit": "090", "hearing": "090",
     "accusation": "112", "allegation": "112", "criticism": "111", "condemnation": "111",
     "lawsuit": "115", "suit": "115", "complaint": "114", "indictment": "112",
     "impeachment": "112",
@@ -107,8 +107,17 @@ VERBS: dict[str, list[tuple[str, list[str], list[tuple[str, list[str]]]]]] = {
     "throw": [("051", ["support"], [("behind", [])])],
     "organize": [("143", ["strike"], []), ("141", ["protest"], []), ("141", ["rally"], []),
                  ("141", ["demonstration"], []), ("141", ["march"], [])],
+    "withdraw": [("1662", ["inspector"], []), ("1661", ["peacekeeper"], []),
+                 ("1661", ["peacekeeping"], []), ("166", ["ambassador"], []),
+                 ("166", ["diplomat"], [])],
+    "suspend": [("162", ["aid"], []), ("164", ["talks"], []), ("164", ["negotiation"], []),
+                ("161", ["relations"], []), ("160", ["ties"], [])],
+    "upgrade": [("054", ["ties"], []), ("054", ["relations"], [])],
     "receive": [("0862", ["observer"], []), ("0862", ["inspector"], [])],
 }  # fmt: skip
+
+# nouns that take their kind from a modifier ("a mediation effort", "a peace initiative")
+CARRIERS = ["effort", "bid", "drive", "initiative", "mission", "campaign", "plan"]
 
 # verbs of attack that, aimed at a person, are words, not blows ("Trump attacked Clinton")
 VERBAL_ATTACKS = ["attack", "hit", "blast", "slam", "target", "strike", "hammer", "savage"]
@@ -138,6 +147,7 @@ SETTINGS: dict[str, list[str] | dict[str, list[str]]] = {
     "claimed": ["claim", "allege", "reportedly", "allegedly", "purportedly", "assert", "contend"],
     "denied": ["deny", "reject", "dispute", "contest", "refute"],
     "verbal_attacks": VERBAL_ATTACKS,
+    "carriers": CARRIERS,
     "light_verbs": ["file", "launch", "open", "hold", "declare", "announce", "impose", "issue",
                     "make", "begin", "start", "conduct", "carry", "order", "give", "provide",
                     "sign", "reach", "stage", "organize", "organise", "join", "lead", "mount",

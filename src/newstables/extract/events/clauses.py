@@ -19,6 +19,7 @@ from .state import Article, Hit
 
 _ARGUMENTS = frozenset({"dobj", "nsubj", "nsubjpass", "attr"})
 _SUBJECTS = frozenset({"nsubj", "csubj"})
+_FAILING = frozenset({"fail", "refuse", "decline"})
 COOPERATIVE = frozenset(
     {EventType.AID, EventType.COOPERATE, EventType.RETREAT, EventType.CONCEDE, EventType.CONSULT,
      EventType.SUPPORT, EventType.AGREE}
@@ -35,6 +36,8 @@ _SPEECH_ACTS = frozenset(
 
 def negated(token: Token) -> bool:
     """ "had not confirmed", "neither ... nor ... confirmed": nothing happened, no mention."""
+    if token.dep_ == "xcomp" and token.head.lemma_.lower() in _FAILING:
+        return True  # "failed to reach agreement"
     for node in (token, token.head if token.dep_ == "conj" else token):
         if any(c.dep_ == "neg" or c.lower_ in ("never", "not") for c in node.children):
             return True

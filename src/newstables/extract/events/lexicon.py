@@ -90,6 +90,7 @@ class EventCodebook:
     reporting: frozenset[str] = frozenset()
     light_verbs: frozenset[str] = frozenset()
     verbal_attacks: frozenset[str] = frozenset()
+    carriers: frozenset[str] = frozenset()
     group_nouns: frozenset[str] = frozenset()
     armed_nouns: frozenset[str] = frozenset()
     government_nouns: frozenset[str] = frozenset()
@@ -204,6 +205,7 @@ def merge_section(section: dict[str, Any]) -> EventCodebook:
         reporting=union("reporting", section.get("reporting")),
         light_verbs=union("light_verbs", section.get("light_verbs")),
         verbal_attacks=union("verbal_attacks", section.get("verbal_attacks")),
+        carriers=union("carriers", section.get("carriers")),
         group_nouns=union("group_nouns", section.get("group_nouns")),
         armed_nouns=union("armed_nouns", section.get("armed_nouns")),
         government_nouns=union("government_nouns", section.get("government_nouns")),

@@ -133,6 +133,9 @@ def _within(token: Token, verb: Token, links: int) -> bool:
 
 def _noun_hit(book: EventCodebook, token: Token) -> Hit | None:
     pattern = book.nouns.get(token.lemma_.lower()) or book.nouns.get(token.lower_)
+    if pattern is None and token.lemma_.lower() in book.carriers:
+        kinds = [book.nouns.get(c.lemma_.lower()) for c in token.children if c.dep_ == "compound"]
+        pattern = next((k for k in kinds if k), None)  # "a mediation effort"
     if pattern is None:
         return None
     head = token.head
