@@ -81,7 +81,7 @@ def _sentence_hits(article: Article, sent: Span) -> list[Hit]:
             fill(article, hit)
             verbal_attack(article, hit)
             hit.factuality = factuality(article.book, hit)
-            intention(hit)
+            intention(article.book, hit)
             hits.append(hit)
             fired.add(token.i)
     inherit_actors(hits)

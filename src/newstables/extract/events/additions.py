@@ -144,6 +144,8 @@ SETTINGS: dict[str, list[str] | dict[str, list[str]]] = {
                 "threaten", "consider", "propose", "seek", "want", "aim", "hope", "try", "prepare"],
     "hypothetical": ["could", "might", "may", "if", "likely", "possibly", "whether", "prohibit",
                      "unless"],
+    "commitments": ["will", "would", "shall", "'ll", "offer", "promise", "pledge", "vow", "agree",
+                    "ready", "willing", "prepared", "threaten", "swear", "commit", "decide"],
     "claimed": ["claim", "allege", "reportedly", "allegedly", "purportedly", "assert", "contend"],
     "denied": ["deny", "reject", "dispute", "contest", "refute"],
     "verbal_attacks": VERBAL_ATTACKS,

@@ -149,12 +149,18 @@ def factuality(book: EventCodebook, hit: Hit) -> Factuality:
     return Factuality.asserted
 
 
-def intention(hit: Hit) -> None:
-    """PLOVER codes an announced future act by its intent: a cooperative one is an AGREE, a
-    hostile one (or any made conditional with "unless") a THREATEN; speech acts keep theirs."""
+def intention(book: EventCodebook, hit: Hit) -> None:
+    """PLOVER codes a promised or threatened act by its intent: a cooperative one is an AGREE,
+    a hostile one (or any made conditional with "unless") a THREATEN; speech acts keep theirs.
+    A mere plan ("intends to", "plans to") is no commitment and stays planned."""
     if hit.factuality != Factuality.planned or hit.curated or hit.type in _SPEECH_ACTS:
         return
     chain = [node for node, _ in _governors(hit.token)]
+    marks = {n.lemma_.lower() for n in chain[1:]} | {
+        c.lower_ for n in chain for c in n.children if c.dep_ == "aux"
+    }
+    if not marks & book.commitments:
+        return
     unless = any(
         g.lower_ in ("unless", "until") for node in chain for c in node.children for g in c.children
     )

@@ -61,6 +61,7 @@ def clause(article: Article, hit: Hit) -> str | None:
     if not names:
         return None
     who = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+    article.speaking = hit.actor
     return f"{who} {predicate(article, hit)}"
 
 
@@ -110,6 +111,8 @@ def _phrase(article: Article, token: Token) -> str:
     a pronoun becomes the name it stands for."""
     if token.pos_ == "PRON":
         entity = resolve(article, token, agent=False)
+        if entity is not None and entity == article.speaking:
+            return token.lower_  # "vetoed his own bill": the actor's own pronoun stays
         name = article.name(entity)
         if name:
             return name + ("'s" if token.dep_ == "poss" else "")

@@ -57,6 +57,7 @@ class Article:
     lower: str  # the article text, lower-cased once (Doc.text rebuilds the string per call)
     names: dict[str, str] = field(default_factory=dict)  # entity id → name, for phrases
     proposed: dict[str, NewEntity] = field(default_factory=dict)  # entities found by events
+    speaking: str | None = None  # the actor whose clause is being written (phrases)
     proposing: bool = True  # off while a curated rule's arguments are read (registry only)
 
     def in_quote(self, token: Token) -> bool:
