@@ -135,6 +135,13 @@ def test_an_attack_on_a_person_is_words(extract: Extract) -> None:
     assert not [d for d in drafts if d.event_type == EventType.ASSAULT]
 
 
+def test_words_of_blame_accuse_whom_they_are_about(extract: Extract) -> None:
+    text = "Senator Rosa Imbert said Mayor Thomas Whitfield's budget was reckless."
+    blame = only(extract(text)[0], EventType.ACCUSE)
+    assert (blame.actor_id, blame.recipient_id) == ("rosa-imbert", "thomas-whitfield")
+    assert extract("Senator Rosa Imbert said the budget would pass.")[0] == []
+
+
 def test_nobody_named_no_event(extract: Extract) -> None:
     assert extract("A lawsuit was filed on Tuesday.")[0] == []
 

@@ -116,6 +116,18 @@ VERBS: dict[str, list[tuple[str, list[str], list[tuple[str, list[str]]]]]] = {
     "receive": [("0862", ["observer"], []), ("0862", ["inspector"], [])],
 }  # fmt: skip
 
+# words of blame: a verb of saying whose words hold one accuses ("X said Y was unfit")
+BLAME = [
+    "unfit", "dishonest", "liar", "lie", "lied", "lying", "inappropriate", "corrupt", "crooked",
+    "dangerous", "disgrace", "disgraceful", "shameful", "shame", "bias", "biased", "ignorant",
+    "racist", "bigot", "bigoted", "incompetent", "reckless", "outrageous", "irresponsible",
+    "unacceptable", "unqualified", "disqualified", "hypocrite", "hypocritical", "fraud",
+    "illegal", "criminal", "betray", "betrayal", "misled", "mislead", "failure", "failed",
+    "weak", "pathetic", "disastrous", "disaster", "terrible", "horrible", "wrong", "reckless",
+    "extremist", "demagogue", "con", "scam", "rigged", "cheat", "cheated", "insult", "insulting",
+    "offensive", "ridiculous", "absurd", "nasty", "fault", "blame",
+]  # fmt: skip
+
 # nouns that take their kind from a modifier ("a mediation effort", "a peace initiative")
 CARRIERS = ["effort", "bid", "drive", "initiative", "mission", "campaign", "plan"]
 
@@ -150,6 +162,7 @@ SETTINGS: dict[str, list[str] | dict[str, list[str]]] = {
     "denied": ["deny", "reject", "dispute", "contest", "refute"],
     "verbal_attacks": VERBAL_ATTACKS,
     "carriers": CARRIERS,
+    "blame": BLAME,
     "light_verbs": ["file", "launch", "open", "hold", "declare", "announce", "impose", "issue",
                     "make", "begin", "start", "conduct", "carry", "order", "give", "provide",
                     "sign", "reach", "stage", "organize", "organise", "join", "lead", "mount",

@@ -41,6 +41,8 @@ def fill(article: Article, hit: Hit) -> None:
         actors = agents(article, _verb_agent(book, token.head))
     if actors:
         hit.actor, hit.co_actors = actors[0], tuple(actors[1:])
+    if hit.target is not None:
+        hit.recipient = next(iter(agents(article, hit.target, agent=False)), None)
     hit.recipient = hit.recipient or _recipient(article, hit)
     hit.location = _location(article, token)
 

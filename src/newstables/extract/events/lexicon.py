@@ -92,6 +92,7 @@ class EventCodebook:
     verbal_attacks: frozenset[str] = frozenset()
     carriers: frozenset[str] = frozenset()
     commitments: frozenset[str] = frozenset()
+    blame: frozenset[str] = frozenset()
     group_nouns: frozenset[str] = frozenset()
     armed_nouns: frozenset[str] = frozenset()
     government_nouns: frozenset[str] = frozenset()
@@ -208,6 +209,7 @@ def merge_section(section: dict[str, Any]) -> EventCodebook:
         verbal_attacks=union("verbal_attacks", section.get("verbal_attacks")),
         carriers=union("carriers", section.get("carriers")),
         commitments=union("commitments", section.get("commitments")),
+        blame=union("blame", section.get("blame")),
         group_nouns=union("group_nouns", section.get("group_nouns")),
         armed_nouns=union("armed_nouns", section.get("armed_nouns")),
         government_nouns=union("government_nouns", section.get("government_nouns")),

@@ -41,6 +41,7 @@ class Hit:
     reported: bool = False  # the sayer acts: "X said the deployment must end"
     curated: bool = False  # fired by a curation rule (keyed), not the engine lexicon
     phrase: str | None = None  # the predicate in words: "vetoed a water-rate cap"
+    target: Token | None = None  # whom words of blame are about ("said Kim was unfit": Kim)
 
 
 @dataclass

@@ -43,12 +43,43 @@ def fire(article: Article, token: Token) -> list[Hit]:
     if curated:
         return curated
     if token.pos_ == "VERB":
-        found = _verb_hit(article.book, token)
+        found = _verb_hit(article.book, token) or _blame(article, token)
     elif token.pos_ == "NOUN":
         found = _noun_hit(article.book, token)
     else:
         found = None
     return [found] if found else []
+
+
+_BLAMING = Pattern(EventType.ACCUSE, "disapprove", "111")
+
+
+def _blame(article: Article, token: Token) -> Hit | None:
+    """A verb of saying whose reported words blame someone: "Ryan said Ginsburg's comments
+    showed bias" accuses Ginsburg (the subject or possessor the words are about)."""
+    book = article.book
+    if token.lemma_.lower() not in book.reporting or article.in_quote(token):
+        return None
+    said = [c for c in token.children if c.dep_ in ("ccomp", "dobj", "xcomp", "advcl")]
+    words = [t for c in said for t in c.subtree]
+    words += [t for t in token.sent if article.in_quote(t)]
+    if not any(t.lemma_.lower() in book.blame or t.lower_ in book.blame for t in words):
+        return None
+    hit = Hit(token, _BLAMING, EventType.ACCUSE, None, "disapprove")
+    hit.target = _about(said)
+    return hit
+
+
+def _about(said: list[Token]) -> Token | None:
+    """Who the reported words are about: their subject (or its possessor)."""
+    for clause in said:
+        node = clause if clause.pos_ in ("NOUN", "PROPN") else next(
+            (c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)  # fmt: skip
+        if node is None:
+            continue
+        owner = next((c for c in node.children if c.dep_ == "poss"), None)
+        return owner if owner is not None and node.pos_ == "NOUN" else node
+    return None
 
 
 def _verb_hit(book: EventCodebook, token: Token) -> Hit | None:
