@@ -222,6 +222,9 @@ def propose(article: Article, token: Token) -> str | None:
         return None  # a registry name the registry rules did not take (a place, as an agent)
     if ent is not None and ent.label_ in _NAMED and ent.root == token:
         return _named(article, ent)
+    described = _described(article, token)
+    if described is not None:
+        return described
     if token.lemma_.lower() in article.book.group_nouns:
         return _group(article, token, None)
     if token.pos_ == "NOUN" and token.lemma_.lower() not in article.book.nouns:
@@ -234,6 +237,22 @@ def propose(article: Article, token: Token) -> str | None:
         name = _phrase(token, None)
         return _new(article, name, EntityType.organization, name) if name else None
     return None
+
+
+def _described(article: Article, token: Token) -> str | None:
+    """ "the Vermont senator", "the New York businessman": the person the article gave that
+    title before (the attribution module's reading of descriptions); people only."""
+    if token.pos_ != "NOUN" or not any(
+        c.dep_ == "det" and c.lower_ == "the" for c in token.children
+    ):
+        return None
+    art = view(article.ctx)
+    entity_id, new, _ = resolve_mention(art, mention_span(art, token))
+    entry = article.registry.get(entity_id)
+    person = (entry and entry.type == EntityType.person) or (
+        new is not None and new.type == EntityType.person
+    )
+    return _keep(article, entity_id, new) if person else None
 
 
 def _named(article: Article, ent: Span) -> str | None:
@@ -270,8 +289,8 @@ def _phrase(token: Token, nation: Token | None) -> str | None:
     for modifier in left:
         if modifier.dep_ == "amod" and nation is not None and _nationality(modifier):
             continue
-        words.extend(t for t in modifier.subtree if t.lower_ not in _VAGUE and t.pos_ not in
-                     ("DET", "NUM", "PUNCT", "CCONJ", "PART"))  # fmt: skip
+        words.extend(t for t in modifier.subtree if (t.pos_ == "PROPN" or t.lower_ not in _VAGUE)
+                     and t.pos_ not in ("DET", "NUM", "PUNCT", "CCONJ", "PART"))  # fmt: skip
     if nation is not None:
         words.append(nation)
     words.append(token)
