@@ -32,13 +32,13 @@ def fill(article: Article, hit: Hit) -> None:
     if hit.reported:  # "X said ... despite Y claiming", "X said the deployment must end"
         hit.recipient = _first(actors)
         agent, actors = None, []
-    if agent is None and hit.type in book.speech:
+    if not actors and not hit.curated and _purpose(token):
+        actors = agents(article, _verb_agent(book, token.head))
+    if agent is None and not actors and hit.type in book.speech:
         hit.anchor = _reporting_anchor(book, token)
         actors = agents(article, subject(hit.anchor))
     if not actors:
         actors = _parties(article, token)
-    if not actors and not hit.curated and _purpose(token):
-        actors = agents(article, _verb_agent(book, token.head))
     if actors:
         hit.actor, hit.co_actors = actors[0], tuple(actors[1:])
     if hit.target is not None:

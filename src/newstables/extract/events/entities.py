@@ -34,6 +34,11 @@ _INSTITUTIONS = frozenset(
     {"council", "court", "regulator", "parliament", "government", "committee", "administration",
      "legislature", "senate", "board", "commission"}
 )  # fmt: skip
+_QUANTITIES = frozenset(
+    {"thousand", "thousands", "hundred", "hundreds", "dozen", "dozens", "million", "millions",
+     "third", "half", "quarter", "number", "some", "many", "most", "all", "one", "two", "several",
+     "majority", "part", "group"}
+)  # fmt: skip
 _NATION_ENDINGS = ("an", "ese", "ish", "i", "ic", "ch")
 _PLACING = frozenset({"in", "of", "from"})
 _VAGUE = frozenset(
@@ -90,6 +95,9 @@ def resolve(article: Article, token: Token, depth: int = 0, agent: bool = True) 
     entity = registry_entity(article, token, agent=agent)
     if entity:
         return entity
+    counted = _counted(token)
+    if counted is not None:  # "thousands of Nigerians", "one third of the guerrillas"
+        return resolve(article, counted, depth + 1, agent)
     for child in token.children:  # "the Kremlin's statement", "remarks made by Gerasimov"
         if child.dep_ == "poss" and (found := resolve(article, child, depth + 1, agent)):
             return found
@@ -194,6 +202,16 @@ def _previous_sentence(sent: Span) -> Span | None:
 
 
 # --- entities the registry does not know -----------------------------------------------------
+
+
+def _counted(token: Token) -> Token | None:
+    """The noun a quantity word counts ("thousands of Nigerians": Nigerians)."""
+    if token.pos_ != "NUM" and token.lemma_.lower() not in _QUANTITIES:
+        return None
+    for prep in token.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            return next((c for c in prep.children if c.dep_ == "pobj"), None)
+    return None
 
 
 def _attributed(article: Article, token: Token) -> str | None:
