@@ -31,7 +31,7 @@ _FUNCTION_WORDS = frozenset(
     {"to", "against", "for", "with", "on", "in", "of", "from", "by", "up", "out", "off", "down",
      "over", "into", "at", "about", "back", "away"}
 )  # fmt: skip
-_DEPTH = 3  # pattern words are looked for this many links below the verb
+_DEPTH = 4  # pattern words are looked for this many links below the verb
 _NOT_DOWN = frozenset({"relcl", "ccomp", "advcl", "acl"})
 
 
