@@ -81,7 +81,8 @@ VERB_CODES: dict[str, str] = {
     "tolerate": "", "fail": "", "invite": "", "ask": "", "press": "",
     "side": "", "reveal": "", "discuss": "", "travel": "", "work": "", "come": "", "move": "",
     "return": "", "visit": "042", "stand": "", "keep": "", "put": "", "set": "", "get": "",
-    "make": "", "use": "", "die": "", "drop": "", "defeat": "", "demonstrate": "", "spy": "", "argue": "",
+    "make": "", "use": "", "die": "", "drop": "", "defeat": "", "demonstrate": "", "spy": "",
+    "argue": "",
 }  # fmt: skip
 
 # verb → extra patterns: (code, words after the verb, prepositional phrases)
