@@ -264,21 +264,26 @@ def _described(article: Article, token: Token) -> str | None:
         c.dep_ == "det" and c.lower_ == "the" for c in token.children
     ):
         return None
-    art = view(article.ctx)
-    entity_id, new, _ = resolve_mention(art, mention_span(art, token))
-    entry = article.registry.get(entity_id)
-    person = (entry and entry.type == EntityType.person) or (
-        new is not None and new.type == EntityType.person
-    )
-    return _keep(article, entity_id, new) if person else None
+    key = -1 - token.i  # cached beside the named mentions (those key by their start)
+    if key not in article.named:
+        art = view(article.ctx)
+        entity_id, new, _ = resolve_mention(art, mention_span(art, token))
+        entry = article.registry.get(entity_id)
+        person = (entry and entry.type == EntityType.person) or (
+            new is not None and new.type == EntityType.person
+        )
+        article.named[key] = _keep(article, entity_id, new) if person else None
+    return article.named[key]
 
 
 def _named(article: Article, ent: Span) -> str | None:
     """A named person, organisation or place (a place that acts is its government)."""
     if ent.label_ == "PERSON":
-        art = view(article.ctx)
-        entity_id, new, _ = resolve_mention(art, ent)
-        return _keep(article, entity_id, new)
+        if ent.start not in article.named:  # the fullest name, looked for once per mention
+            art = view(article.ctx)
+            entity_id, new, _ = resolve_mention(art, ent)
+            article.named[ent.start] = _keep(article, entity_id, new)
+        return article.named[ent.start]
     name = re.sub(r"^(?:the|The)\s+", "", ent.text).replace("’s", "").replace("'s", "")
     return _new(article, name, _NAMED[ent.label_], ent.text) if name_key(name) else None
 

@@ -56,10 +56,37 @@ class Pattern:
 
 @dataclass(frozen=True)
 class Verb:
-    """A lexicon verb: its bare code (if any) and its patterns, most specific first."""
+    """A lexicon verb: its bare code (if any) and its patterns, most specific first, indexed by
+    a word each needs (so that a clause meets only the patterns its words can satisfy)."""
 
     default: Pattern | None
     patterns: tuple[Pattern, ...]
+    index: dict[str, tuple[int, ...]] = field(default_factory=dict)
+    free: tuple[int, ...] = ()  # patterns that need no word after the verb
+
+    @classmethod
+    def of(cls, default: Pattern | None, patterns: list[Pattern]) -> Verb:
+        """Index the patterns by their first needed word (each alternative of it)."""
+        index: dict[str, list[int]] = {}
+        free = []
+        for number, pattern in enumerate(patterns):
+            needed = pattern.after[0] if pattern.after else None
+            if needed is None and pattern.preps:
+                needed = frozenset({pattern.preps[0][0]})
+            if needed is None:
+                free.append(number)
+                continue
+            for word in {a.split()[0] for a in needed}:
+                index.setdefault(word, []).append(number)
+        keyed = {w: tuple(n) for w, n in index.items()}
+        return cls(default, tuple(patterns), keyed, tuple(free))
+
+    def candidates(self, words: dict[str, object]) -> list[Pattern]:
+        """The patterns a clause with these words may satisfy, most specific first."""
+        found = set(self.free)
+        for word in words.keys() & self.index.keys():
+            found.update(self.index[word])
+        return [self.patterns[n] for n in sorted(found)]
 
 
 @dataclass(frozen=True)
@@ -155,7 +182,7 @@ def engine_lexicon() -> Lexicon:
         default = None
         if entry["type"]:
             default = Pattern(EventType(entry["type"]), entry["mode"], entry["code"])
-        verbs[base] = Verb(default, tuple(patterns))
+        verbs[base] = Verb.of(default, patterns)
         for form in entry["forms"]:
             forms.setdefault(form, base)
     nouns = {

@@ -58,6 +58,8 @@ class Article:
     lower: str  # the article text, lower-cased once (Doc.text rebuilds the string per call)
     names: dict[str, str] = field(default_factory=dict)  # entity id → name, for phrases
     proposed: dict[str, NewEntity] = field(default_factory=dict)  # entities found by events
+    idioms: frozenset[int] | None = None  # offsets inside fixed phrases (triggers._idiom)
+    named: dict[int, str | None] = field(default_factory=dict)  # entity start → id (entities)
     speaking: str | None = None  # the actor whose clause is being written (phrases)
     proposing: bool = True  # off while a curated rule's arguments are read (registry only)
 

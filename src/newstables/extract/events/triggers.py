@@ -96,7 +96,7 @@ def match(verb: Verb, token: Token) -> Pattern | None:
     """The verb's most specific pattern whose words its clause holds, else its bare code."""
     after = clause_words(token)
     subject = _subject_words(token)
-    for pattern in verb.patterns:
+    for pattern in verb.candidates(after):
         if _holds(pattern, after, subject, token):
             if verb.default is not None and _functional(pattern):
                 return verb.default  # "mobilized reservists against": the verb's own code
@@ -134,7 +134,15 @@ def _subject_words(token: Token) -> set[str]:
 
 
 def _term_in(term: frozenset[str], words: dict[str, list[Token]] | set[str]) -> bool:
-    return any(all(w in words for w in alternative.split()) for alternative in term)
+    if not term.isdisjoint(words):
+        return True
+    phrases = _PHRASES.get(term)
+    if phrases is None:
+        phrases = _PHRASES[term] = tuple(a.split() for a in term if " " in a)
+    return any(all(w in words for w in phrase) for phrase in phrases)
+
+
+_PHRASES: dict[frozenset[str], tuple[list[str], ...]] = {}  # multi-word alternatives, split once
 
 
 def _holds(pattern: Pattern, after: dict[str, list[Token]], subject: set[str], verb: Token) -> bool:
@@ -233,12 +241,15 @@ def _fires(book: EventCodebook, rule: TriggerRule, token: Token, pos: str) -> st
 
 def _idiom(article: Article, token: Token) -> bool:
     """Whether the token starts or sits in a fixed phrase that is no event ("thanks to")."""
-    text = article.lower
-    for idiom in article.book.idioms:
-        start = text.rfind(idiom, max(0, token.idx - len(idiom)), token.idx + len(idiom))
-        if start >= 0 and start <= token.idx < start + len(idiom):
-            return True
-    return False
+    if article.idioms is None:  # every idiom's place in the article, found once
+        covered: set[int] = set()
+        for idiom in article.book.idioms:
+            start = article.lower.find(idiom)
+            while start >= 0:
+                covered.update(range(start, start + len(idiom)))
+                start = article.lower.find(idiom, start + 1)
+        article.idioms = frozenset(covered)
+    return token.idx in article.idioms
 
 
 def _offer(book: EventCodebook, hit: Hit) -> Hit:
