@@ -74,16 +74,11 @@ def _sentence_hits(article: Article, sent: Span) -> list[Hit]:
     for token in tokens:
         if token.head.i in fired and token.pos_ == "NOUN" and token.head.i != token.i:
             continue
-        for hit in fire(article, token):
-            if negated(hit.token) and not refusal(hit):
-                continue
-            article.proposing = not hit.curated
-            fill(article, hit)
-            verbal_attack(article, hit)
-            hit.factuality = factuality(article.book, hit)
-            intention(article.book, hit)
-            hits.append(hit)
-            fired.add(token.i)
+        for fired_hit in fire(article, token):
+            hit = _read(article, fired_hit)
+            if hit is not None:
+                hits.append(hit)
+                fired.add(token.i)
     inherit_actors(hits)
     kept = [h for h in hits if h.curated or _publishable(article, sent, h)]
     for hit in kept:
@@ -132,6 +127,8 @@ def _continuations(article: Article, sent: Span, previous: list[Hit], hits: list
         quoted = dobj(word) if word.lemma_.lower() == "quote" else None
         speaker = _speaker_of(article, quoted or subject(word))
         for hit in previous:
+            if hit.key:  # the engine's reading of the same words yields to the keyed mention
+                hits[:] = [h for h in hits if not _echo(h, hit, word)]
             taken = any(h.type == hit.type for h in hits + found)
             if speaker and hit.actor == speaker and hit.type in article.book.speech and not taken:
                 again = Hit(word, hit.rule, hit.type, hit.key, hit.mode, actor=hit.actor,
@@ -141,6 +138,11 @@ def _continuations(article: Article, sent: Span, previous: list[Hit], hits: list
                 dates(article, sent, [again])
                 found.append(again)
     return found
+
+
+def _echo(hit: Hit, earlier: Hit, word: object) -> bool:
+    """A lexicon hit on the verb of saying that repeats an earlier keyed speech act."""
+    return hit.token is word and not hit.key and hit.type == earlier.type
 
 
 def _article(ctx: ArticleContext, book: EventCodebook) -> Article:
@@ -213,6 +215,25 @@ def _collapse(hits: list[Hit]) -> list[Hit]:
         if kept.factuality != Factuality.asserted and hit.factuality == Factuality.asserted:
             kept.factuality = Factuality.asserted
     return sorted(merged.values(), key=lambda h: h.token.i)
+
+
+def _read(article: Article, hit: Hit) -> Hit | None:
+    """The hit with its arguments and factuality; None when negated. A dataset's verb rule
+    whose arguments the registry cannot name gives way to the engine's reading of the same
+    verb when that one names the actor."""
+    if negated(hit.token) and not refusal(hit):
+        return None
+    article.proposing = not hit.curated
+    fill(article, hit)
+    if hit.curated and hit.actor is None and hit.token.pos_ == "VERB":
+        for other in fire(article, hit.token, curated=False):
+            read = _read(article, other)
+            if read is not None and read.actor:
+                return read
+    verbal_attack(article, hit)
+    hit.factuality = factuality(article.book, hit)
+    intention(article.book, hit)
+    return hit
 
 
 def _publishable(article: Article, sent: Span, hit: Hit) -> bool:

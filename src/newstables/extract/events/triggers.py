@@ -35,20 +35,20 @@ _DEPTH = 4  # pattern words are looked for this many links below the verb
 _NOT_DOWN = frozenset({"relcl", "ccomp", "advcl", "acl"})
 
 
-def fire(article: Article, token: Token) -> list[Hit]:
-    """The hits a token fires: curated rules first, else the engine lexicon."""
+def fire(article: Article, token: Token, curated: bool = True) -> list[Hit]:
+    """The hits a token fires: curated rules first (unless told not to), else the engine
+    lexicon."""
     if _idiom(article, token):
         return []
-    curated = list(_curated(article, token))
-    if curated:
-        return curated
+    if curated and (rules := list(_curated(article, token))):
+        return rules
     if token.pos_ == "VERB":
-        found = _verb_hit(article.book, token) or _blame(article, token)
+        hit = _verb_hit(article.book, token) or _blame(article, token)
     elif token.pos_ == "NOUN":
-        found = _noun_hit(article.book, token)
+        hit = _noun_hit(article.book, token)
     else:
-        found = None
-    return [found] if found else []
+        return []
+    return [hit] if hit else []
 
 
 _BLAMING = Pattern(EventType.ACCUSE, "disapprove", "111")
