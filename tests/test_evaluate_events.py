@@ -107,3 +107,23 @@ def test_actor_and_recipient_are_scored(bench: Path) -> None:
     assert metrics["actor_accuracy"] == 1 / 2  # the thanks row names Belmora, not Ardenia
     assert metrics["recipient_accuracy"] == 2 / 2
     assert [e["error"] for e in metrics["party_errors"]] == ["actor"]
+
+
+def test_gold_articles_copies_only_what_the_gold_names(tmp_path: Path) -> None:
+    from newstables.evaluate import gold_articles
+
+    texts = tmp_path / "texts"
+    texts.mkdir()
+    for name in ("a1", "a2", "a3"):
+        (texts / f"{name}.txt").write_text(f"Text {name}.", encoding="utf-8")
+    bench = tmp_path / "bench"
+    bench.mkdir()
+    (bench / "events_gold.json").write_text(json.dumps([{"id": "a2", "events": []}]))
+    (bench / "articles.json").write_text(json.dumps([{"id": "a2", "published": "2016-05-11",
+                                                      "outlet": "example.org"}]))  # fmt: skip
+    folder = gold_articles(bench, texts, tmp_path / "out")
+    assert sorted(p.name for p in folder.iterdir()) == ["a2.txt", "articles.csv"]
+    assert "a2,example.org,2016-05-11" in (folder / "articles.csv").read_text()
+    (bench / "events_gold.json").write_text(json.dumps([{"id": "missing", "events": []}]))
+    with pytest.raises(ValueError, match="missing.txt"):
+        gold_articles(bench, texts, tmp_path / "again")
