@@ -142,6 +142,12 @@ def test_words_of_blame_accuse_whom_they_are_about(extract: Extract) -> None:
     assert extract("Senator Rosa Imbert said the budget would pass.")[0] == []
 
 
+def test_travelling_for_talks_is_consulting(extract: Extract) -> None:
+    drafts, _ = extract("Chilean and Peruvian ministers flew to Quito for talks on Monday.")
+    talks = only(drafts, EventType.CONSULT)
+    assert [talks.actor_id, *talks.co_actor_ids] == ["chilean-ministers", "peruvian-ministers"]
+
+
 def test_nobody_named_no_event(extract: Extract) -> None:
     assert extract("A lawsuit was filed on Tuesday.")[0] == []
 

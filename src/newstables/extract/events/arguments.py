@@ -16,7 +16,7 @@ from .lexicon import EventCodebook
 from .parse import by_agent, dobj, infinitive, pobj, subject
 from .parse import child as nearest
 from .state import Article, Hit
-from .triggers import claim_after
+from .triggers import claim_after, journey_verb
 
 _HELPERS = frozenset(
     {"help", "helps", "helped", "helping", "assist", "assists", "assisted", "assisting", "aid"}
@@ -103,7 +103,9 @@ def _noun_agent(book: EventCodebook, token: Token) -> Token | None:
         if child.dep_ in ("compound", "amod") and _named_child(child) is not None:
             return child
     head = token.head
-    if token.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ == "in":
+    if journey_verb(token) is not None:
+        head = journey_verb(token)  # "negotiators return to Geneva for talks"
+    elif token.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ == "in":
         head = head.head  # "in a significant announcement, North Korea acknowledged"
     elif token.dep_ != "dobj":
         return None

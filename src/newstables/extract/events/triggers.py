@@ -31,6 +31,8 @@ _FUNCTION_WORDS = frozenset(
     {"to", "against", "for", "with", "on", "in", "of", "from", "by", "up", "out", "off", "down",
      "over", "into", "at", "about", "back", "away"}
 )  # fmt: skip
+_MOTION = frozenset({"return", "travel", "go", "come", "arrive", "fly", "head", "meet", "gather",
+                     "convene", "sit"})  # fmt: skip
 _DEPTH = 4  # pattern words are looked for this many links below the verb
 _NOT_DOWN = frozenset({"relcl", "ccomp", "advcl", "acl"})
 
@@ -170,6 +172,18 @@ def _within(token: Token, verb: Token, links: int) -> bool:
     return False
 
 
+def journey_verb(token: Token) -> Token | None:
+    """The verb of travel a "for" noun is the purpose of ("flew to Oslo for talks")."""
+    head = token.head
+    if token.dep_ == "pobj" and head.lower_ == "for" and head.head.lemma_.lower() in _MOTION:
+        return head.head
+    return None
+
+
+def _journey(token: Token) -> bool:
+    return journey_verb(token) is not None
+
+
 def _noun_hit(book: EventCodebook, token: Token) -> Hit | None:
     pattern = book.nouns.get(token.lemma_.lower()) or book.nouns.get(token.lower_)
     if pattern is None and token.lemma_.lower() in book.carriers:
@@ -180,7 +194,7 @@ def _noun_hit(book: EventCodebook, token: Token) -> Hit | None:
     head = token.head
     governed = (
         token.dep_ in ("dobj", "nsubjpass", "attr") and head.lemma_.lower() in book.light_verbs
-    )
+    ) or _journey(token)
     named = any(c.dep_ in _AGENT_CHILDREN for c in token.children) or any(
         c.dep_ == "prep" and c.lower_ == "by" for c in token.children
     )
