@@ -3,6 +3,8 @@
 The rule. Drafts are blocked by (event_type, key) and never compared across blocks. Within a
 block a draft joins a cluster when it is compatible with every draft already in it:
 
+* recipients (for the other types, when both drafts name an actor): equal, either empty, or
+  related the same way — one mayor's vetoes of two different bills on one day are two events;
 * actors: equal, or either empty, or related through the registry - one is the other's
   ``country`` (a state and its leader, ministry or army), or both have the same country and at
   most one is a person (the Kremlin and Putin; never two different people). A coordinated
@@ -45,6 +47,7 @@ from ..edtf import label
 from ..extract import EventDraft
 from ..models import DateBasis, EntityType, Event, EventMention, EventType, Factuality, content_id
 from ..registry import Registry
+from .event_summary import summary
 
 SYMMETRIC = frozenset({EventType.AGREE, EventType.CONSULT, EventType.COOPERATE})
 _OPEN = date.min
@@ -276,6 +279,9 @@ def _signatures_fit(a: Signature, b: Signature, symmetric: bool, registry: Regis
     if symmetric:
         left += [a[1]] if a[1] else []
         right += [b[1]] if b[1] else []
+    both = left and right and a[1] and b[1]
+    if not symmetric and both and not related(a[1], b[1], registry):
+        return False  # one actor, two different recipients: two events
     if not left or not right:
         return True
     if not symmetric:
@@ -384,7 +390,7 @@ def event_row(drafts: list[EventDraft], registry: Registry, taken: set[str] = fr
         date_label=label(dated.date if dated else None),
         date_basis=dated.date_basis if dated else DateBasis.unknown,
         factuality=factuality,
-        summary=summary(first.event_type, first.key, parts, dated, factuality, registry),
+        summary=summary(drafts, parts, dated, factuality, registry),
         n_articles=len({d.article_id for d in drafts}),
     )
 
@@ -452,63 +458,3 @@ def _factuality(drafts: list[EventDraft]) -> Factuality:
     if Factuality.asserted in values:
         return Factuality.asserted
     return Counter(values).most_common(1)[0][0]
-
-
-# --- the summary line ------------------------------------------------------------------------
-
-# (without a recipient, with one): by key first, then by type
-_PHRASES: dict[str, tuple[str, str]] = {
-    "deployment": ("deployed {mode}", "deployed {mode} to {r}"),
-    "reinforcement": ("sent reinforcements", "sent reinforcements to {r}"),
-    "treaty": ("signed a treaty", "signed a treaty with {r}"),
-    "offer": ("offered assistance", "offered assistance to {r}"),
-    "supply": ("supplied {mode} aid", "supplied {mode} aid to {r}"),
-    "offensive": ("launched an offensive", "launched an offensive against {r}"),
-    "recapture": ("retook territory", "retook territory from {r}"),
-    "confirmation": ("confirmed it for the first time", "confirmed it for the first time"),
-    "MOBILIZE": ("mobilized {mode}", "mobilized {mode} against {r}"),
-    "AGREE": ("agreed", "agreed with {r}"),
-    "AID": ("gave aid", "gave aid to {r}"),
-    "ASSAULT": ("attacked", "attacked {r}"),
-    "SUPPORT": ("expressed support", "praised {r}"),
-    "ACCUSE": ("issued a condemnation", "condemned {r}"),
-    "REJECT": ("rejected a claim", "rejected a claim by {r}"),
-    "CONCEDE": ("made a concession", "made a concession to {r}"),
-    "REQUEST": ("made a demand", "made a demand of {r}"),
-    "STATEMENT": ("made a statement", "made a statement"),
-}
-_FACTUALITY_NOTES = {
-    Factuality.claimed: " (claimed)",
-    Factuality.denied: " (denied)",
-    Factuality.planned: " (announced, planned)",
-    Factuality.hypothetical: " (hypothetical)",
-}
-
-
-def summary(
-    event_type: EventType,
-    key: str | None,
-    parts: dict[str, str | None],
-    dated: EventDraft | None,
-    factuality: Factuality,
-    registry: Registry,
-) -> str:
-    """One line written from the parts: "North Korea deployed troops to Russia (autumn 2024)"."""
-    alone, with_recipient = _PHRASES.get(key or "", _PHRASES.get(event_type.value, ("acted", "")))
-    recipient = _name(parts["recipient_id"], registry)
-    phrase = (with_recipient if recipient else alone).format(
-        mode=parts.get("mode") or "forces", r=recipient
-    )
-    words = [_name(parts["actor_id"], registry) or "Someone", phrase]
-    location = _name(parts["location_id"], registry)
-    if location:
-        words += ["in", location]
-    line = " ".join(w for w in words if w)
-    if dated and dated.date:
-        line += f" ({label(dated.date)})"
-    return line + _FACTUALITY_NOTES.get(factuality, "")
-
-
-def _name(entity_id: str | None, registry: Registry) -> str | None:
-    entry = registry.get(entity_id)
-    return entry.name if entry else entity_id

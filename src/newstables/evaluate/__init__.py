@@ -19,7 +19,7 @@ from typing import Any
 from ..build import build
 from ..curation import curation_for
 from ..registry import name_key
-from . import events, figures, quotes
+from . import events, figures, plover, quotes
 
 Tables = dict[str, list[dict[str, str]]]
 Scorer = Callable[[list[dict[str, Any]], Tables, Path], dict[str, Any]]
@@ -53,21 +53,78 @@ def f1(precision: float, recall: float) -> float:
     return 2 * precision * recall / (precision + recall) if precision + recall else 0.0
 
 
-def evaluate(
-    bench: Path, curation: Path | None = None, n_process: int = 1, keep: Path | None = None
-) -> dict[str, dict[str, Any]]:
-    """Build a package from ``bench/articles`` and score every table that has gold.
+EVENTS_GOLD = "events_gold.json"  # PLOVER-style event gold (plover-dev, polnear-events)
 
-    ``curation`` None: the benchmark's own (``curation_for``: a ``curation/`` beside its
-    articles, this repository's for its own articles), else the engine defaults alone.
+
+def evaluate(
+    bench: Path,
+    curation: Path | None = None,
+    n_process: int = 1,
+    keep: Path | None = None,
+    articles: Path | None = None,
+) -> dict[str, dict[str, Any]]:
+    """Build a package from the benchmark's articles and score every table that has gold.
+
+    A benchmark folder holds ``gold.json`` (quotes, figures, events.json), ``events_gold.json``
+    (PLOVER-style events, scored as ``events_gold``) or both. ``articles`` is where the texts
+    are when the folder has none: only the articles the gold names are built. ``curation``
+    None: the benchmark's own (``curation_for``: a ``curation/`` beside its articles, this
+    repository's for its own articles), else the engine defaults alone.
     """
-    gold = json.loads((bench / "gold.json").read_text(encoding="utf-8"))
+    paths = [bench / "gold.json", bench / EVENTS_GOLD]
+    if not any(p.exists() for p in paths):
+        raise ValueError(f"{bench}: no gold.json or {EVENTS_GOLD}")
     with tempfile.TemporaryDirectory(prefix="newstables-eval-") as scratch:
-        out = keep or Path(scratch)
-        articles = bench / "articles"
-        build(articles, out, curation_dir=curation or curation_for(articles), n_process=n_process)
+        source = articles or bench / "articles"
+        if articles is not None:
+            source = gold_articles(bench, articles, Path(scratch) / "articles")
+        out = keep or Path(scratch) / "package"
+        build(source, out, curation_dir=curation or curation_for(source), n_process=n_process)
         tables = read_tables(out)
-        return {name: scorer(gold, tables, bench) for name, scorer in SCORERS.items()}
+        scores: dict[str, dict[str, Any]] = {}
+        if paths[0].exists():
+            gold = json.loads(paths[0].read_text(encoding="utf-8"))
+            scores = {name: scorer(gold, tables, bench) for name, scorer in SCORERS.items()}
+        if paths[1].exists():
+            events_gold = json.loads(paths[1].read_text(encoding="utf-8"))
+            scores["events_gold"] = plover.score_gold(events_gold, tables)
+        return scores
+
+
+def gold_articles(bench: Path, articles: Path, folder: Path) -> Path:
+    """Copy the articles the gold names (and their metadata) into a folder to build."""
+    ids = [a["id"] for a in json.loads((bench / EVENTS_GOLD).read_text(encoding="utf-8"))]
+    if (bench / "gold.json").exists():
+        ids += [a["id"] for a in json.loads((bench / "gold.json").read_text(encoding="utf-8"))]
+    folder.mkdir(parents=True)
+    for article_id in sorted(set(ids)):
+        path = articles / f"{article_id}.txt"
+        if not path.exists():
+            raise ValueError(f"{path}: article named by the gold is missing")
+        (folder / path.name).write_bytes(path.read_bytes())
+    meta = _metadata(bench, articles, set(ids))
+    if meta:
+        with open(folder / "articles.csv", "w", encoding="utf-8", newline="") as handle:
+            writer = csv.DictWriter(handle, fieldnames=["article_id", "outlet", "published"])
+            writer.writeheader()
+            writer.writerows(meta)
+    return folder
+
+
+def _metadata(bench: Path, articles: Path, ids: set[str]) -> list[dict[str, str]]:
+    """Outlet and publication date of the gold's articles, from an ``articles.json`` next to
+    the gold or the texts."""
+    for path in (bench / "articles.json", articles.parent / "articles.json"):
+        if path.exists():
+            items = json.loads(path.read_text(encoding="utf-8"))
+            rows = [
+                {"article_id": i["id"], "outlet": i.get("outlet") or "",
+                 "published": i.get("published") or ""}
+                for i in items if isinstance(i, dict) and i.get("id") in ids
+            ]  # fmt: skip
+            if rows:
+                return sorted(rows, key=lambda r: r["article_id"])
+    return []
 
 
 def render(scores: dict[str, dict[str, Any]]) -> str:
@@ -77,6 +134,8 @@ def render(scores: dict[str, dict[str, Any]]) -> str:
         for metric, value in metrics.items():
             if isinstance(value, float):
                 value = f"{value:.3f}"
+            if isinstance(value, dict) and all(isinstance(v, str) for v in value.values()):
+                value = " ".join(f"{k} {v}" for k, v in value.items())
             if not isinstance(value, (list, dict)):
                 lines.append(f"{table:<11} {metric:<28} {value}")
     return "\n".join(lines)
@@ -84,7 +143,7 @@ def render(scores: dict[str, dict[str, Any]]) -> str:
 
 def run(args: argparse.Namespace) -> int:
     """``newstables evaluate BENCH_DIR``: print the scores and write them as JSON."""
-    scores = evaluate(args.bench, args.curation, args.processes, args.keep)
+    scores = evaluate(args.bench, args.curation, args.processes, args.keep, args.articles)
     print(render(scores))
     if args.json:
         args.json.write_text(json.dumps(scores, indent=2, ensure_ascii=False) + "\n", "utf-8")
@@ -95,7 +154,10 @@ def run(args: argparse.Namespace) -> int:
 def register(commands: Any) -> None:
     """Add the ``evaluate`` subcommand."""
     parser = commands.add_parser("evaluate", help="score a build against a benchmark's gold")
-    parser.add_argument("bench", type=Path, help="folder with articles/ and gold.json")
+    parser.add_argument(
+        "bench", type=Path, help="folder with articles/ and gold.json and/or events_gold.json"
+    )
+    parser.add_argument("--articles", type=Path, help="the texts, when the folder has none")
     parser.add_argument("--curation", type=Path, help="default: the benchmark's own, else none")
     parser.add_argument("--processes", type=int, default=1)
     parser.add_argument("--json", type=Path, help="write the scores here as JSON")

@@ -9,14 +9,18 @@ shares the most mentions (ties: the gold event with fewer mentions, the more spe
 * merged: gold events no row is assigned to although a row assigned elsewhere matches them
   (their mentions were swallowed by another event's row);
 * date accuracy: of the found gold events, those whose best row has the same EDTF date or the
-  same day bounds (an open bound is empty on both sides).
+  same day bounds (an open bound is empty on both sides);
+* actor and recipient accuracy: of the found gold events, those whose best row's actor
+  (recipient) entity names the gold one (the words of one name a subset of the other's, as in
+  ``plover.names_match``); a gold event without a recipient wants a row without one;
+* type is part of matching (a row of another type never finds a gold event).
 
 Gold format: a list of {key, event_type, actor, recipient, location, date, date_start, date_end,
 summary, mentions: [{article_id, char_start, char_end, sentence}]}.
 
 >>> metrics = score(gold, read_tables(package), Path("tests/gold/seeds"))
 >>> sorted(metrics)[:3]
-['date_accuracy', 'errors', 'gold']
+['actor_accuracy', 'date_accuracy', 'errors']
 """
 
 from __future__ import annotations
@@ -25,6 +29,8 @@ import json
 from collections import defaultdict
 from pathlib import Path
 from typing import Any
+
+from .plover import entity_name_sets, names_match
 
 Record = dict[str, str]
 Span = tuple[str, int, int]
@@ -50,7 +56,45 @@ def score(
             best = max(counts, key=lambda g: (counts[g], -len(gold_events[g]["mentions"]), -g))
             assigned[best].append(event_id)
     by_id = {row["event_id"]: row for row in rows}
-    return _metrics(gold_events, by_id, shared, assigned)
+    metrics = _metrics(gold_events, by_id, shared, assigned)
+    metrics.update(_parties(gold_events, by_id, shared, assigned, entity_name_sets(tables)))
+    return metrics
+
+
+def party_ok(gold: str | None, entity_id: str, names: dict[str, set[str]]) -> bool:
+    """Whether a row's entity names the gold party (both empty counts as right)."""
+    if not gold:
+        return not entity_id
+    return names_match(names.get(entity_id, set()), [gold])
+
+
+def _parties(
+    gold_events: list[dict[str, Any]],
+    rows: dict[str, Record],
+    shared: dict[str, dict[int, int]],
+    assigned: dict[int, list[str]],
+    names: dict[str, set[str]],
+) -> dict[str, Any]:
+    """Actor and recipient accuracy over the found gold events, with the mismatches."""
+    actors = recipients = 0
+    wrong: list[dict[str, Any]] = []
+    found = [i for i in range(len(gold_events)) if assigned.get(i)]
+    for index in found:
+        event = gold_events[index]
+        best = rows[max(assigned[index], key=lambda e: shared[e][index])]
+        for part, column in (("actor", "actor_id"), ("recipient", "recipient_id")):
+            if party_ok(event.get(part), best.get(column) or "", names):
+                actors += part == "actor"
+                recipients += part == "recipient"
+            else:
+                wrong.append({"error": part, "gold": event["key"], "gold_" + part: event.get(part),
+                              "row": _show(best)})  # fmt: skip
+    n = len(found)
+    return {
+        "actor_accuracy": actors / n if n else 0.0,
+        "recipient_accuracy": recipients / n if n else 0.0,
+        "party_errors": wrong,
+    }
 
 
 def _mention_spans(mentions: list[Record]) -> dict[str, list[Span]]:

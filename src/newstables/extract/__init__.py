@@ -62,6 +62,7 @@ class EventDraft(Draft):
     char_start: int
     char_end: int
     trigger: str
+    phrase: str | None = None  # the event as a clause, for the summary ("X vetoed a rate cap")
 
 
 class ArticleResult(Draft):
@@ -76,17 +77,17 @@ class ArticleResult(Draft):
 
 def extract_article(ctx: ArticleContext) -> ArticleResult:
     """Run every extractor on one article."""
-    from .events import extract_events
+    from .events import event_mentions
     from .figures import extract_figures
     from .quotes import extract_quotations
 
     quotations, quote_entities = extract_quotations(ctx)
     figures, figure_entities = extract_figures(ctx, quotations)
-    events = extract_events(ctx)
+    events, event_entities = event_mentions(ctx)
     return ArticleResult(
         article_id=ctx.article.article_id,
         quotations=quotations,
         figures=figures,
         events=events,
-        new_entities=[*quote_entities, *figure_entities],
+        new_entities=[*quote_entities, *figure_entities, *event_entities],
     )

@@ -1,0 +1,194 @@
+"""Clause-level readings of a fired trigger: its date, whether the text says it happened
+(planned / hypothetical / claimed / denied), negation, and PLOVER's reading of intentions
+("will release" is an AGREE, "threatened to ban" a THREATEN, "refused to meet" a REJECT).
+
+>>> dates(article, sent, hits); hits[0].date.edtf
+'2025-04-28'
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from spacy.tokens import Span, Token
+
+from ...models import EntityType, EventType, Factuality
+from ..dates import DateValue, find_dates
+from .lexicon import EventCodebook
+from .state import Article, Hit
+
+_ARGUMENTS = frozenset({"dobj", "nsubj", "nsubjpass", "attr"})
+_SUBJECTS = frozenset({"nsubj", "csubj"})
+_FAILING = frozenset({"fail", "refuse", "decline"})
+COOPERATIVE = frozenset(
+    {EventType.AID, EventType.COOPERATE, EventType.RETREAT, EventType.CONCEDE, EventType.CONSULT,
+     EventType.SUPPORT, EventType.AGREE}
+)  # fmt: skip
+HOSTILE = frozenset(
+    {EventType.ASSAULT, EventType.COERCE, EventType.SANCTION, EventType.MOBILIZE,
+     EventType.PROTEST}
+)  # fmt: skip
+_SPEECH_ACTS = frozenset(
+    {EventType.AGREE, EventType.THREATEN, EventType.REQUEST, EventType.STATEMENT,
+     EventType.ACCUSE, EventType.REJECT}
+)  # fmt: skip
+
+
+def negated(token: Token) -> bool:
+    """ "had not confirmed", "neither ... nor ... confirmed": nothing happened, no mention."""
+    if token.dep_ == "xcomp" and token.head.lemma_.lower() in _FAILING:
+        return True  # "failed to reach agreement"
+    for node in (token, token.head if token.dep_ == "conj" else token):
+        if any(c.dep_ == "neg" or c.lower_ in ("never", "not") for c in node.children):
+            return True
+        if any(
+            c.lower_ == "neither" for s in node.children if s.dep_ in _SUBJECTS for c in s.subtree
+        ):
+            return True
+    return False
+
+
+def dates(article: Article, sent: Span, hits: list[Hit]) -> None:
+    """Give each hit the date expression of its own clause (the first verb or trigger above the
+    date is the hit's token, its governing verb for a noun trigger, or its verb of saying)."""
+    if not hits:
+        return
+    triggers = {hit.token.i for hit in hits}
+    found = find_dates(sent.text, article.published)
+    for mention in found:
+        span = sent.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None:
+            continue
+        anchor = _date_anchor(span.root, triggers)
+        for hit in hits:
+            if hit.date is None and anchor is not None and _owns(hit, anchor):
+                hit.date = mention.value
+    for hit in hits:
+        if hit.date is None and _ongoing(hit.token) and article.published:
+            hit.date = _until(article.published)
+
+
+def _date_anchor(token: Token, triggers: set[int]) -> Token | None:
+    node = token
+    while node.head != node:
+        node = node.head
+        if node.i in triggers or node.pos_ in ("VERB", "AUX"):
+            return node
+    return node if node.i in triggers or node.pos_ in ("VERB", "AUX") else None
+
+
+def _owns(hit: Hit, anchor: Token) -> bool:
+    """Whether a date anchored at this word dates the hit: the trigger itself, the first verb
+    above a noun trigger ("declared the recapture complete on Saturday"), or the verb of saying
+    whose subject a speech act took."""
+    token = hit.token
+    if anchor == token or (hit.anchor is not None and anchor == hit.anchor):
+        return True
+    if anchor.head == token and anchor.dep_ in ("advcl", "xcomp") and infinitive(anchor):
+        return True  # "deployed troops to support operations late last year"
+    if token.pos_ not in ("NOUN", "PROPN") or token.dep_ not in _ARGUMENTS:
+        return False
+    predicate = token.head
+    return anchor == predicate or (predicate.pos_ == "ADJ" and anchor == predicate.head)
+
+
+def infinitive(token: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+
+
+def _ongoing(token: Token) -> bool:
+    """ "continues to supply": still happening when the article was published."""
+    head = token.head
+    return (
+        token.dep_ == "xcomp" and head.lemma_.lower() == "continue" and head.tag_ in ("VBZ", "VBP")
+    )
+
+
+def _until(published: date) -> DateValue:
+    """An open interval ending on the publication date (EDTF ``../YYYY-MM-DD``)."""
+    return DateValue(f"../{published.isoformat()}", date.min, published, "interval", True)
+
+
+def _governors(token: Token) -> list[tuple[Token, bool]]:
+    """The trigger and the words above it in its sentence, each with whether its own lemma
+    counts: a noun that a participle modifies does not ("claims contested by Ukraine": the
+    claims are claimed, the contest is not); a relative clause's noun ends the chain."""
+    chain = [(token, False)]
+    node = token
+    while node.head != node and node.dep_ != "ROOT":
+        if node.dep_ == "relcl":
+            break
+        modifier = node.dep_ == "acl" and not any(c.dep_ == "mark" for c in node.children)
+        node = node.head
+        chain.append((node, not modifier))
+    return chain
+
+
+def factuality(book: EventCodebook, hit: Hit) -> Factuality:
+    """Planned, hypothetical, claimed or denied from the words governing the trigger."""
+    if hit.factuality != Factuality.asserted:
+        return hit.factuality
+    chain = _governors(hit.token)
+    for level in (
+        Factuality.denied,
+        Factuality.hypothetical,
+        Factuality.planned,
+        Factuality.claimed,
+    ):
+        words = book.modality.get(level, frozenset())
+        for node, counts in chain:
+            own = counts and node.lemma_.lower() in words
+            marked = any(
+                c.lower_ in words and c.dep_ in ("aux", "advmod", "mark", "neg")
+                for c in node.children
+            )
+            if own or marked:
+                return level
+    if hit.token.pos_ in ("NOUN", "PROPN") and hit.token.head.lemma_.lower() == "claim":
+        return Factuality.claimed
+    return Factuality.asserted
+
+
+def intention(book: EventCodebook, hit: Hit) -> None:
+    """PLOVER codes a promised or threatened act by its intent: a cooperative one is an AGREE,
+    a hostile one (or any made conditional with "unless") a THREATEN; speech acts keep theirs.
+    A mere plan ("intends to", "plans to") is no commitment and stays planned."""
+    if hit.factuality != Factuality.planned or hit.curated or hit.type in _SPEECH_ACTS:
+        return
+    chain = [node for node, _ in _governors(hit.token)]
+    marks = {n.lemma_.lower() for n in chain[1:]} | {
+        c.lower_ for n in chain for c in n.children if c.dep_ == "aux"
+    }
+    if not marks & book.commitments:
+        return
+    unless = any(
+        g.lower_ in ("unless", "until") for node in chain for c in node.children for g in c.children
+    )
+    if unless or hit.type in HOSTILE:
+        hit.type, hit.key = EventType.THREATEN, None
+    elif hit.type in COOPERATIVE:
+        hit.type, hit.key = EventType.AGREE, None
+
+
+def refusal(hit: Hit) -> bool:
+    """A negated cooperative act is a refusal ("will not accept", "refused to meet"): the hit
+    becomes a REJECT; True when it did."""
+    if hit.type not in COOPERATIVE or hit.curated:
+        return False
+    hit.type, hit.key, hit.mode = EventType.REJECT, None, None
+    return True
+
+
+def verbal_attack(article: Article, hit: Hit) -> None:
+    """An attack aimed at a person is an accusation in PLOVER ("Sanders attacked Clinton"):
+    an ASSAULT or COERCE coded on a verb of attack becomes ACCUSE when its recipient is a
+    person."""
+    if hit.type not in (EventType.ASSAULT, EventType.COERCE) or hit.curated or not hit.recipient:
+        return
+    if hit.token.lemma_.lower() not in article.book.verbal_attacks:
+        return
+    entry = article.registry.get(hit.recipient)
+    proposed = article.proposed.get(hit.recipient)
+    kind = entry.type if entry else proposed.type if proposed else None
+    if kind == EntityType.person:
+        hit.type, hit.mode = EventType.ACCUSE, None

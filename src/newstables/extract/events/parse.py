@@ -1,0 +1,45 @@
+"""Small dependency-parse helpers shared by the event modules.
+
+>>> subject(doc[1]).text      # "Seoul rejected the offer"
+'Seoul'
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+
+def child(token: Token, dep: str) -> Token | None:
+    """The child with this relation nearest to the token (parses of merged lines repeat them)."""
+    found = [c for c in token.children if c.dep_ == dep]
+    return min(found, key=lambda c: abs(c.i - token.i)) if found else None
+
+
+def dobj(token: Token) -> Token | None:
+    """The direct object."""
+    return child(token, "dobj")
+
+
+def subject(token: Token | None) -> Token | None:
+    """The nominal or clausal subject."""
+    if token is None:
+        return None
+    return child(token, "nsubj") or child(token, "csubj")
+
+
+def by_agent(token: Token) -> Token | None:
+    """The noun of a passive "by" agent."""
+    for node in token.children:
+        if node.dep_ == "agent":
+            return pobj(node)
+    return None
+
+
+def pobj(prep: Token) -> Token | None:
+    """The object of a preposition."""
+    return next((c for c in prep.children if c.dep_ == "pobj"), None)
+
+
+def infinitive(token: Token) -> bool:
+    """Whether a verb has an infinitive "to"."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)

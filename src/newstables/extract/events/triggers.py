@@ -1,0 +1,320 @@
+"""Trigger matching: which words of a sentence report an event, and of which PLOVER type.
+
+Two sources, tried in this order for each word: the dataset's curated rules (``events:
+triggers`` of its codebook, with keys) and the engine lexicon (CAMEO verb patterns converted
+to PLOVER, and nouns). A lexicon verb fires its most specific pattern whose words all appear in
+the verb's own clause (objects, particles, prepositional phrases), else its bare code; a noun
+fires when a light verb governs it ("filed a lawsuit") or it names its agent ("Seoul's
+inquiry", "an inquiry by the council").
+
+>>> [h.type.value for h in fire(article, token)]
+['REJECT']
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Token
+
+from ...models import EventType, Factuality
+from .lexicon import EventCodebook, Pattern, TriggerRule, Verb
+from .state import Article, Hit
+
+_POS = {"VERB": "verbs", "AUX": "verbs", "NOUN": "nouns", "PROPN": "nouns", "ADJ": "adjectives"}
+_QUANTITY_NOUNS = frozenset({"quantity", "total", "number", "amount", "lot", "range", "batch"})
+_OWN_CLAUSE = frozenset({"ccomp", "advcl", "relcl", "parataxis", "nsubj", "nsubjpass", "csubj",
+                         "conj", "cc", "punct", "mark", "appos"})  # fmt: skip
+_AGENT_CHILDREN = frozenset({"poss", "agent"})
+_CONCLUDING = frozenset({"conclude", "demand", "insist", "urge", "decide", "rule"})
+_FUNCTION_WORDS = frozenset(
+    {"to", "against", "for", "with", "on", "in", "of", "from", "by", "up", "out", "off", "down",
+     "over", "into", "at", "about", "back", "away"}
+)  # fmt: skip
+_MOTION = frozenset({"return", "travel", "go", "come", "arrive", "fly", "head", "meet", "gather",
+                     "convene", "sit"})  # fmt: skip
+_DEPTH = 4  # pattern words are looked for this many links below the verb
+_NOT_DOWN = frozenset({"relcl", "ccomp", "advcl", "acl"})
+
+
+def fire(article: Article, token: Token, curated: bool = True) -> list[Hit]:
+    """The hits a token fires: curated rules first (unless told not to), else the engine
+    lexicon."""
+    if _idiom(article, token):
+        return []
+    if curated and (rules := list(_curated(article, token))):
+        return rules
+    if token.pos_ == "VERB":
+        hit = _verb_hit(article.book, token) or _blame(article, token)
+    elif token.pos_ == "NOUN":
+        hit = _noun_hit(article.book, token)
+    else:
+        return []
+    return [hit] if hit else []
+
+
+_BLAMING = Pattern(EventType.ACCUSE, "disapprove", "111")
+
+
+def _blame(article: Article, token: Token) -> Hit | None:
+    """A verb of saying whose reported words blame someone: "Ryan said Ginsburg's comments
+    showed bias" accuses Ginsburg (the subject or possessor the words are about)."""
+    book = article.book
+    if token.lemma_.lower() not in book.reporting or article.in_quote(token):
+        return None
+    said = [c for c in token.children if c.dep_ in ("ccomp", "dobj", "xcomp", "advcl")]
+    words = [t for c in said for t in c.subtree]
+    words += [t for t in token.sent if article.in_quote(t)]
+    if not any(t.lemma_.lower() in book.blame or t.lower_ in book.blame for t in words):
+        return None
+    hit = Hit(token, _BLAMING, EventType.ACCUSE, None, "disapprove")
+    hit.target = _about(said)
+    return hit
+
+
+def _about(said: list[Token]) -> Token | None:
+    """Who the reported words are about: their subject (or its possessor)."""
+    for clause in said:
+        node = clause if clause.pos_ in ("NOUN", "PROPN") else next(
+            (c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)  # fmt: skip
+        if node is None:
+            continue
+        owner = next((c for c in node.children if c.dep_ == "poss"), None)
+        return owner if owner is not None and node.pos_ == "NOUN" else node
+    return None
+
+
+def _verb_hit(book: EventCodebook, token: Token) -> Hit | None:
+    verb = book.verb(token.lemma_.lower(), token.lower_)
+    if verb is None:
+        return None
+    pattern = match(verb, token)
+    if pattern is None:
+        return None
+    return Hit(token, pattern, pattern.type, None, pattern.mode)
+
+
+def match(verb: Verb, token: Token) -> Pattern | None:
+    """The verb's most specific pattern whose words its clause holds, else its bare code."""
+    after = clause_words(token)
+    subject = _subject_words(token)
+    for pattern in verb.candidates(after):
+        if _holds(pattern, after, subject, token):
+            if verb.default is not None and _functional(pattern):
+                return verb.default  # "mobilized reservists against": the verb's own code
+            return pattern
+    return verb.default
+
+
+def _functional(pattern: Pattern) -> bool:
+    """A pattern of function words only ("* AGAINST", "* (TO)")."""
+    words = {w for t in pattern.after for w in t} | {p for p, ts in pattern.preps if not ts}
+    content = [t for _, ts in pattern.preps for t in ts]
+    return not content and not pattern.before and words <= _FUNCTION_WORDS
+
+
+def clause_words(token: Token) -> dict[str, list[Token]]:
+    """Words of the verb's own clause after it (objects, particles, prepositions, infinitive
+    complements), by lower-case form and lemma."""
+    found: dict[str, list[Token]] = {}
+    stack = [(c, 1) for c in token.children if c.i > token.i and c.dep_ not in _OWN_CLAUSE]
+    while stack:
+        node, depth = stack.pop()
+        for form in (node.lower_, node.lemma_.lower()):
+            found.setdefault(form, []).append(node)
+        if depth < _DEPTH:
+            stack.extend((c, depth + 1) for c in node.children if c.dep_ not in _NOT_DOWN)
+    return found
+
+
+def _subject_words(token: Token) -> set[str]:
+    words: set[str] = set()
+    for child in token.children:
+        if child.dep_ in ("nsubj", "nsubjpass"):
+            words.update(w for t in child.subtree for w in (t.lower_, t.lemma_.lower()))
+    return words
+
+
+def _term_in(term: frozenset[str], words: dict[str, list[Token]] | set[str]) -> bool:
+    if not term.isdisjoint(words):
+        return True
+    phrases = _PHRASES.get(term)
+    if phrases is None:
+        phrases = _PHRASES[term] = tuple(a.split() for a in term if " " in a)
+    return any(all(w in words for w in phrase) for phrase in phrases)
+
+
+_PHRASES: dict[frozenset[str], tuple[list[str], ...]] = {}  # multi-word alternatives, split once
+
+
+def _holds(pattern: Pattern, after: dict[str, list[Token]], subject: set[str], verb: Token) -> bool:
+    if not all(_term_in(t, after) for t in pattern.after):
+        return False
+    if not all(_term_in(t, subject) for t in pattern.before):
+        return False
+    for prep, terms in pattern.preps:
+        heads = [h for h in after.get(prep, []) if _within(h, verb, 2)]
+        if not heads:
+            return False
+        inside = {w for h in heads for t in h.subtree for w in (t.lower_, t.lemma_.lower())}
+        if not all(_term_in(t, inside) for t in terms):
+            return False
+    return True
+
+
+def _within(token: Token, verb: Token, links: int) -> bool:
+    """Whether the verb is at most this many heads above the token."""
+    node = token
+    for _ in range(links):
+        node = node.head
+        if node == verb:
+            return True
+    return False
+
+
+def journey_verb(token: Token) -> Token | None:
+    """The verb of travel a "for" noun is the purpose of ("flew to Oslo for talks")."""
+    head = token.head
+    if token.dep_ == "pobj" and head.lower_ == "for" and head.head.lemma_.lower() in _MOTION:
+        return head.head
+    return None
+
+
+def _journey(token: Token) -> bool:
+    return journey_verb(token) is not None
+
+
+def _noun_hit(book: EventCodebook, token: Token) -> Hit | None:
+    pattern = book.nouns.get(token.lemma_.lower()) or book.nouns.get(token.lower_)
+    if pattern is None and token.lemma_.lower() in book.carriers:
+        kinds = [book.nouns.get(c.lemma_.lower()) for c in token.children if c.dep_ == "compound"]
+        pattern = next((k for k in kinds if k), None)  # "a mediation effort"
+    if pattern is None:
+        return None
+    head = token.head
+    governed = (
+        token.dep_ in ("dobj", "nsubjpass", "attr") and head.lemma_.lower() in book.light_verbs
+    ) or _journey(token)
+    named = any(c.dep_ in _AGENT_CHILDREN for c in token.children) or any(
+        c.dep_ == "prep" and c.lower_ == "by" for c in token.children
+    )
+    if not (governed or named):
+        return None
+    return Hit(token, pattern, pattern.type, None, pattern.mode)
+
+
+# --- curated rules (a dataset's codebook extension) -------------------------------------------
+
+
+def _curated(article: Article, token: Token) -> Iterator[Hit]:
+    """The hits of the curation's rules, requests and contradictions."""
+    book = article.book
+    pos = _POS.get(token.pos_)
+    if pos:
+        words = dict.fromkeys((token.lemma_.lower(), token.lower_))  # irregular forms too
+        for rule in (r for w in words for r in book.rules.get((w, pos), ())):
+            key = _fires(book, rule, token, pos)
+            if key is not False:
+                yield _offer(book, Hit(token, rule, rule.type, key, rule.mode, curated=True))
+    if _obligation(book, token):
+        rule = TriggerRule(EventType.REQUEST, "demand")
+        yield Hit(token, rule, rule.type, rule.key, None, reported=True)
+    if token.lower_ in book.contradicts and claim_after(token) is not None:
+        rule = TriggerRule(EventType.REJECT, "denial")
+        yield Hit(token, rule, rule.type, rule.key, None, reported=True)
+
+
+def _obligation(book: EventCodebook, token: Token) -> bool:
+    """ "X said Y must end the deployment": a demand of Y by whoever says it."""
+    if token.pos_ not in ("VERB", "AUX") or not any(
+        c.dep_ == "aux" and c.lower_ in book.request_modals for c in token.children
+    ):
+        return False
+    if token.lemma_.lower() in book.request_verbs:
+        return True
+    head = token.head
+    return token.dep_ == "ccomp" and head.lemma_.lower() in book.reporting | _CONCLUDING
+
+
+def _fires(book: EventCodebook, rule: TriggerRule, token: Token, pos: str) -> str | None | bool:
+    """The key the rule codes for this token, or False when its conditions fail."""
+    objects = list(_objects(token))
+    needs = rule.objects and (pos != "nouns" or rule.nouns_need_objects)
+    matched = [o for o in objects if o.lemma_.lower() in rule.objects or o.lower_ in rule.objects]
+    if rule.clause and pos == "verbs":
+        clausal = any(c.dep_ == "ccomp" for c in token.children)
+        if not (clausal or matched or _first_time(book, token)):
+            return False
+    elif needs and not matched:
+        return False
+    for key, words in rule.refine:
+        if any(w.lower_ in words for o in matched for w in o.subtree if w.i < o.i):
+            return key
+    return rule.key
+
+
+def _idiom(article: Article, token: Token) -> bool:
+    """Whether the token starts or sits in a fixed phrase that is no event ("thanks to")."""
+    if article.idioms is None:  # every idiom's place in the article, found once
+        covered: set[int] = set()
+        for idiom in article.book.idioms:
+            start = article.lower.find(idiom)
+            while start >= 0:
+                covered.update(range(start, start + len(idiom)))
+                start = article.lower.find(idiom, start + 1)
+        article.idioms = frozenset(covered)
+    return token.idx in article.idioms
+
+
+def _offer(book: EventCodebook, hit: Hit) -> Hit:
+    """ "ready to provide assistance": an offer (AGREE), not aid given."""
+    if hit.type not in (EventType.AID, EventType.COOPERATE):
+        return hit
+    head = hit.token.head
+    if hit.token.dep_ == "xcomp" and head.lemma_.lower() in book.offers:
+        hit.type, hit.key, hit.mode = EventType.AGREE, "offer", None
+        hit.factuality = Factuality.planned
+    return hit
+
+
+def _first_time(book: EventCodebook, token: Token) -> bool:
+    sent = token.sent
+    window = sent.text[max(0, token.idx - sent.start_char - 40) :].lower()
+    return any(phrase in window for phrase in book.first_time)
+
+
+def _objects(token: Token) -> Iterator[Token]:
+    """The trigger's objects: direct object, passive subject, with/of/to complements, the noun
+    a participle modifies, a relative pronoun's antecedent; looked through "quantities of"."""
+    heads = []
+    for child in token.children:
+        if child.dep_ in ("dobj", "nsubjpass", "attr"):
+            heads.append(child)
+        elif child.dep_ == "prep" and child.lower_ in ("with", "of", "to"):
+            heads.extend(c for c in child.children if c.dep_ == "pobj")
+    if token.dep_ in ("acl", "amod") and token.head.pos_ in ("NOUN", "PROPN"):
+        heads.append(token.head)
+    if token.dep_ == "relcl":
+        heads.append(token.head)
+    for head in heads:
+        yield from _expand(head)
+
+
+def _expand(token: Token) -> Iterator[Token]:
+    """A noun, its conjuncts, and the noun counted by a quantity noun ("a total of troops")."""
+    yield token
+    yield from token.conjuncts
+    if token.lemma_.lower() in _QUANTITY_NOUNS or token.pos_ == "NUM":
+        for prep in token.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                for pobj in prep.children:
+                    if pobj.dep_ == "pobj":
+                        yield from _expand(pobj)
+
+
+def claim_after(token: Token) -> Token | None:
+    """The claim verb or noun a "despite" introduces ("despite Moscow claiming ...")."""
+    for word in token.doc[token.i + 1 : token.i + 5]:
+        if word.lemma_.lower() == "claim":
+            return word
+    return None

@@ -1,0 +1,175 @@
+"""Events on any news, without the seed registry or the bundled curation: made-up sentences
+(local politics, courts, regulators, protests, armies) through the engine's PLOVER lexicon."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections.abc import Callable
+
+import pytest
+
+from newstables.assemble.events import merge_events
+from newstables.curation import Curation
+from newstables.extract import ArticleContext, EventDraft, NewEntity
+from newstables.extract.events import event_mentions
+from newstables.models import Article, EntityType, EventType, Factuality
+from newstables.nlp import build_pipeline
+from newstables.registry import Registry
+
+PUBLISHED = dt.date(2026, 2, 23)  # a Monday
+Extract = Callable[[str], tuple[list[EventDraft], list[NewEntity]]]
+
+
+@pytest.fixture(scope="module")
+def bare() -> Curation:
+    """A dataset with no registry and no codebook: engine defaults only."""
+    return Curation(registry=Registry())
+
+
+@pytest.fixture(scope="module")
+def extract(bare: Curation) -> Extract:
+    nlp = build_pipeline(bare.registry)
+
+    def run(text: str) -> tuple[list[EventDraft], list[NewEntity]]:
+        article = Article(
+            article_id="x", outlet=None, url=None, title=None, published=PUBLISHED,
+            text_sha256=hashlib.sha256(text.encode()).hexdigest(), chars=len(text),
+            words=len(text.split()), path="x.txt", notes=None,
+        )  # fmt: skip
+        drafts, entities = event_mentions(ArticleContext(article, text, nlp(text), bare))
+        for d in drafts:
+            assert text[d.char_start : d.char_end] == d.text
+            assert d.actor_id, d  # never a row without the actor the sentence names
+        return drafts, entities
+
+    return run
+
+
+def only(drafts: list[EventDraft], event_type: EventType) -> EventDraft:
+    found = [d for d in drafts if d.event_type == event_type]
+    assert len(found) == 1, drafts
+    return found[0]
+
+
+def test_a_mayors_veto_reads_as_a_sentence(extract: Extract) -> None:
+    drafts, entities = extract("Mayor Thomas Whitfield vetoed a water-rate cap on Friday.")
+    veto = only(drafts, EventType.REJECT)
+    assert veto.actor_id == "thomas-whitfield" and veto.date == "2026-02-20"
+    assert veto.phrase == "Thomas Whitfield vetoed a water-rate cap"
+    assert [(e.entity_id, e.type) for e in entities] == [("thomas-whitfield", EntityType.person)]
+
+
+def test_a_lawsuit_noun_with_its_filer_and_target(extract: Extract) -> None:
+    drafts, _ = extract(
+        "The Riverside tenants' union filed a lawsuit against the Harlow Housing Trust."
+    )
+    suit = only(drafts, EventType.ACCUSE)
+    assert suit.actor_id == "riverside-tenants-union"
+    assert suit.recipient_id == "harlow-housing-trust"
+
+
+def test_a_regulators_inquiry(extract: Extract) -> None:
+    drafts, _ = extract("The state utilities regulator opened an inquiry into Harbor Power.")
+    inquiry = only(drafts, EventType.ACCUSE)
+    assert (inquiry.actor_id, inquiry.recipient_id) == ("state-utilities-regulator", "harbor-power")
+
+
+def test_nationality_and_group_noun_is_an_entity(extract: Extract) -> None:
+    drafts, entities = extract("Israeli soldiers attacked a convoy near the border.")
+    assert only(drafts, EventType.ASSAULT).actor_id == "israeli-soldiers"
+    assert {e.entity_id: e.type for e in entities}["israeli-soldiers"] == EntityType.armed_force
+
+
+def test_authorities_detaining_people_coerce(extract: Extract) -> None:
+    drafts, entities = extract("Turkish authorities detained two reporters in Izmir on Sunday.")
+    detention = only(drafts, EventType.COERCE)
+    assert detention.actor_id == "turkish-authorities" and detention.date == "2026-02-22"
+    assert {e.entity_id: e.type for e in entities}["turkish-authorities"] == (
+        EntityType.government_body
+    )
+
+
+def test_coordinated_nationalities_are_each_an_actor(extract: Extract) -> None:
+    drafts, _ = extract("Senior Hungarian and Romanian officials agreed to share border data.")
+    deal = only(drafts, EventType.AGREE)
+    assert [deal.actor_id, *deal.co_actor_ids] == ["hungarian-officials", "romanian-officials"]
+
+
+def test_a_group_placed_by_a_name(extract: Extract) -> None:
+    drafts, _ = extract("Lawmakers in Lisbon rejected the fishing quota on Tuesday.")
+    assert only(drafts, EventType.REJECT).actor_id == "lawmakers-in-lisbon"
+
+
+def test_a_refusal_is_a_rejection(extract: Extract) -> None:
+    drafts, _ = extract("The Corvale city council refused to meet the striking bus drivers.")
+    assert only(drafts, EventType.REJECT).actor_id == "corvale-city-council"
+
+
+def test_announced_talks_are_an_intention_to_meet(extract: Extract) -> None:
+    drafts, _ = extract("Governor Elena Marsh will hold talks with the Brackley teachers' union.")
+    talks = only(drafts, EventType.AGREE)  # PLOVER: an announced meeting is an AGREE
+    assert talks.actor_id == "elena-marsh" and talks.factuality == Factuality.planned
+
+
+def test_a_threat_to_sue(extract: Extract) -> None:
+    drafts, _ = extract("The Kalmar Fishing Cooperative threatened to sue the port authority.")
+    assert only(drafts, EventType.THREATEN).actor_id == "kalmar-fishing-cooperative"
+
+
+def test_a_pronoun_goes_to_the_person_named_before(extract: Extract) -> None:
+    text = "Governor Elena Marsh met the nurses on Monday. She vetoed the pension bill on Friday."
+    drafts, _ = extract(text)
+    assert only(drafts, EventType.REJECT).actor_id == "elena-marsh"
+
+
+def test_a_passive_agent_acts(extract: Extract) -> None:
+    drafts, _ = extract("The clinic's director was arrested by Peruvian police on Monday.")
+    assert only(drafts, EventType.COERCE).actor_id == "peruvian-police"
+
+
+def test_an_attack_on_a_person_is_words(extract: Extract) -> None:
+    drafts, _ = extract("Senator Ada Brennan attacked Governor Lewis Oduya over the budget.")
+    accusation = only(drafts, EventType.ACCUSE)
+    assert (accusation.actor_id, accusation.recipient_id) == ("ada-brennan", "lewis-oduya")
+    assert not [d for d in drafts if d.event_type == EventType.ASSAULT]
+
+
+def test_words_of_blame_accuse_whom_they_are_about(extract: Extract) -> None:
+    text = "Senator Rosa Imbert said Mayor Thomas Whitfield's budget was reckless."
+    blame = only(extract(text)[0], EventType.ACCUSE)
+    assert (blame.actor_id, blame.recipient_id) == ("rosa-imbert", "thomas-whitfield")
+    assert extract("Senator Rosa Imbert said the budget would pass.")[0] == []
+
+
+def test_travelling_for_talks_is_consulting(extract: Extract) -> None:
+    drafts, _ = extract("Chilean and Peruvian ministers flew to Quito for talks on Monday.")
+    talks = only(drafts, EventType.CONSULT)
+    assert [talks.actor_id, *talks.co_actor_ids] == ["chilean-ministers", "peruvian-ministers"]
+
+
+def test_nobody_named_no_event(extract: Extract) -> None:
+    assert extract("A lawsuit was filed on Tuesday.")[0] == []
+
+
+def test_negation_questions_and_hypotheses_report_nothing(extract: Extract) -> None:
+    assert extract("Ardenia did not attack the convoy.")[0] == []
+    assert extract("Will Ardenia attack the convoy?")[0] == []
+    assert extract("Ardenia could attack the convoy if the talks fail.")[0] == []
+
+
+def test_same_type_actor_and_day_but_different_events_stay_apart(
+    extract: Extract, bare: Curation
+) -> None:
+    """Two vetoes by one mayor on one day (different bills) in two articles: the merge rule
+    keeps them apart when their recipients differ."""
+    one, _ = extract("Mayor Thomas Whitfield vetoed the Harlow Housing Trust's budget on Friday.")
+    two, _ = extract(
+        "Mayor Thomas Whitfield vetoed the Corvale Transit Board's fare plan on Friday."
+    )
+    drafts = [only(one, EventType.REJECT), only(two, EventType.REJECT).model_copy(
+        update={"article_id": "y"})]  # fmt: skip
+    assert drafts[0].recipient_id != drafts[1].recipient_id
+    events, mentions = merge_events(drafts, bare)
+    assert len(events) == 2 and len(mentions) == 2
+    assert all(e.summary.startswith("Thomas Whitfield vetoed") for e in events)
