@@ -278,6 +278,9 @@ def main(argv: list[str] | None = None) -> int:
     command: Command = args.run
     try:
         return command(args)
+    except BrokenPipeError:  # `newstables build | head`: results go to stdout after the work
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - keeps Python's exit flush quiet
+        return 0
     except ModuleNotFoundError as err:
         print(
             f"newstables {args.command}: needs {err.name!r}: {install_hint(err.name)}",
