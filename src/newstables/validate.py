@@ -110,6 +110,9 @@ def check_evidence(descriptor: Path, texts_dir: Path | None = None) -> Iterator[
             continue
         with open(root / "data" / f"{name}.csv", encoding="utf-8", newline="") as handle:
             for line, record in enumerate(csv.DictReader(handle), start=2):
+                if None in record or None in record.values():
+                    yield f"{name}.csv:{line}: wrong number of fields (a line break not quoted?)"
+                    continue
                 text = texts.get(record["article_id"])
                 if text is None:
                     yield f"{name}.csv:{line}: unknown article {record['article_id']!r}"

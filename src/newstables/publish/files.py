@@ -9,11 +9,10 @@ PosixPath('staging/datapackage.json')
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import hashlib
-import io
 import json
+import re
 from enum import Enum
 from pathlib import Path
 from typing import Any
@@ -49,6 +48,24 @@ def cell(value: Any) -> str:
 
 
 BATCH = 5_000  # rows serialised at a time
+# Every character str.splitlines() breaks at: a field holding any of them is quoted, so no
+# reader (csv, pandas, frictionless, a spreadsheet) can take it for the end of a row.
+LINE_BREAKS = "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
+_NEEDS_QUOTES = re.compile(f'[,"{LINE_BREAKS}]')
+
+
+def csv_field(text: str) -> str:
+    """One CSV field: quoted (quotes doubled) when it holds a comma, a quote or a line break.
+
+    >>> csv_field("a"), csv_field("a,b"), csv_field("x\\ry"), csv_field('a "b" c')
+    ('a', '"a,b"', '"x\\ry"', '"a ""b"" c"')
+    """
+    return '"' + text.replace('"', '""') + '"' if _NEEDS_QUOTES.search(text) else text
+
+
+def csv_line(cells: list[str]) -> str:
+    """One CSV record ending in \\n (what ``csv.writer`` writes, but line breaks always quoted)."""
+    return ",".join(map(csv_field, cells)) + "\n"
 
 
 class _HashedFile:
@@ -70,18 +87,17 @@ class _HashedFile:
 
 
 def write_csv(model: type[Row], rows: list[Row], path: Path) -> tuple[int, str]:
-    """The table as UTF-8 CSV with a header, \\n line endings, fields quoted minimally;
-    returns (bytes, sha256)."""
+    """The table as UTF-8 CSV with a header, \\n line endings, fields quoted minimally (and
+    always when they hold a line break: ``csv_field``); returns (bytes, sha256)."""
     out = _HashedFile(path)
     columns = list(model.model_fields)
-    for start in range(0, max(len(rows), 1), BATCH):
-        buffer = io.StringIO()
-        writer = csv.writer(buffer, lineterminator="\n")
-        if start == 0:
-            writer.writerow(columns)
-        for row in rows[start : start + BATCH]:
-            writer.writerow([cell(getattr(row, c)) for c in columns])
-        out.write(buffer.getvalue())
+    out.write(csv_line(columns))
+    for start in range(0, len(rows), BATCH):
+        lines = (
+            csv_line([cell(getattr(row, c)) for c in columns])
+            for row in rows[start : start + BATCH]
+        )
+        out.write("".join(lines))
     out.close()
     return out.size, out.digest.hexdigest()
 
