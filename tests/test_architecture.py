@@ -29,6 +29,7 @@ STAGES = {
     "evaluate": 11,
     "serve": 11,
     "benchmark": 12,
+    "hostile": 12,
     "cli": 13,
     "__init__": 13,
     "__main__": 13,
