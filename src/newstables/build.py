@@ -19,7 +19,7 @@ from .assemble import Tables, assemble
 from .corpus import Corpus, CorpusError, read_corpus
 from .curation import DEFAULT_CURATION, Curation
 from .executor import Meter, ResultCache, Stats, article_keys, backend, extract_corpus
-from .publish.atomic import commit, staging
+from .publish.atomic import commit, published, staging
 from .publish.chart import draw_estimates
 from .publish.files import DESCRIPTOR, write_package
 from .publish.site import build_site
@@ -67,7 +67,8 @@ def copy_articles(corpus: Corpus, out: Path, stage: Path) -> None:
 def _replaced(out: Path, corpus: Corpus) -> list[str]:
     """Files of the previous build that this one may remove (never the input articles)."""
     inputs = corpus.root.resolve()
-    return [f for f in published_files(out) if not (out / f).resolve().is_relative_to(inputs)]
+    previous = published(out) or published_files(out)  # the stamp: packages before manifests
+    return [f for f in previous if not (out / f).resolve().is_relative_to(inputs)]
 
 
 def release_memory() -> None:

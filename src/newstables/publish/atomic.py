@@ -20,13 +20,18 @@ from pathlib import Path
 STAGING = ".newstables-staging"
 JOURNAL = "COMMIT.json"
 LAST = "datapackage.json"
+MANIFEST = ".newstables-files.json"  # every file of the published version, itself included
+
+
+def _ordered(paths: Iterable[str]) -> list[str]:
+    """Sorted, the descriptor last (so a package is complete when it appears)."""
+    return sorted(sorted(set(paths)), key=lambda p: p == LAST)
 
 
 def _files(stage: Path) -> list[str]:
     """Relative paths to move, the descriptor last."""
-    paths = sorted(p.relative_to(stage).as_posix() for p in stage.rglob("*") if p.is_file())
-    paths = [p for p in paths if p != JOURNAL]
-    return sorted(paths, key=lambda p: p == LAST)
+    paths = (p.relative_to(stage).as_posix() for p in stage.rglob("*") if p.is_file())
+    return _ordered(p for p in paths if p != JOURNAL)
 
 
 def _apply(out: Path, stage: Path) -> None:
@@ -71,11 +76,27 @@ def staging(out: Path) -> Iterator[Path]:
             shutil.rmtree(stage)
 
 
+def published(out: Path) -> list[str]:
+    """The files of the version published in ``out`` (its manifest; none if it has none).
+
+    >>> "datapackage.json" in published(Path("."))
+    True
+    """
+    try:
+        files = json.loads((out / MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return []
+    return [str(f) for f in files] if isinstance(files, list) else []
+
+
 def commit(out: Path, stage: Path, previous: Iterable[str] = ()) -> list[str]:
     """Write the journal atomically, then move every staged file into place and remove the
     ``previous`` version's files that the new one no longer has (an article dropped from the
-    corpus), so the folder holds exactly one version."""
-    manifest = _files(stage)
+    corpus), so the folder holds exactly one version. The new version's manifest is published
+    with it (``published`` reads it), so the next commit knows what to remove even after a
+    crash or a build without a cache."""
+    manifest = _ordered([*_files(stage), MANIFEST])
+    (stage / MANIFEST).write_text(json.dumps(manifest, indent=0) + "\n", encoding="utf-8")
     removals = sorted(set(previous) - set(manifest))
     journal = stage / (JOURNAL + ".tmp")
     journal.write_text(json.dumps({"move": manifest, "remove": removals}), encoding="utf-8")
