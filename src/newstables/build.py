@@ -9,17 +9,29 @@ from __future__ import annotations
 
 import contextlib
 import ctypes
+import functools
 import gc
 import shutil
+import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any, TypeVar
 
 from .assemble import Tables, assemble
 from .corpus import Corpus, CorpusError, read_corpus
 from .curation import DEFAULT_CURATION, Curation
-from .executor import Meter, ResultCache, Stats, article_keys, backend, extract_corpus
-from .publish.atomic import commit, published, staging
+from .executor import (
+    CACHE_DIR,
+    ExtractionError,
+    Meter,
+    ResultCache,
+    Stats,
+    article_keys,
+    backend,
+    extract_corpus,
+)
+from .publish.atomic import commit, lock, published, staging
 from .publish.chart import draw_estimates
 from .publish.files import DESCRIPTOR, write_package
 from .publish.site import build_site
@@ -91,6 +103,46 @@ def _tables(
     return assemble([a.row for a in corpus.articles], results, curation)
 
 
+class PublishError(OSError):
+    """Writing the package failed (disk full, no permission …); the old package is intact."""
+
+
+def _os_error(err: BaseException) -> BaseException | None:
+    """The OS or SQLite error at the root of a failure, if any (frictionless wraps them)."""
+    seen: BaseException | None = err
+    while seen is not None:
+        if isinstance(seen, OSError | sqlite3.Error):
+            return seen
+        seen = seen.__cause__ or seen.__context__
+    return None
+
+
+Built = TypeVar("Built", bound=Callable[..., Any])
+
+
+def locked(function: Built) -> Built:
+    """Run a build holding the lock on its output folder, so that two builds into one folder
+    never mix (the second fails at once: "another build is running (pid N)"); an OS or SQLite
+    error at any step (disk full …) becomes one ``PublishError`` line naming the folder."""
+
+    @functools.wraps(function)
+    def run(articles_dir: Path, out: Path, *args: Any, **kwargs: Any) -> Any:
+        with lock(out, out / CACHE_DIR / "build.lock"):
+            try:
+                return function(articles_dir, out, *args, **kwargs)
+            except (CorpusError, BuildError, ExtractionError):
+                raise  # already one line naming the file
+            except Exception as err:
+                cause = _os_error(err)
+                if cause is None or getattr(cause, "filename", None):
+                    raise  # not an OS error, or one that names its file
+                message = " ".join(str(cause).split()) or type(cause).__name__
+                raise PublishError(f"{out}: {type(cause).__name__}: {message}") from err
+
+    return run  # type: ignore[return-value]
+
+
+@locked
 def build(
     articles_dir: Path,
     out: Path,

@@ -16,11 +16,50 @@ import shutil
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import IO
 
 STAGING = ".newstables-staging"
 JOURNAL = "COMMIT.json"
 LAST = "datapackage.json"
 MANIFEST = ".newstables-files.json"  # every file of the published version, itself included
+
+
+class Locked(OSError):
+    """Another build holds the lock on this output folder."""
+
+
+def _flock(handle: IO[str]) -> bool:
+    """Take an exclusive lock on an open file without waiting; False if another process has
+    it. The kernel drops it when the process dies, so a killed build never leaves it behind."""
+    try:
+        import fcntl
+    except ImportError:  # Windows: no lock (one build at a time is then up to the user)
+        return True
+    try:
+        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return False
+    return True
+
+
+@contextmanager
+def lock(out: Path, path: Path) -> Iterator[None]:
+    """Hold the build lock of the folder ``out``: the lock file ``path`` holds the owner's pid.
+
+    >>> with lock(out, out / ".newstables-cache" / "build.lock"):
+    ...     publish(out)
+    """
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "a+", encoding="utf-8") as handle:
+        if not _flock(handle):
+            handle.seek(0)
+            owner = handle.read().strip() or "unknown"
+            raise Locked(f"{out}: another build is running (pid {owner}); wait for it to finish")
+        handle.seek(0)
+        handle.truncate()
+        handle.write(f"{os.getpid()}\n")
+        handle.flush()
+        yield
 
 
 def _ordered(paths: Iterable[str]) -> list[str]:
