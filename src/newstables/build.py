@@ -22,7 +22,6 @@ from .assemble import Tables, assemble
 from .corpus import Corpus, CorpusError, read_corpus
 from .curation import DEFAULT_CURATION, Curation
 from .executor import (
-    CACHE_DIR,
     ExtractionError,
     Meter,
     ResultCache,
@@ -31,7 +30,7 @@ from .executor import (
     backend,
     extract_corpus,
 )
-from .publish.atomic import commit, lock, published, staging
+from .publish.atomic import LOCK_FILE, commit, lock, published, staging
 from .publish.chart import draw_estimates
 from .publish.files import DESCRIPTOR, write_package
 from .publish.site import build_site
@@ -127,7 +126,7 @@ def locked(function: Built) -> Built:
 
     @functools.wraps(function)
     def run(articles_dir: Path, out: Path, *args: Any, **kwargs: Any) -> Any:
-        with lock(out, out / CACHE_DIR / "build.lock"):
+        with lock(out, out / LOCK_FILE):
             try:
                 return function(articles_dir, out, *args, **kwargs)
             except (CorpusError, BuildError, ExtractionError):

@@ -22,6 +22,7 @@ STAGING = ".newstables-staging"
 JOURNAL = "COMMIT.json"
 LAST = "datapackage.json"
 MANIFEST = ".newstables-files.json"  # every file of the published version, itself included
+LOCK_FILE = ".newstables-cache/build.lock"  # held by a running build (see ``lock``)
 
 
 class Locked(OSError):
@@ -97,6 +98,16 @@ def recover(out: Path) -> str | None:
         return "rolled forward an interrupted publish"
     shutil.rmtree(stage)
     return "discarded an incomplete build"
+
+
+def settle(out: Path) -> str | None:
+    """For readers: finish a publish that died after writing its journal, as ``recover`` does
+    (unless a build is publishing into ``out`` right now: ``Locked``). A stage without a journal
+    is left alone: the old package is complete, and the next build discards the stage."""
+    if not (out / STAGING / JOURNAL).is_file():
+        return None
+    with lock(out, out / LOCK_FILE):
+        return recover(out) if (out / STAGING / JOURNAL).is_file() else None
 
 
 @contextmanager

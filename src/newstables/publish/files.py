@@ -102,9 +102,10 @@ def write_csv(model: type[Row], rows: list[Row], path: Path) -> tuple[int, str]:
     return out.size, out.digest.hexdigest()
 
 
-def write_json(rows: list[Row], path: Path) -> None:
+def write_json(rows: list[Row], path: Path) -> tuple[int, str]:
     """The table as a JSON array of records (same values as the CSV, typed), one at a time;
-    the bytes equal ``json.dumps(records, ensure_ascii=False, indent=1)``."""
+    the bytes equal ``json.dumps(records, ensure_ascii=False, indent=1)``; returns (bytes,
+    sha256)."""
     out = _HashedFile(path)
     if not rows:
         out.write("[]\n")
@@ -115,6 +116,7 @@ def write_json(rows: list[Row], path: Path) -> None:
     if rows:
         out.write("\n]\n")
     out.close()
+    return out.size, out.digest.hexdigest()
 
 
 def dump_json(data: Any) -> bytes:
@@ -122,8 +124,11 @@ def dump_json(data: Any) -> bytes:
     return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
-def resource(name: str, size: int, sha256: str, schema: dict[str, Any]) -> dict[str, Any]:
-    """A tabular CSV resource with its inline schema, size and sha256."""
+def resource(
+    name: str, size: int, sha256: str, schema: dict[str, Any], twin: tuple[int, str]
+) -> dict[str, Any]:
+    """A tabular CSV resource with its inline schema, size and sha256; ``json`` describes its
+    JSON twin (same rows) so that loaders can verify that file too."""
     meta = TABLES[name].TABLE
     return {
         "name": name,
@@ -137,6 +142,12 @@ def resource(name: str, size: int, sha256: str, schema: dict[str, Any]) -> dict[
         "description": meta.description,
         "bytes": size,
         "hash": f"sha256:{sha256}",
+        "json": {
+            "path": f"{DATA_DIR}/{name}.json",
+            "mediatype": "application/json",
+            "bytes": twin[0],
+            "hash": f"sha256:{twin[1]}",
+        },
         "schema": schema,
     }
 
@@ -162,11 +173,11 @@ def write_package(tables: dict[str, list[Row]], curation: Curation, root: Path) 
     for name, model in TABLES.items():
         rows = tables.get(name, [])
         size, sha256 = write_csv(model, rows, root / DATA_DIR / f"{name}.csv")
-        write_json(rows, root / DATA_DIR / f"{name}.json")
+        twin = write_json(rows, root / DATA_DIR / f"{name}.json")
         schema_path = root / SCHEMA_DIR / f"{name}.json"
         schema_path.parent.mkdir(parents=True, exist_ok=True)
         schema_path.write_bytes(dump_json(schemas[name]))
-        resources.append(resource(name, size, sha256, schemas[name]))
+        resources.append(resource(name, size, sha256, schemas[name], twin))
     path = root / DESCRIPTOR
     path.write_bytes(dump_json(descriptor(curation, resources)))
     return path
