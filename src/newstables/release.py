@@ -160,6 +160,8 @@ def archive_members(package: Package) -> dict[str, str]:
         resource = package.resource(name)
         members.add(resource["path"])
         members.update(_sibling_files(package, resource))
+    extras = [r for r in package.descriptor.get("resources", []) if "schema" not in r]
+    members.update(r["path"] for r in extras if package.has(str(r.get("path", ""))))  # workbook
     if "articles" in package.table_names:
         members.update(r["path"] for r in records(package, "articles") if r.get("path"))
     for source in package.descriptor.get("sources", []):

@@ -20,6 +20,7 @@ from typing import Any
 from ..curation import Curation
 from ..models import TABLES, Row
 from ..schema import PACKAGE_PROFILE, all_table_schemas
+from .xlsx import WORKBOOK, workbook_resource, write_workbook
 
 DATA_DIR = "data"
 SCHEMA_DIR = "schema"
@@ -167,7 +168,8 @@ def descriptor(curation: Curation, resources: list[dict[str, Any]]) -> dict[str,
 
 
 def write_package(tables: dict[str, list[Row]], curation: Curation, root: Path) -> Path:
-    """Write every table (CSV + JSON), its Table Schema and, last, datapackage.json."""
+    """Write every table (CSV + JSON), its Table Schema, the spreadsheet workbook of all
+    tables and, last, datapackage.json."""
     schemas = all_table_schemas()
     resources = []
     for name, model in TABLES.items():
@@ -178,6 +180,8 @@ def write_package(tables: dict[str, list[Row]], curation: Curation, root: Path) 
         schema_path.parent.mkdir(parents=True, exist_ok=True)
         schema_path.write_bytes(dump_json(schemas[name]))
         resources.append(resource(name, size, sha256, schemas[name], twin))
+    workbook = write_workbook(tables, root / DATA_DIR / WORKBOOK, render=cell)
+    resources.append(workbook_resource(*workbook))
     path = root / DESCRIPTOR
     path.write_bytes(dump_json(descriptor(curation, resources)))
     return path
