@@ -5,9 +5,12 @@ from __future__ import annotations
 
 import csv
 import re
+import shutil
 import zipfile
 from pathlib import Path
 from xml.etree import ElementTree
+
+import pytest
 
 from newstables.cli import main
 from newstables.models import TABLES
@@ -75,3 +78,15 @@ def test_formula_like_text_is_a_text_cell_and_bytes_are_stable(tmp_path: Path) -
     assert quotations[1][header.index("char_start")][0] == "number"
     assert (outs[0] / WORKBOOK).read_bytes() == (outs[1] / WORKBOOK).read_bytes()
     assert main(["validate", str(outs[0])]) == 0
+
+
+def test_validate_checks_the_workbook_against_the_descriptor(
+    built_package: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    package = Path(shutil.copytree(built_package, tmp_path / "package"))
+    assert main(["validate", str(package)]) == 0
+    with open(package / WORKBOOK, "ab") as handle:
+        handle.write(b"tampered")
+    capsys.readouterr()
+    assert main(["validate", str(package)]) == 1
+    assert "data/newstables.xlsx: sha256 differs" in capsys.readouterr().out

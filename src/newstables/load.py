@@ -104,10 +104,11 @@ class Package:
 
     def table_bytes(self, table: str) -> bytes:
         """A table's CSV, verified against the resource's ``hash`` and ``bytes``; its JSON
-        twin (the ``json`` entry of the resource, where declared) is verified too."""
+        twin (the ``json`` entry of the resource), where the package holds it, is verified
+        too."""
         resource = self.resource(table)
         twin = resource.get("json")
-        if isinstance(twin, dict) and twin.get("path"):
+        if isinstance(twin, dict) and self.has(str(twin.get("path"))):  # the wheel has none
             check_integrity(twin, self.read(twin["path"]), f"{self.where}/{twin['path']}")
         payload = self.read(resource["path"])
         check_integrity(resource, payload, f"{self.where}/{resource['path']}")

@@ -142,10 +142,11 @@ def _paths(entry: dict) -> list[str]:
 
 def listed_files(descriptor: Path) -> set[str]:
     """Every file under data/ that a package lists: its resources (a table's CSV and JSON
-    twin), its sources and the article texts named in articles.csv."""
+    twin), its downloads (the workbook), its sources and the article texts of articles.csv."""
     package = json.loads(descriptor.read_text(encoding="utf-8"))
     listed: set[str] = set()
-    for entry in [*package.get("resources", []), *package.get("sources", [])]:
+    entries = [package.get(key, []) for key in ("resources", "downloads", "sources")]
+    for entry in [e for group in entries if isinstance(group, list) for e in group]:
         for path in _paths(entry) if isinstance(entry, dict) else []:
             listed |= {path, path.removesuffix(".csv") + ".json"}
     articles = descriptor.parent / "data" / "articles.csv"
@@ -174,6 +175,21 @@ def check_unlisted(descriptor: Path) -> Iterator[str]:
             yield f"{relative}: not listed by {descriptor.name} (left by another build?)"
 
 
+def check_downloads(descriptor: Path) -> Iterator[str]:
+    """Each file of the descriptor's ``downloads`` (the workbook) has its size and sha256."""
+    package = json.loads(descriptor.read_text(encoding="utf-8"))
+    for entry in package.get("downloads", []):
+        path = descriptor.parent / entry["path"]
+        if not path.is_file():
+            yield f"{entry['path']}: missing"
+            continue
+        data = path.read_bytes()
+        if entry.get("hash") != f"sha256:{hashlib.sha256(data).hexdigest()}":
+            yield f"{entry['path']}: sha256 differs from {descriptor.name}"
+        elif entry.get("bytes") != len(data):
+            yield f"{entry['path']}: {len(data)} bytes, {descriptor.name} says {entry.get('bytes')}"
+
+
 def validate_package(descriptor: Path, texts_dir: Path | None = None) -> Report:
     """Run the descriptor, frictionless and evidence checks on a package on disk."""
     report = Report()
@@ -182,5 +198,5 @@ def validate_package(descriptor: Path, texts_dir: Path | None = None) -> Report:
         return report
     report.add("frictionless", check_frictionless(descriptor))
     report.add("evidence", check_evidence(descriptor, texts_dir))
-    report.add("files", check_unlisted(descriptor))
+    report.add("files", [*check_unlisted(descriptor), *check_downloads(descriptor)])
     return report

@@ -181,7 +181,8 @@ def write_package(tables: dict[str, list[Row]], curation: Curation, root: Path) 
         schema_path.write_bytes(dump_json(schemas[name]))
         resources.append(resource(name, size, sha256, schemas[name], twin))
     workbook = write_workbook(tables, root / DATA_DIR / WORKBOOK, render=cell)
-    resources.append(workbook_resource(*workbook))
+    package = descriptor(curation, resources)
+    package["downloads"] = [workbook_resource(*workbook)]
     path = root / DESCRIPTOR
-    path.write_bytes(dump_json(descriptor(curation, resources)))
+    path.write_bytes(dump_json(package))
     return path

@@ -74,10 +74,10 @@ def write_workbook(tables: dict[str, list[Row]], path: Path, render: Any = str) 
 
 
 def workbook_resource(size: int, sha256: str) -> dict[str, Any]:
-    """The descriptor entry of the workbook: a file resource (not a table: the CSVs are)."""
+    """The workbook's entry in the descriptor's ``downloads`` (beside the resources, which
+    are the tables: tools that read every resource as a table never see it)."""
     return {
         "name": "workbook",
-        "type": "file",
         "path": f"data/{WORKBOOK}",
         "format": "xlsx",
         "mediatype": MEDIATYPE,
