@@ -10,6 +10,7 @@ forward by ``recover`` (which every command that reads or writes a package runs 
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import shutil
@@ -43,24 +44,44 @@ def _flock(handle: IO[str]) -> bool:
     return True
 
 
+def _open_locked(out: Path, path: Path) -> IO[str]:
+    """The lock file, open and locked by this process; ``Locked`` names the owner's pid.
+
+    A build removes its lock file when it ends, so a lock taken on a file that is no longer at
+    ``path`` is worthless: then try again with the file that is there now."""
+    for _ in range(5):
+        handle = open(path, "a+", encoding="utf-8")  # noqa: SIM115 - returned open
+        if not _flock(handle):
+            handle.seek(0)
+            owner = handle.read().strip() or "unknown"
+            handle.close()
+            raise Locked(f"{out}: another build is running (pid {owner}); wait for it to finish")
+        with contextlib.suppress(OSError):
+            if os.stat(path).st_ino == os.fstat(handle.fileno()).st_ino:
+                return handle
+        handle.close()
+    raise Locked(f"{out}: other builds keep starting in this folder; wait for them to finish")
+
+
 @contextmanager
 def lock(out: Path, path: Path) -> Iterator[None]:
-    """Hold the build lock of the folder ``out``: the lock file ``path`` holds the owner's pid.
+    """Hold the build lock of the folder ``out``: the file ``path``, holding the owner's pid
+    while a build runs (removed when it ends, so an unchanged rebuild changes no file).
 
     >>> with lock(out, out / ".newstables-cache" / "build.lock"):
     ...     publish(out)
     """
     path.parent.mkdir(parents=True, exist_ok=True)
-    with open(path, "a+", encoding="utf-8") as handle:
-        if not _flock(handle):
-            handle.seek(0)
-            owner = handle.read().strip() or "unknown"
-            raise Locked(f"{out}: another build is running (pid {owner}); wait for it to finish")
+    handle = _open_locked(out, path)
+    try:
         handle.seek(0)
         handle.truncate()
         handle.write(f"{os.getpid()}\n")
         handle.flush()
         yield
+    finally:
+        path.unlink(missing_ok=True)  # still locked: a waiting build retries with a new file
+        handle.close()
 
 
 def _ordered(paths: Iterable[str]) -> list[str]:
