@@ -31,6 +31,7 @@ STAGES = {
     "serve": 11,
     "init": 11,
     "benchmark": 12,
+    "hostile": 12,
     "cli": 13,
     "__init__": 13,
     "__main__": 13,

@@ -148,3 +148,62 @@ def test_a_crash_at_any_rename_of_the_commit_is_recovered(
         monkeypatch.undo()
         assert main(["validate", str(out)]) == 0
         assert package_state(out) == (old if survive == 0 else new), survive
+
+
+def subset(seed_articles: Path, folder: Path, indices: tuple[int, ...]) -> Path:
+    """A corpus of some seed articles (by position), with their metadata rows."""
+    folder.mkdir()
+    texts = sorted(seed_articles.glob("*.txt"))
+    ids = tuple(texts[i].stem for i in indices)
+    metadata = (seed_articles / "articles.csv").read_text(encoding="utf-8").splitlines()
+    rows = [metadata[0]] + [line for line in metadata[1:] if line.startswith(ids)]
+    (folder / "articles.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    for article_id in ids:
+        shutil.copyfile(seed_articles / f"{article_id}.txt", folder / f"{article_id}.txt")
+    return folder
+
+
+def article_files(out: Path) -> set[str]:
+    return {p.name for p in (out / "data" / "articles").iterdir()}
+
+
+def test_a_build_of_other_articles_leaves_no_stale_file(
+    seed_articles: Path, tmp_path: Path
+) -> None:
+    """Without a cache (so without a build stamp) too (issue 16.4)."""
+    first = subset(seed_articles, tmp_path / "first", (0, 1, 2))
+    second = subset(seed_articles, tmp_path / "second", (3, 4))
+    out = tmp_path / "out"
+    build(first, out, cache=False)
+    build(second, out, cache=False)
+    assert article_files(out) == {p.name for p in second.glob("*.txt")}
+    assert main(["validate", str(out)]) == 0
+
+
+def test_no_stale_file_after_a_crash_once_the_journal_is_written(
+    seed_articles: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Killed right after the journal (so before the build stamp), then rebuilt (16.4)."""
+    corpora = [
+        subset(seed_articles, tmp_path / f"c{i}", ix) for i, ix in enumerate([(0,), (1, 2), (3,)])
+    ]
+    out = tmp_path / "out"
+    build(corpora[0], out)
+    monkeypatch.setattr(atomic, "os", DyingOs(1))
+    with contextlib.suppress(Crash):
+        build(corpora[1], out)
+    monkeypatch.undo()
+    assert main(["validate", str(out)]) == 0  # rolls the publish forward
+    assert article_files(out) == {p.name for p in corpora[1].glob("*.txt")}
+    build(corpora[2], out)
+    assert article_files(out) == {p.name for p in corpora[2].glob("*.txt")}
+
+
+def test_validate_fails_on_a_file_the_package_does_not_list(
+    built_package: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    package = Path(shutil.copytree(built_package, tmp_path / "package"))
+    (package / "data" / "articles" / "stray.txt").write_text("left over\n", encoding="utf-8")
+    capsys.readouterr()
+    assert main(["validate", str(package)]) == 1
+    assert "data/articles/stray.txt: not listed" in capsys.readouterr().out

@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+import contextlib
 import io
 import shutil
+import subprocess
+import sys
+import time
+from collections.abc import Callable
 from pathlib import Path
 
+import psutil
 import pytest
 from test_build import digests
 
@@ -224,3 +230,50 @@ def test_chunks_keep_corpus_order_and_cap_characters(seed_articles: Path) -> Non
     assert _chunk_ids(executor.chunks(job, items)) == [[0, 1, 2, 3, 4]]
     big = [(i, row, text * 100, key) for i, row, text, key in items]
     assert all(len(c) == 1 for c in _chunk_ids(executor.chunks(job, big)))
+
+
+POOL = (
+    "import time, sys\n"
+    "from newstables.executor import run_processes\n"
+    "for _ in run_processes(2)(time.sleep, [600, 600]):\n"
+    "    pass\n"
+)
+
+
+def _alive(process: psutil.Process) -> bool:
+    try:
+        return process.status() != psutil.STATUS_ZOMBIE
+    except psutil.NoSuchProcess:
+        return False
+
+
+def _workers(owner: psutil.Process) -> list[psutil.Process]:
+    """The pool's worker processes under ``owner``."""
+    found = []
+    for child in owner.children(recursive=True):
+        with contextlib.suppress(psutil.Error):
+            if "spawn_main" in " ".join(child.cmdline()):
+                found.append(child)
+    return found
+
+
+def _wait_for(condition: Callable[[], bool], seconds: float) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        time.sleep(0.2)
+    return condition()
+
+
+def test_workers_die_with_a_killed_build() -> None:
+    """kill -9 of the parent leaves no worker running (issue 16.5)."""
+    parent = subprocess.Popen([sys.executable, "-c", POOL])
+    try:
+        owner = psutil.Process(parent.pid)
+        assert _wait_for(lambda: len(_workers(owner)) == 2, 120)
+        workers = owner.children(recursive=True)  # the two workers (and a resource tracker)
+    finally:
+        parent.kill()
+        parent.wait()
+    assert _wait_for(lambda: not any(_alive(w) for w in workers), 30)

@@ -23,7 +23,9 @@ from newstables.extract import ArticleContext, ArticleResult, extract_article
 from newstables.extract.dates import find_dates
 from newstables.extract.numbers import find_amounts
 from newstables.extract.quotemarks import find_quotes
+from newstables.hostile import CR_TEXT, quote_run, quoted_sentences
 from newstables.models import Article
+from newstables.nlp import MAX_WORD
 
 SEED = (DEFAULT_ARTICLES / "001_48dad1407b159abf.txt").read_text(encoding="utf-8")
 FRAGMENTS = [
@@ -246,3 +248,31 @@ def test_a_5_mb_article_is_extracted() -> None:
     text = "\r\n".join([SEED] * 900)
     assert len(text.encode("utf-8")) > 5_000_000
     check_article(text)
+
+
+def test_the_tokenizer_keeps_a_long_run_of_quote_marks_in_few_tokens() -> None:
+    """A run of quote marks cost spaCy's tokenizer n² (10⁵ marks: an hour); now n (16.2)."""
+    nlp, _ = engine()
+    text = "The clerk wrote " + "“" * 3_000 + '"' * 3_000 + " and left."
+    doc = nlp.tokenizer(text)
+    assert doc.text == text
+    assert len(doc) == 6 + 6_000 // MAX_WORD  # six words, the run in MAX_WORD-char tokens
+    assert [t.text for t in doc][-3:] == ["and", "left", "."]
+
+
+def test_a_run_of_100000_quote_marks_is_extracted() -> None:
+    """Tokenizer, quote finder and amount finder are linear in a run of marks (16.2)."""
+    check_article(quote_run(100_000))
+
+
+@pytest.mark.parametrize("ending", ["\r", "\r\n"])
+def test_cr_only_and_crlf_articles_are_extracted(ending: str) -> None:
+    check_article(SEED.replace("\n", ending) + CR_TEXT.replace("\r", ending))
+
+
+@pytest.mark.slow
+def test_10000_quotations_in_one_article_are_extracted() -> None:
+    """Slow until attribution is linear (issue 12): benchmarked by ``benchmark --hostile``."""
+    text = quoted_sentences(10_000)
+    check_article(text)
+    assert len(find_quotes(text)) == 10_000

@@ -112,3 +112,31 @@ def test_bad_metadata_is_rejected_and_the_package_stays_intact(
     error = capsys.readouterr().err
     assert "articles.csv" in error and message in error
     assert digest(out) == before
+
+
+LINE_BREAK_ARTICLES = {
+    "bare_cr": "The mayor said: “We will never forget\rthe flood.”\n",
+    "cr_only": "First line.\rThe mayor said: “The bridge\rwill open.”\rLast line.\r",
+    "crlf": "The mayor said: “The ferry runs.”\r\nShe added: “Not\u2028today.”\r\n",
+}
+
+
+def test_line_breaks_of_every_kind_round_trip(tmp_path: Path) -> None:
+    """Bare CR, CR-only and CRLF texts build, validate and load back exactly (issue 16.3)."""
+    import newstables
+
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    for name, text in LINE_BREAK_ARTICLES.items():
+        (folder / f"{name}.txt").write_bytes(text.encode("utf-8"))
+    out = tmp_path / "out"
+    assert build(folder, out) == 0
+    assert main(["validate", str(out)]) == 0
+    quotations = newstables.load("quotations", package=out)
+    texts = {q.text for q in quotations.itertuples()}
+    expected = {"We will never forget\rthe flood.", "The bridge\rwill open.", "Not\u2028today."}
+    assert expected <= texts
+    for row in quotations.itertuples():
+        stored = (out / "data" / "articles" / f"{row.article_id}.txt").read_bytes()
+        assert stored == LINE_BREAK_ARTICLES[row.article_id].encode("utf-8")
+        assert stored.decode("utf-8")[row.char_start : row.char_end] == row.text

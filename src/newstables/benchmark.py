@@ -439,7 +439,12 @@ def render(report: Report) -> str:
 
 
 def run_benchmark(args: argparse.Namespace) -> int:
-    """Run every size, then the loader and Datasette timings on the largest package."""
+    """Run every size, then the loader and Datasette timings on the largest package
+    (or, with ``--hostile``, the hostile inputs of ``newstables.hostile``)."""
+    if args.hostile:
+        from .hostile import run_hostile
+
+        return run_hostile(args)
     say = (lambda message: None) if args.quiet else (lambda m: print(m, file=sys.stderr))
     sizes = sorted(int(s) for s in args.sizes.split(","))
     processes = args.processes or os.cpu_count() or 1
@@ -481,4 +486,6 @@ def register(commands: argparse._SubParsersAction) -> None:
     bench.add_argument("--json", help="also write the raw numbers to this JSON file")
     bench.add_argument("--quiet", action="store_true", help="no progress lines")
     bench.add_argument("--timeout", type=float, default=3600, help="seconds per build (3600)")
+    bench.add_argument("--hostile", action="store_true", help="build the hostile inputs instead")
+    bench.add_argument("--only", help="with --hostile: comma-separated input names")
     bench.set_defaults(run=run_benchmark)

@@ -10,16 +10,27 @@ from __future__ import annotations
 import contextlib
 import ctypes
 import datetime as dt
+import functools
 import gc
+import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any, TypeVar
 
 from .assemble import Tables, assemble
 from .corpus import Corpus, CorpusError, SourceArticle, read_corpus
 from .curation import Curation, curation_for, dataset_name, placeholders
-from .executor import Meter, ResultCache, Stats, article_keys, backend, extract_corpus
-from .publish.atomic import commit, staging
+from .executor import (
+    ExtractionError,
+    Meter,
+    ResultCache,
+    Stats,
+    article_keys,
+    backend,
+    extract_corpus,
+)
+from .publish.atomic import LOCK_FILE, commit, lock, published, staging
 from .publish.chart import draw_estimates
 from .publish.files import DESCRIPTOR, write_package
 from .publish.questions import QUESTIONS_FILE
@@ -75,9 +86,15 @@ def copy_articles(corpus: Corpus, out: Path, stage: Path) -> None:
 
 
 def _replaced(out: Path, corpus: Corpus) -> list[str]:
-    """Files of the previous build that this one may remove (never an input file)."""
+    """Files of the previous version that this one may remove (never an input file)."""
     inputs = {article.source.resolve() for article in corpus.articles}
-    return [f for f in published_files(out) if (out / f).resolve() not in inputs]
+    root = corpus.root.resolve()
+    previous = published(out) or published_files(out)  # the stamp: packages before manifests
+    return [
+        f
+        for f in previous
+        if (out / f).resolve() not in inputs and not (out / f).resolve().is_relative_to(root)
+    ]
 
 
 def load_curation(
@@ -118,6 +135,46 @@ def _tables(
     return assemble([a.row for a in corpus.articles], results, curation)
 
 
+class PublishError(OSError):
+    """Writing the package failed (disk full, no permission …); the old package is intact."""
+
+
+def _os_error(err: BaseException) -> BaseException | None:
+    """The OS or SQLite error at the root of a failure, if any (frictionless wraps them)."""
+    seen: BaseException | None = err
+    while seen is not None:
+        if isinstance(seen, OSError | sqlite3.Error):
+            return seen
+        seen = seen.__cause__ or seen.__context__
+    return None
+
+
+Built = TypeVar("Built", bound=Callable[..., Any])
+
+
+def locked(function: Built) -> Built:
+    """Run a build holding the lock on its output folder, so that two builds into one folder
+    never mix (the second fails at once: "another build is running (pid N)"); an OS or SQLite
+    error at any step (disk full …) becomes one ``PublishError`` line naming the folder."""
+
+    @functools.wraps(function)
+    def run(articles_dir: Path, out: Path, *args: Any, **kwargs: Any) -> Any:
+        with lock(out, out / LOCK_FILE):
+            try:
+                return function(articles_dir, out, *args, **kwargs)
+            except (CorpusError, BuildError, ExtractionError):
+                raise  # already one line naming the file
+            except Exception as err:
+                cause = _os_error(err)
+                if cause is None or getattr(cause, "filename", None):
+                    raise  # not an OS error, or one that names its file
+                message = " ".join(str(cause).split()) or type(cause).__name__
+                raise PublishError(f"{out}: {type(cause).__name__}: {message}") from err
+
+    return run  # type: ignore[return-value]
+
+
+@locked
 def build(
     articles_dir: Path,
     out: Path,
@@ -175,7 +232,7 @@ def build(
         questions = curation.folder / QUESTIONS_FILE if curation.folder else None
         build_site(stage, texts_dir=corpus.texts_dir, questions=questions)
         progress("built the SQLite database and the Datasette site (site/)")
-        published = commit(out, stage, _replaced(out, corpus))
+        written = commit(out, stage, _replaced(out, corpus))
     if cache:
-        write_stamp(out, key, published, {"counts": counts})
-    return BuildSummary(out, version, counts, corpus.skipped, published, False, corpus.undated())
+        write_stamp(out, key, written, {"counts": counts})
+    return BuildSummary(out, version, counts, corpus.skipped, written, False, corpus.undated())

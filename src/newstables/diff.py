@@ -146,7 +146,7 @@ def diff_table(old: Package, new: Package, table: str) -> TableDiff:
     return result
 
 
-IGNORED_METADATA = ("version", "resources")
+IGNORED_METADATA = ("version", "resources", "downloads")  # downloads: derived files
 
 
 def diff_packages(old: Package, new: Package) -> PackageDiff:

@@ -13,9 +13,12 @@ True
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
 import hashlib
 import json
 import os
+import signal
 import sys
 import threading
 import time
@@ -256,6 +259,27 @@ def run_serial(function: Callable[[Chunk], list], work: list[Chunk]) -> Iterator
         yield function(chunk)
 
 
+PR_SET_PDEATHSIG = 1  # prctl(2): the signal a process gets when its parent dies
+
+
+def _watch_parent(parent: int) -> None:
+    """Exit as soon as this process's parent is no longer ``parent`` (it died)."""
+    while os.getppid() == parent:
+        time.sleep(1.0)
+    os._exit(1)
+
+
+def die_with_parent(parent: int) -> None:
+    """Worker initializer: end this worker when the build that started it dies, ``kill -9``
+    too. On Linux the kernel sends SIGKILL at once; everywhere, a thread checks every second.
+
+    >>> ProcessPoolExecutor(2, initializer=die_with_parent, initargs=(os.getpid(),))
+    """
+    with contextlib.suppress(OSError, AttributeError):
+        ctypes.CDLL("libc.so.6", use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
+
+
 def run_processes(processes: int) -> Backend:
     """A local process pool (spawned workers, each building the pipeline once)."""
 
@@ -264,7 +288,8 @@ def run_processes(processes: int) -> Backend:
         if workers <= 1:
             yield from run_serial(function, work)
             return
-        with ProcessPoolExecutor(workers, mp_context=get_context("spawn")) as pool:
+        context, parent = get_context("spawn"), (os.getpid(),)
+        with ProcessPoolExecutor(workers, context, die_with_parent, parent) as pool:
             yield from pool.map(function, work)
 
     return run

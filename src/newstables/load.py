@@ -28,6 +28,7 @@ from typing import Any
 import pandas as pd
 
 from .models import TABLES, Row
+from .publish.atomic import Locked, settle
 
 DESCRIPTOR = "datapackage.json"
 RELEASES_ENV = "NEWSTABLES_RELEASES"
@@ -102,24 +103,34 @@ class Package:
         return node.read_bytes()
 
     def table_bytes(self, table: str) -> bytes:
-        """A table's file, verified against the resource's ``hash`` (and ``bytes``)."""
+        """A table's CSV, verified against the resource's ``hash`` and ``bytes``; its JSON
+        twin (the ``json`` entry of the resource), where the package holds it, is verified
+        too."""
         resource = self.resource(table)
+        twin = resource.get("json")
+        if isinstance(twin, dict) and self.has(str(twin.get("path"))):  # the wheel has none
+            check_integrity(twin, self.read(twin["path"]), f"{self.where}/{twin['path']}")
         payload = self.read(resource["path"])
         check_integrity(resource, payload, f"{self.where}/{resource['path']}")
         return payload
 
 
 def check_integrity(resource: dict[str, Any], payload: bytes, where: str) -> None:
-    """Raise IntegrityError when payload differs from the resource's hash (``sha256:…``)."""
+    """Raise IntegrityError, naming the file, when a resource declares no hash, an unknown
+    hash algorithm, or a hash (``sha256:…``) or size that the payload does not have."""
     declared = resource.get("hash")
     if not declared:
-        return
+        raise IntegrityError(f"{where}: {DESCRIPTOR} gives no hash for it (cannot verify it)")
     algorithm, _, expected = str(declared).rpartition(":")
-    actual = hashlib.new(algorithm or "md5", payload).hexdigest()
-    if actual != expected.lower():
+    algorithm = algorithm or "md5"
+    if algorithm not in hashlib.algorithms_available:
+        raise IntegrityError(f"{where}: unknown hash algorithm {algorithm!r} in {DESCRIPTOR}")
+    actual = hashlib.new(algorithm, payload).hexdigest()
+    size = resource.get("bytes")
+    if actual != expected.lower() or (isinstance(size, int) and size != len(payload)):
         raise IntegrityError(
-            f"{where} is corrupt: its {algorithm or 'md5'} is {actual[:12]}… but {DESCRIPTOR} "
-            f"says {expected[:12]}… (re-download the package or rebuild it)"
+            f"{where} is corrupt: its {algorithm} is {actual[:12]}… ({len(payload):,} bytes) but "
+            f"{DESCRIPTOR} says {expected[:12]}… (re-download the package or rebuild it)"
         )
 
 
@@ -171,14 +182,26 @@ def _archive_root(path: Path) -> Traversable:
     return inner[0]
 
 
+def _settled(folder: Path) -> Path:
+    """The folder, with a publish that was killed after its journal completed first (as every
+    CLI command does); a build publishing there right now is an error, not a half-read."""
+    try:
+        settle(folder)
+    except Locked:
+        raise LoaderError(f"{folder}: a build is publishing into it right now; try again") from None
+    except OSError as err:
+        raise LoaderError(f"{folder}: cannot complete an interrupted publish: {err}") from None
+    return folder
+
+
 def _source_root(source: str | os.PathLike[str]) -> tuple[Traversable, str]:
     path = Path(source).expanduser()
     if path.is_file() and zipfile.is_zipfile(path):
         return _archive_root(path), str(path)
     if path.is_dir():
-        return path, str(path)
+        return _settled(path), str(path)
     if path.name.endswith(".json") and path.is_file():
-        return path.parent, str(path.parent)
+        return _settled(path.parent), str(path.parent)
     raise LoaderError(f"{path}: not a package folder, {DESCRIPTOR} or release archive")
 
 

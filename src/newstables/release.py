@@ -160,6 +160,8 @@ def archive_members(package: Package) -> dict[str, str]:
         resource = package.resource(name)
         members.add(resource["path"])
         members.update(_sibling_files(package, resource))
+    downloads = package.descriptor.get("downloads", [])  # the spreadsheet workbook
+    members.update(d["path"] for d in downloads if package.has(str(d.get("path", ""))))
     if "articles" in package.table_names:
         members.update(r["path"] for r in records(package, "articles") if r.get("path"))
     for source in package.descriptor.get("sources", []):

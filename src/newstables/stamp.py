@@ -73,10 +73,16 @@ def published_files(out: Path) -> list[str]:
 
 
 def write_stamp(out: Path, key: str, files: list[str], details: dict) -> None:
-    """Record what was published (after the commit; a build killed before it just rebuilds)."""
+    """Record what was published (after the commit; a build killed before it just rebuilds).
+
+    The package is published already: a stamp that cannot be written (disk full) is skipped,
+    and the next build simply rebuilds."""
     folder = out / CACHE_DIR
-    folder.mkdir(parents=True, exist_ok=True)
     stamp = {"key": key, **details, "files": {name: _file_hash(out / name) for name in files}}
     temporary = folder / f".{STAMP}.{os.getpid()}.tmp"
-    temporary.write_text(json.dumps(stamp, indent=1, sort_keys=True), encoding="utf-8")
-    os.replace(temporary, folder / STAMP)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        temporary.write_text(json.dumps(stamp, indent=1, sort_keys=True), encoding="utf-8")
+        os.replace(temporary, folder / STAMP)
+    except OSError:
+        temporary.unlink(missing_ok=True)

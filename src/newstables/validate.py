@@ -17,6 +17,7 @@ from pathlib import Path
 from .models import TABLES, Row, TableMeta
 
 MAX_REPORTED = 20
+CURATION = "data/curation/"  # a dataset project's curation inputs live beside its tables
 
 
 @dataclass
@@ -110,6 +111,9 @@ def check_evidence(descriptor: Path, texts_dir: Path | None = None) -> Iterator[
             continue
         with open(root / "data" / f"{name}.csv", encoding="utf-8", newline="") as handle:
             for line, record in enumerate(csv.DictReader(handle), start=2):
+                if None in record or None in record.values():
+                    yield f"{name}.csv:{line}: wrong number of fields (a line break not quoted?)"
+                    continue
                 text = texts.get(record["article_id"])
                 if text is None:
                     yield f"{name}.csv:{line}: unknown article {record['article_id']!r}"
@@ -130,6 +134,62 @@ def check_descriptor(descriptor: Path) -> Iterator[str]:
             yield f"{descriptor}: no resource {table!r}"
 
 
+def _paths(entry: dict) -> list[str]:
+    """The path (or paths) of a resource or source entry of the descriptor."""
+    path = entry.get("path")
+    return [path] if isinstance(path, str) else [p for p in path or [] if isinstance(p, str)]
+
+
+def listed_files(descriptor: Path) -> set[str]:
+    """Every file under data/ that a package lists: its resources (a table's CSV and JSON
+    twin), its downloads (the workbook), its sources and the article texts of articles.csv."""
+    package = json.loads(descriptor.read_text(encoding="utf-8"))
+    listed: set[str] = set()
+    entries = [package.get(key, []) for key in ("resources", "downloads", "sources")]
+    for entry in [e for group in entries if isinstance(group, list) for e in group]:
+        for path in _paths(entry) if isinstance(entry, dict) else []:
+            listed |= {path, path.removesuffix(".csv") + ".json"}
+    articles = descriptor.parent / "data" / "articles.csv"
+    if articles.is_file():
+        with open(articles, encoding="utf-8", newline="") as handle:
+            listed |= {r.get("path") or "" for r in csv.DictReader(handle)}
+    return listed
+
+
+def check_unlisted(descriptor: Path) -> Iterator[str]:
+    """Files under data/ that the package does not list (a stale article of an older build),
+    the curation folder of a dataset project aside.
+
+    >>> list(check_unlisted(Path("datapackage.json")))
+    []
+    """
+    data = descriptor.parent / "data"
+    try:
+        listed = listed_files(descriptor)
+    except (OSError, ValueError) as err:
+        yield f"{descriptor}: {err}"
+        return
+    for path in sorted(data.rglob("*")) if data.is_dir() else []:
+        relative = path.relative_to(descriptor.parent).as_posix()
+        if path.is_file() and relative not in listed and not relative.startswith(CURATION):
+            yield f"{relative}: not listed by {descriptor.name} (left by another build?)"
+
+
+def check_downloads(descriptor: Path) -> Iterator[str]:
+    """Each file of the descriptor's ``downloads`` (the workbook) has its size and sha256."""
+    package = json.loads(descriptor.read_text(encoding="utf-8"))
+    for entry in package.get("downloads", []):
+        path = descriptor.parent / entry["path"]
+        if not path.is_file():
+            yield f"{entry['path']}: missing"
+            continue
+        data = path.read_bytes()
+        if entry.get("hash") != f"sha256:{hashlib.sha256(data).hexdigest()}":
+            yield f"{entry['path']}: sha256 differs from {descriptor.name}"
+        elif entry.get("bytes") != len(data):
+            yield f"{entry['path']}: {len(data)} bytes, {descriptor.name} says {entry.get('bytes')}"
+
+
 def validate_package(descriptor: Path, texts_dir: Path | None = None) -> Report:
     """Run the descriptor, frictionless and evidence checks on a package on disk."""
     report = Report()
@@ -138,4 +198,5 @@ def validate_package(descriptor: Path, texts_dir: Path | None = None) -> Report:
         return report
     report.add("frictionless", check_frictionless(descriptor))
     report.add("evidence", check_evidence(descriptor, texts_dir))
+    report.add("files", [*check_unlisted(descriptor), *check_downloads(descriptor)])
     return report

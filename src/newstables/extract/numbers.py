@@ -148,7 +148,7 @@ _PAGINATION_BEFORE = re.compile(
 _RATIO_AFTER = re.compile(rf"^\s+(?:in|out\s+of)\s+(?:\d+|{_WORD})\b(?!,\d)", re.IGNORECASE)
 _RATIO_BEFORE = re.compile(rf"\b(?:\d+|{_WORD})\s+(?:in|out\s+of)\s+$", re.IGNORECASE)
 _AGE_BEFORE = re.compile(r"\b[A-Z][\w.'’-]*,\s*$")
-_URL = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+")
+_URL = re.compile(r"(?:https?://|www\.)\S+|(?<!\S)\S+@\S+\.\w+")  # emails from a word start: linear
 _YEAR = re.compile(r"^(?:1[89]\d\d|20\d\d)$")
 
 

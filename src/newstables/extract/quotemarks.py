@@ -114,10 +114,19 @@ def _family(mark: str) -> str:
     return "straight" if mark == '"' else "nyt"
 
 
-def _balance_after(marks: list[re.Match[str]], index: int, family: str) -> int:
-    """Closers minus openers of one family after mark ``index`` (2+ means a nested quote)."""
-    rest = [m.group() for m in marks[index + 1 :] if _family(m.group()) == family]
-    return sum(m in CLOSE for m in rest) - sum(m in OPEN for m in rest)
+def _balances_after(marks: list[re.Match[str]]) -> list[dict[str, int]]:
+    """Per mark, closers minus openers of each family after it (2+ means a nested quote);
+    one pass from the end, so a line of n marks costs n, not n²."""
+    balances: list[dict[str, int]] = [{}] * len(marks)
+    running: dict[str, int] = {}
+    for index in range(len(marks) - 1, -1, -1):
+        balances[index] = running
+        mark = marks[index].group()
+        family = _family(mark)
+        change = (mark in CLOSE) - (mark in OPEN)
+        if change:
+            running = {**running, family: running.get(family, 0) + change}
+    return balances
 
 
 def _double_quotes(line: str) -> tuple[list[tuple[int, int, bool]], bool]:
@@ -126,6 +135,7 @@ def _double_quotes(line: str) -> tuple[list[tuple[int, int, bool]], bool]:
     spans: list[tuple[int, int, bool]] = []
     stack: list[tuple[str, int]] = []  # (family, offset after the opening mark)
     marks = list(_MARK.finditer(line))
+    balances = _balances_after(marks)
     for index, match in enumerate(marks):
         mark, pos = match.group(), match.start()
         family = _family(mark)
@@ -137,7 +147,7 @@ def _double_quotes(line: str) -> tuple[list[tuple[int, int, bool]], bool]:
         else:
             role = "open" if _is_opening(line, pos, mark) else "close"
         if role == "open":
-            if stack and families == [family] and _balance_after(marks, index, family) < 2:
+            if stack and families == [family] and balances[index].get(family, 0) < 2:
                 spans.append((stack[0][1], pos, True))  # unbalanced: close the running quote
                 stack = []
             stack.append((family, match.end()))

@@ -9,11 +9,10 @@ PosixPath('staging/datapackage.json')
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import hashlib
-import io
 import json
+import re
 from enum import Enum
 from pathlib import Path
 from typing import Any
@@ -21,6 +20,7 @@ from typing import Any
 from ..curation import Curation
 from ..models import TABLES, Row
 from ..schema import PACKAGE_PROFILE, all_table_schemas
+from .xlsx import WORKBOOK, workbook_resource, write_workbook
 
 DATA_DIR = "data"
 SCHEMA_DIR = "schema"
@@ -49,6 +49,24 @@ def cell(value: Any) -> str:
 
 
 BATCH = 5_000  # rows serialised at a time
+# Every character str.splitlines() breaks at: a field holding any of them is quoted, so no
+# reader (csv, pandas, frictionless, a spreadsheet) can take it for the end of a row.
+LINE_BREAKS = "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
+_NEEDS_QUOTES = re.compile(f'[,"{LINE_BREAKS}]')
+
+
+def csv_field(text: str) -> str:
+    """One CSV field: quoted (quotes doubled) when it holds a comma, a quote or a line break.
+
+    >>> csv_field("a"), csv_field("a,b"), csv_field("x\\ry"), csv_field('a "b" c')
+    ('a', '"a,b"', '"x\\ry"', '"a ""b"" c"')
+    """
+    return '"' + text.replace('"', '""') + '"' if _NEEDS_QUOTES.search(text) else text
+
+
+def csv_line(cells: list[str]) -> str:
+    """One CSV record ending in \\n (what ``csv.writer`` writes, but line breaks always quoted)."""
+    return ",".join(map(csv_field, cells)) + "\n"
 
 
 class _HashedFile:
@@ -70,25 +88,25 @@ class _HashedFile:
 
 
 def write_csv(model: type[Row], rows: list[Row], path: Path) -> tuple[int, str]:
-    """The table as UTF-8 CSV with a header, \\n line endings, fields quoted minimally;
-    returns (bytes, sha256)."""
+    """The table as UTF-8 CSV with a header, \\n line endings, fields quoted minimally (and
+    always when they hold a line break: ``csv_field``); returns (bytes, sha256)."""
     out = _HashedFile(path)
     columns = list(model.model_fields)
-    for start in range(0, max(len(rows), 1), BATCH):
-        buffer = io.StringIO()
-        writer = csv.writer(buffer, lineterminator="\n")
-        if start == 0:
-            writer.writerow(columns)
-        for row in rows[start : start + BATCH]:
-            writer.writerow([cell(getattr(row, c)) for c in columns])
-        out.write(buffer.getvalue())
+    out.write(csv_line(columns))
+    for start in range(0, len(rows), BATCH):
+        lines = (
+            csv_line([cell(getattr(row, c)) for c in columns])
+            for row in rows[start : start + BATCH]
+        )
+        out.write("".join(lines))
     out.close()
     return out.size, out.digest.hexdigest()
 
 
-def write_json(rows: list[Row], path: Path) -> None:
+def write_json(rows: list[Row], path: Path) -> tuple[int, str]:
     """The table as a JSON array of records (same values as the CSV, typed), one at a time;
-    the bytes equal ``json.dumps(records, ensure_ascii=False, indent=1)``."""
+    the bytes equal ``json.dumps(records, ensure_ascii=False, indent=1)``; returns (bytes,
+    sha256)."""
     out = _HashedFile(path)
     if not rows:
         out.write("[]\n")
@@ -99,6 +117,7 @@ def write_json(rows: list[Row], path: Path) -> None:
     if rows:
         out.write("\n]\n")
     out.close()
+    return out.size, out.digest.hexdigest()
 
 
 def dump_json(data: Any) -> bytes:
@@ -106,8 +125,11 @@ def dump_json(data: Any) -> bytes:
     return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
-def resource(name: str, size: int, sha256: str, schema: dict[str, Any]) -> dict[str, Any]:
-    """A tabular CSV resource with its inline schema, size and sha256."""
+def resource(
+    name: str, size: int, sha256: str, schema: dict[str, Any], twin: tuple[int, str]
+) -> dict[str, Any]:
+    """A tabular CSV resource with its inline schema, size and sha256; ``json`` describes its
+    JSON twin (same rows) so that loaders can verify that file too."""
     meta = TABLES[name].TABLE
     return {
         "name": name,
@@ -121,6 +143,12 @@ def resource(name: str, size: int, sha256: str, schema: dict[str, Any]) -> dict[
         "description": meta.description,
         "bytes": size,
         "hash": f"sha256:{sha256}",
+        "json": {
+            "path": f"{DATA_DIR}/{name}.json",
+            "mediatype": "application/json",
+            "bytes": twin[0],
+            "hash": f"sha256:{twin[1]}",
+        },
         "schema": schema,
     }
 
@@ -140,17 +168,21 @@ def descriptor(curation: Curation, resources: list[dict[str, Any]]) -> dict[str,
 
 
 def write_package(tables: dict[str, list[Row]], curation: Curation, root: Path) -> Path:
-    """Write every table (CSV + JSON), its Table Schema and, last, datapackage.json."""
+    """Write every table (CSV + JSON), its Table Schema, the spreadsheet workbook of all
+    tables and, last, datapackage.json."""
     schemas = all_table_schemas()
     resources = []
     for name, model in TABLES.items():
         rows = tables.get(name, [])
         size, sha256 = write_csv(model, rows, root / DATA_DIR / f"{name}.csv")
-        write_json(rows, root / DATA_DIR / f"{name}.json")
+        twin = write_json(rows, root / DATA_DIR / f"{name}.json")
         schema_path = root / SCHEMA_DIR / f"{name}.json"
         schema_path.parent.mkdir(parents=True, exist_ok=True)
         schema_path.write_bytes(dump_json(schemas[name]))
-        resources.append(resource(name, size, sha256, schemas[name]))
+        resources.append(resource(name, size, sha256, schemas[name], twin))
+    workbook = write_workbook(tables, root / DATA_DIR / WORKBOOK, render=cell)
+    package = descriptor(curation, resources)
+    package["downloads"] = [workbook_resource(*workbook)]
     path = root / DESCRIPTOR
-    path.write_bytes(dump_json(descriptor(curation, resources)))
+    path.write_bytes(dump_json(package))
     return path
