@@ -173,3 +173,31 @@ def test_same_type_actor_and_day_but_different_events_stay_apart(
     events, mentions = merge_events(drafts, bare)
     assert len(events) == 2 and len(mentions) == 2
     assert all(e.summary.startswith("Thomas Whitfield vetoed") for e in events)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "actor"),
+    [
+        ("Governor Alma Reyes lifted the curfew in Port Elara on Sunday.", "CONCEDE", "alma-reyes"),
+        ("Mayor Lena Ostrova eased the water restrictions.", "CONCEDE", "lena-ostrova"),
+        ("The Marlow Dockworkers Union called off its strike.", "CONCEDE",
+         "marlow-dockworkers-union"),
+        ("President Oskar Lindqvist declared a state of emergency.", "COERCE", "oskar-lindqvist"),
+        ("Police in Varnholt prevented a rally by farmers.", "COERCE", "police-in-varnholt"),
+    ],
+)  # fmt: skip
+def test_easing_and_imposing_restrictions(
+    extract: Extract, text: str, kind: str, actor: str
+) -> None:
+    """Lifting a curfew or calling off a strike yields (CONCEDE); declaring an emergency or
+    stopping a rally restricts (COERCE)."""
+    assert only(extract(text)[0], EventType(kind)).actor_id == actor
+
+
+def test_accusing_of_a_delay_in_talks_stays_an_accusation(extract: Extract) -> None:
+    """A word of another CAMEO verb's pattern ("negotiations" of "delay") deep in the "of"
+    phrase does not recode the accusation (the CAMEO block headers are read whole)."""
+    text = "Councillor Ada Brenner accused the harbour board of hiding the delays in the talks."
+    drafts = extract(text)[0]
+    assert only(drafts, EventType.ACCUSE).recipient_id == "harbour-board"
+    assert not [d for d in drafts if d.event_type == EventType.SANCTION]
