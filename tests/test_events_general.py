@@ -201,3 +201,36 @@ def test_accusing_of_a_delay_in_talks_stays_an_accusation(extract: Extract) -> N
     drafts = extract(text)[0]
     assert only(drafts, EventType.ACCUSE).recipient_id == "harbour-board"
     assert not [d for d in drafts if d.event_type == EventType.SANCTION]
+
+
+def test_what_a_request_asks_for_has_not_happened(extract: Extract) -> None:
+    drafts = extract("Councillor Mira Patel urged the transit chief to resign.")[0]
+    assert [d.event_type for d in drafts] == [EventType.REQUEST]
+    drafts = extract("The Harlow Tenants Union asked the attorney general to investigate.")[0]
+    assert {d.event_type for d in drafts} == {EventType.REQUEST, EventType.ACCUSE}
+
+
+def test_calling_on_someone_to_act_is_a_request(extract: Extract) -> None:
+    text = "Brigid Olsen, a spokeswoman for the mayor, called on the council to drop the levy."
+    request = only(extract(text)[0], EventType.REQUEST)
+    assert (request.actor_id, request.recipient_id) == ("brigid-olsen", "council")
+
+
+def test_calling_someone_a_liar_accuses_and_asks_nothing(extract: Extract) -> None:
+    drafts = extract("Alderman Pete Rourke called the developer a liar for hiding the costs.")[0]
+    assert only(drafts, EventType.ACCUSE).actor_id == "pete-rourke"
+    assert not [d for d in drafts if d.event_type == EventType.REQUEST]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Senator Hal Brandt declined to comment on the merger.",
+        "Mayor Ines Varga struck a conciliatory tone at the meeting.",
+        "Governor Dana Whitcomb praised the voting rights group.",
+    ],
+)
+def test_idioms_and_silence_are_no_events(extract: Extract, text: str) -> None:
+    """Declining to comment is no refusal, a struck tone no blow, a gerund modifier no act."""
+    kinds = {d.event_type for d in extract(text)[0]}
+    assert kinds <= {EventType.SUPPORT}

@@ -28,7 +28,17 @@ from ...models import DateBasis, EntityType, EventType, Factuality
 from ..dates import DateValue
 from ..quotemarks import find_quotes, furniture_at
 from .arguments import fill, inherit_actors
-from .clauses import dates, factuality, intention, negated, refusal, verbal_attack
+from .clauses import (
+    asked_for,
+    dates,
+    factuality,
+    idle,
+    intention,
+    kept_silent,
+    negated,
+    refusal,
+    verbal_attack,
+)
 from .entities import agents
 from .lexicon import EventCodebook, load_codebook
 from .parse import dobj, subject
@@ -222,6 +232,9 @@ def _read(article: Article, hit: Hit) -> Hit | None:
     whose arguments the registry cannot name gives way to the engine's reading of the same
     verb when that one names the actor."""
     if negated(hit.token) and not refusal(hit):
+        return None
+    book = article.book
+    if asked_for(book, hit) or kept_silent(book, hit.token) or idle(book, hit):
         return None
     article.proposing = not hit.curated
     fill(article, hit)

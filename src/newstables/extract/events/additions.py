@@ -82,7 +82,7 @@ VERB_CODES: dict[str, str] = {
     "side": "", "reveal": "", "discuss": "", "travel": "", "work": "", "come": "", "move": "",
     "return": "", "visit": "042", "stand": "", "keep": "", "put": "", "set": "", "get": "",
     "make": "", "use": "", "die": "", "drop": "", "defeat": "", "demonstrate": "", "spy": "",
-    "argue": "", "ease": "", "prevent": "",
+    "argue": "", "ease": "", "prevent": "", "face": "",
 }  # fmt: skip
 
 # verb → extra patterns: (code, words after the verb, prepositional phrases)
@@ -95,7 +95,7 @@ VERBS: dict[str, list[tuple[str, list[str], list[tuple[str, list[str]]]]]] = {
              ("141", ["protest"], [])],
     "declare": [("0871", ["ceasefire"], []), ("0871", ["truce"], []),
                 ("1724", ["emergency"], []), ("1724", ["siege"], []), ("1724", ["martial"], [])],
-    "call": [("100", [], [("for", [])]), ("041", [], [("on", [])]),
+    "call": [("100", [], [("for", [])]), ("041", [], [("on", [])]), ("100", ["to"], [("on", [])]),
              ("080", ["strike"], [("off", [])]), ("080", ["boycott"], [("off", [])]),
              ("080", ["protest"], [("off", [])])],
     "impose": [("16", ["sanction"], []), ("16", ["embargo"], []), ("1723", ["curfew"], []),
@@ -149,7 +149,8 @@ BLAME = [
 CARRIERS = ["effort", "bid", "drive", "initiative", "mission", "campaign", "plan"]
 
 # verbs of attack that, aimed at a person, are words, not blows ("Trump attacked Clinton")
-VERBAL_ATTACKS = ["attack", "hit", "blast", "slam", "target", "strike", "hammer", "savage"]
+VERBAL_ATTACKS = ["attack", "hit", "blast", "slam", "target", "strike", "hammer", "savage",
+                  "assail", "lash"]
 
 # general settings of the trigger and argument rules (a dataset's curation may extend them)
 SETTINGS: dict[str, list[str] | dict[str, list[str]]] = {
@@ -157,6 +158,8 @@ SETTINGS: dict[str, list[str] | dict[str, list[str]]] = {
                "in charge of", "on behalf of", "take part", "took part", "taking part",
                "released a statement", "released a report", "released a video", "released an ad",
                "released a list", "released its", "released the report", "release a statement",
+               "press release", "news release", "when it comes to", "goes on to", "go on to",
+               "went on to", "pleaded guilty", "pleads guilty", "plead guilty", "pleaded not",
                "releasing a statement", "released data", "released the results"],
     "offers": ["ready", "willing", "offer", "promise", "pledge", "prepared", "agree", "vow"],
     "request_verbs": ["end", "stop", "cease", "halt", "withdraw", "leave", "resign"],
@@ -178,6 +181,15 @@ SETTINGS: dict[str, list[str] | dict[str, list[str]]] = {
                     "ready", "willing", "prepared", "threaten", "swear", "commit", "decide"],
     "claimed": ["claim", "allege", "reportedly", "allegedly", "purportedly", "assert", "contend"],
     "denied": ["deny", "reject", "dispute", "contest", "refute"],
+    # verbs that ask for an act: what they ask for has not happened ("urged him to resign")
+    "asking": ["demand", "urge", "call", "ask", "request", "appeal", "press", "petition",
+               "implore", "beg", "plead"],
+    # what one declines to do when one only keeps silent ("declined to comment")
+    "silence": ["say", "comment", "answer", "elaborate", "speculate", "discuss", "confirm",
+                "disclose", "specify", "respond", "identify", "name", "reveal", "detail"],
+    # objects that make a verb of attack or meeting an idiom ("struck a populist tone")
+    "idle_objects": ["tone", "note", "chord", "pose", "balance", "nerve", "conclusion", "stage",
+                     "road", "trail", "ground", "mark", "criticism", "challenge", "question"],
     "verbal_attacks": VERBAL_ATTACKS,
     "carriers": CARRIERS,
     "blame": BLAME,

@@ -192,3 +192,50 @@ def verbal_attack(article: Article, hit: Hit) -> None:
     kind = entry.type if entry else proposed.type if proposed else None
     if kind == EntityType.person:
         hit.type, hit.mode = EventType.ACCUSE, None
+
+
+_ASKED = frozenset({"xcomp", "ccomp", "pobj", "prep", "advcl", "dobj"})
+
+
+def asked_for(book: EventCodebook, hit: Hit) -> bool:
+    """The act a request asks for has not happened: "urged the mayor to resign", "called for
+    a ban", "demanded that the board resign" (the request is the event, not the act); asking
+    for an inquiry into someone still accuses them."""
+    node = hit.token
+    if hit.type == EventType.ACCUSE:
+        return False
+    for _ in range(3):
+        if node.dep_ not in _ASKED or node.head is node:
+            return False
+        if node.dep_ == "advcl" and not infinitive(node) and not _marked_for(node):
+            return False
+        node = node.head
+        if node.pos_ == "VERB" and node.lemma_.lower() in book.asking:
+            return True
+    return False
+
+
+def _marked_for(token: Token) -> bool:
+    return any(c.dep_ == "mark" and c.lower_ in ("for", "that") for c in token.children)
+
+
+def kept_silent(book: EventCodebook, token: Token) -> bool:
+    """Declining to comment is no rejection ("declined to say whether ...")."""
+    if token.lemma_.lower() not in _FAILING:
+        return False
+    return any(c.dep_ == "xcomp" and c.lemma_.lower() in book.silence for c in token.children)
+
+
+def idle(book: EventCodebook, hit: Hit) -> bool:
+    """A verb's bare code on an idiom's object ("struck a populist tone", "faced criticism"),
+    or a gerund that only modifies a noun ("voting rights", "the ruling party"): no event."""
+    token = hit.token
+    if hit.curated or token.pos_ != "VERB":
+        return False
+    if token.dep_ in ("amod", "compound") and token.tag_ == "VBG" and token.i < token.head.i:
+        return True
+    obj = next((c for c in token.children if c.dep_ == "dobj"), None)
+    if obj is None or obj.lemma_.lower() not in book.idle_objects:
+        return False
+    needed = {w for term in getattr(hit.rule, "after", ()) for w in term}
+    return obj.lemma_.lower() not in needed and obj.lower_ not in needed

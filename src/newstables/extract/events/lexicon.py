@@ -117,6 +117,9 @@ class EventCodebook:
     reporting: frozenset[str] = frozenset()
     light_verbs: frozenset[str] = frozenset()
     verbal_attacks: frozenset[str] = frozenset()
+    asking: frozenset[str] = frozenset()
+    silence: frozenset[str] = frozenset()
+    idle_objects: frozenset[str] = frozenset()
     carriers: frozenset[str] = frozenset()
     commitments: frozenset[str] = frozenset()
     blame: frozenset[str] = frozenset()
@@ -234,6 +237,9 @@ def merge_section(section: dict[str, Any]) -> EventCodebook:
         reporting=union("reporting", section.get("reporting")),
         light_verbs=union("light_verbs", section.get("light_verbs")),
         verbal_attacks=union("verbal_attacks", section.get("verbal_attacks")),
+        asking=union("asking", section.get("asking")),
+        silence=union("silence", section.get("silence")),
+        idle_objects=union("idle_objects", section.get("idle_objects")),
         carriers=union("carriers", section.get("carriers")),
         commitments=union("commitments", section.get("commitments")),
         blame=union("blame", section.get("blame")),

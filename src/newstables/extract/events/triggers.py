@@ -19,6 +19,7 @@ from spacy.tokens import Token
 
 from ...models import EventType, Factuality
 from .lexicon import EventCodebook, Pattern, TriggerRule, Verb
+from .parse import dobj
 from .state import Article, Hit
 
 _POS = {"VERB": "verbs", "AUX": "verbs", "NOUN": "nouns", "PROPN": "nouns", "ADJ": "adjectives"}
@@ -45,7 +46,7 @@ def fire(article: Article, token: Token, curated: bool = True) -> list[Hit]:
     if curated and (rules := list(_curated(article, token))):
         return rules
     if token.pos_ == "VERB":
-        hit = _verb_hit(article.book, token) or _blame(article, token)
+        hit = _label(article, token) or _verb_hit(article.book, token) or _blame(article, token)
     elif token.pos_ == "NOUN":
         hit = _noun_hit(article.book, token)
     else:
@@ -69,6 +70,20 @@ def _blame(article: Article, token: Token) -> Hit | None:
         return None
     hit = Hit(token, _BLAMING, EventType.ACCUSE, None, "disapprove")
     hit.target = _about(said)
+    return hit
+
+
+def _label(article: Article, token: Token) -> Hit | None:
+    """Calling someone a name of blame accuses them ("called him a pathological liar")."""
+    book = article.book
+    label = next((c for c in token.children if c.dep_ == "oprd"), None)
+    target = dobj(token)
+    if label is None or target is None or article.in_quote(token):
+        return None
+    if not any(t.lemma_.lower() in book.blame or t.lower_ in book.blame for t in label.subtree):
+        return None
+    hit = Hit(token, _BLAMING, EventType.ACCUSE, None, "disapprove")
+    hit.target = target
     return hit
 
 
@@ -124,6 +139,11 @@ def clause_words(token: Token) -> dict[str, list[Token]]:
             found.setdefault(form, []).append(node)
         if depth < _DEPTH:
             stack.extend((c, depth + 1) for c in node.children if c.dep_ not in _NOT_DOWN)
+    for complement in token.children:  # "called for her to resign", "called on them to go"
+        if complement.dep_ in ("advcl", "ccomp") and complement.i > token.i:
+            for link in complement.children:
+                if (link.dep_, link.lower_) in (("mark", "for"), ("aux", "to")):
+                    found.setdefault(link.lower_, []).append(link)
     return found
 
 
@@ -153,6 +173,8 @@ def _holds(pattern: Pattern, after: dict[str, list[Token]], subject: set[str], v
     if not all(_term_in(t, subject) for t in pattern.before):
         return False
     for prep, terms in pattern.preps:
+        if not terms and any(c.dep_ == "oprd" for c in verb.children):
+            return False  # "called him a liar for lying": a label, its "for" a reason
         heads = [h for h in after.get(prep, []) if _within(h, verb, 2)]
         if not heads:
             return False
