@@ -234,3 +234,19 @@ def test_idioms_and_silence_are_no_events(extract: Extract, text: str) -> None:
     """Declining to comment is no refusal, a struck tone no blow, a gerund modifier no act."""
     kinds = {d.event_type for d in extract(text)[0]}
     assert kinds <= {EventType.SUPPORT}
+
+
+def test_wrecking_things_coerces_and_hurting_people_assaults(extract: Extract) -> None:
+    fire = extract("Settlers from Dunmore set fire to the tax office on Friday.")[0]
+    assert only(fire, EventType.COERCE).actor_id == "settlers-from-dunmore"
+    assert not [d for d in fire if d.event_type == EventType.ASSAULT]
+    shelled = extract("The Velmar army shelled the border town.")[0]
+    assert only(shelled, EventType.ASSAULT).actor_id == "velmar-army"
+
+
+def test_preparing_an_attack_is_a_show_of_force(extract: Extract) -> None:
+    drafts = extract("The Velmar army prepared to shell the border town.")[0]
+    readied = only(drafts, EventType.MOBILIZE)
+    assert readied.factuality == Factuality.asserted
+    assert readied.phrase == "Velmar army prepared to shell the border town"
+    assert not [d for d in drafts if d.event_type in (EventType.ASSAULT, EventType.AGREE)]

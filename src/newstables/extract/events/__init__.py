@@ -36,6 +36,8 @@ from .clauses import (
     intention,
     kept_silent,
     negated,
+    property_attack,
+    readied,
     refusal,
     verbal_attack,
 )
@@ -244,8 +246,10 @@ def _read(article: Article, hit: Hit) -> Hit | None:
             if read is not None and read.actor:
                 return read
     verbal_attack(article, hit)
-    hit.factuality = factuality(article.book, hit)
-    intention(article.book, hit)
+    property_attack(book, hit)
+    hit.factuality = factuality(book, hit)
+    if not readied(book, hit):
+        intention(book, hit)
     return hit
 
 

@@ -82,7 +82,8 @@ VERB_CODES: dict[str, str] = {
     "side": "", "reveal": "", "discuss": "", "travel": "", "work": "", "come": "", "move": "",
     "return": "", "visit": "042", "stand": "", "keep": "", "put": "", "set": "", "get": "",
     "make": "", "use": "", "die": "", "drop": "", "defeat": "", "demonstrate": "", "spy": "",
-    "argue": "", "ease": "", "prevent": "", "face": "",
+    "argue": "", "ease": "", "prevent": "", "face": "", "prepare": "", "deface": "171",
+    "vandalize": "171", "vandalise": "171", "torch": "171",
 }  # fmt: skip
 
 # verb → extra patterns: (code, words after the verb, prepositional phrases)
@@ -149,8 +150,18 @@ BLAME = [
 CARRIERS = ["effort", "bid", "drive", "initiative", "mission", "campaign", "plan"]
 
 # verbs of attack that, aimed at a person, are words, not blows ("Trump attacked Clinton")
-VERBAL_ATTACKS = ["attack", "hit", "blast", "slam", "target", "strike", "hammer", "savage",
-                  "assail", "lash"]
+VERBAL_ATTACKS = [
+    "attack",
+    "hit",
+    "blast",
+    "slam",
+    "target",
+    "strike",
+    "hammer",
+    "savage",
+    "assail",
+    "lash",
+]
 
 # general settings of the trigger and argument rules (a dataset's curation may extend them)
 SETTINGS: dict[str, list[str] | dict[str, list[str]]] = {
@@ -191,6 +202,12 @@ SETTINGS: dict[str, list[str] | dict[str, list[str]]] = {
     "idle_objects": ["tone", "note", "chord", "pose", "balance", "nerve", "conclusion", "stage",
                      "road", "trail", "ground", "mark", "criticism", "challenge", "question"],
     "verbal_attacks": VERBAL_ATTACKS,
+    # verbs of wrecking: aimed at a thing, not at people, they damage property (COERCE, 171)
+    "wrecking": ["blow", "burn", "set", "torch", "destroy", "demolish", "raze", "bulldoze",
+                 "vandalize", "vandalise", "deface", "loot", "ransack", "sabotage", "damage",
+                 "smash", "wreck"],
+    # verbs of readying: a hostile act being readied is a show of force ("prepared to attack")
+    "readying": ["prepare", "gear", "mass", "poise"],
     "carriers": CARRIERS,
     "blame": BLAME,
     "light_verbs": ["file", "launch", "open", "hold", "declare", "announce", "impose", "issue",

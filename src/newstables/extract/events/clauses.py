@@ -239,3 +239,48 @@ def idle(book: EventCodebook, hit: Hit) -> bool:
         return False
     needed = {w for term in getattr(hit.rule, "after", ()) for w in term}
     return obj.lemma_.lower() not in needed and obj.lower_ not in needed
+
+
+_ACTOR_ENTS = frozenset({"PERSON", "NORP", "ORG", "GPE"})
+
+
+def property_attack(book: EventCodebook, hit: Hit) -> None:
+    """Wrecking a thing, not people, damages property: COERCE in PLOVER ("blew up power
+    lines", "set fire to the offices", "defaced web sites")."""
+    if (
+        hit.type != EventType.ASSAULT
+        or hit.curated
+        or hit.token.lemma_.lower() not in book.wrecking
+    ):
+        return
+    target = _wrecked(hit.token)
+    if target is None or target.pos_ == "PRON" or target.ent_type_ in _ACTOR_ENTS:
+        return
+    if target.lemma_.lower() in book.group_nouns or any(
+        t.ent_type_ in ("PERSON", "NORP") for t in target.children if t.dep_ != "prep"
+    ):
+        return
+    hit.type, hit.mode = EventType.COERCE, None
+
+
+def _wrecked(token: Token) -> Token | None:
+    """What a verb of wrecking hits: its object, or what fire is set to."""
+    obj = next((c for c in token.children if c.dep_ == "dobj"), None)
+    if obj is not None and obj.lemma_.lower() == "fire":
+        prep = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "to"), None)
+        return next((c for c in prep.children if c.dep_ == "pobj"), None) if prep else None
+    return obj
+
+
+def readied(book: EventCodebook, hit: Hit) -> bool:
+    """A hostile act someone prepares is a show of force, now ("the army prepared to resume
+    shelling"): MOBILIZE, asserted. True when it was."""
+    if hit.type not in HOSTILE or hit.curated or hit.type == EventType.MOBILIZE:
+        return False
+    chain = [n for n, _ in _governors(hit.token)[1:]]
+    readying = next((n for n in chain if n.lemma_.lower() in book.readying), None)
+    if readying is None:
+        return False
+    hit.type, hit.mode, hit.factuality = EventType.MOBILIZE, None, Factuality.asserted
+    hit.token = readying  # the summary says what happened: "prepared to shell the town"
+    return True

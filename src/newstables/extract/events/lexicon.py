@@ -120,6 +120,8 @@ class EventCodebook:
     asking: frozenset[str] = frozenset()
     silence: frozenset[str] = frozenset()
     idle_objects: frozenset[str] = frozenset()
+    wrecking: frozenset[str] = frozenset()
+    readying: frozenset[str] = frozenset()
     carriers: frozenset[str] = frozenset()
     commitments: frozenset[str] = frozenset()
     blame: frozenset[str] = frozenset()
@@ -240,6 +242,8 @@ def merge_section(section: dict[str, Any]) -> EventCodebook:
         asking=union("asking", section.get("asking")),
         silence=union("silence", section.get("silence")),
         idle_objects=union("idle_objects", section.get("idle_objects")),
+        wrecking=union("wrecking", section.get("wrecking")),
+        readying=union("readying", section.get("readying")),
         carriers=union("carriers", section.get("carriers")),
         commitments=union("commitments", section.get("commitments")),
         blame=union("blame", section.get("blame")),
