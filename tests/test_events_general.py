@@ -250,3 +250,17 @@ def test_preparing_an_attack_is_a_show_of_force(extract: Extract) -> None:
     assert readied.factuality == Factuality.asserted
     assert readied.phrase == "Velmar army prepared to shell the border town"
     assert not [d for d in drafts if d.event_type in (EventType.ASSAULT, EventType.AGREE)]
+
+
+def test_a_passive_without_its_agent_names_no_actor(extract: Extract) -> None:
+    """Who arrested the farmers is not said: no event rather than the farmers as actors."""
+    assert extract("Six farmers were arrested outside the Corvale courthouse.")[0] == []
+    drafts = extract("Six farmers were arrested by the Corvale police.")[0]
+    assert only(drafts, EventType.COERCE).actor_id == "corvale-police"
+
+
+def test_opinions_and_lone_meetings_are_no_events(extract: Extract) -> None:
+    assert extract("Mayor Ines Varga agreed with the critics' remarks.")[0] == []
+    assert extract("The Brenton school board meets on Thursday.")[0] == []
+    deal = extract("Mayor Ines Varga agreed with the union on a wage deal.")[0]
+    assert only(deal, EventType.AGREE).actor_id == "ines-varga"

@@ -36,6 +36,7 @@ from .clauses import (
     intention,
     kept_silent,
     negated,
+    no_party,
     property_attack,
     readied,
     refusal,
@@ -236,7 +237,12 @@ def _read(article: Article, hit: Hit) -> Hit | None:
     if negated(hit.token) and not refusal(hit):
         return None
     book = article.book
-    if asked_for(book, hit) or kept_silent(book, hit.token) or idle(book, hit):
+    if (
+        asked_for(book, hit)
+        or kept_silent(book, hit.token)
+        or idle(book, hit)
+        or no_party(book, hit)
+    ):
         return None
     article.proposing = not hit.curated
     fill(article, hit)

@@ -83,7 +83,7 @@ VERB_CODES: dict[str, str] = {
     "return": "", "visit": "042", "stand": "", "keep": "", "put": "", "set": "", "get": "",
     "make": "", "use": "", "die": "", "drop": "", "defeat": "", "demonstrate": "", "spy": "",
     "argue": "", "ease": "", "prevent": "", "face": "", "prepare": "", "deface": "171",
-    "vandalize": "171", "vandalise": "171", "torch": "171",
+    "vandalize": "171", "vandalise": "171", "torch": "171", "plan": "", "intend": "",
 }  # fmt: skip
 
 # verb → extra patterns: (code, words after the verb, prepositional phrases)

@@ -27,6 +27,8 @@ _RECIPIENT_PREPS = ("to", "with", "between", "from", "for", "against", "on", "at
 def fill(article: Article, hit: Hit) -> None:
     """Fill actor, co-actors, recipient and location from the parse and the registry."""
     token, book = hit.token, article.book
+    if _agentless_passive(hit):
+        return  # "six protesters were arrested": who arrested them is not said
     agent = _agent_token(book, token)
     actors = agents(article, agent)
     if hit.reported:  # "X said ... despite Y claiming", "X said the deployment must end"
@@ -45,6 +47,15 @@ def fill(article: Article, hit: Hit) -> None:
         hit.recipient = next(iter(agents(article, hit.target, agent=False)), None)
     hit.recipient = hit.recipient or _recipient(article, hit)
     hit.location = _location(article, token)
+
+
+def _agentless_passive(hit: Hit) -> bool:
+    """A passive verb without a "by" agent: its subject is acted upon, and no one else in the
+    sentence is the actor (dropped rather than misattributed)."""
+    token = hit.token
+    if hit.curated or token.pos_ != "VERB" or by_agent(token) is not None:
+        return False
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children)
 
 
 def _purpose(token: Token) -> bool:

@@ -284,3 +284,33 @@ def readied(book: EventCodebook, hit: Hit) -> bool:
     hit.type, hit.mode, hit.factuality = EventType.MOBILIZE, None, Factuality.asserted
     hit.token = readying  # the summary says what happened: "prepared to shell the town"
     return True
+
+
+def no_party(book: EventCodebook, hit: Hit) -> bool:
+    """Agreeing with remarks or that something is so is an opinion, not an agreement; a body
+    meeting alone ("the board meets June 16") consults no one."""
+    token, lemma = hit.token, hit.token.lemma_.lower()
+    if hit.curated or token.pos_ != "VERB" or lemma not in ("agree", "meet"):
+        return False
+    if lemma == "agree":
+        if any(c.dep_ == "ccomp" for c in token.children):
+            return True
+        withs = [o for c in token.children if c.lower_ == "with" for o in c.children]
+        return any(o.dep_ == "pobj" and not _party(book, o) for o in withs)
+    if any(c.dep_ in ("dobj", "conj") or c.lower_ in ("with", "together") for c in token.children):
+        return False
+    subj = next((c for c in token.children if c.dep_ == "nsubj"), None)
+    return (
+        subj is not None
+        and subj.tag_ in ("NN", "NNP")
+        and not any(c.dep_ == "conj" for c in subj.children)
+    )
+
+
+def _party(book: EventCodebook, token: Token) -> bool:
+    """A noun that names someone who can be a party (a person, body, group or pronoun)."""
+    if token.pos_ in ("PRON", "PROPN") or token.ent_type_ in _ACTOR_ENTS:
+        return True
+    if token.lemma_.lower() in book.group_nouns:
+        return True
+    return token.tag_ == "NNS" and not any(c.dep_ == "poss" for c in token.children)
