@@ -264,3 +264,25 @@ def test_opinions_and_lone_meetings_are_no_events(extract: Extract) -> None:
     assert extract("The Brenton school board meets on Thursday.")[0] == []
     deal = extract("Mayor Ines Varga agreed with the union on a wage deal.")[0]
     assert only(deal, EventType.AGREE).actor_id == "ines-varga"
+
+
+def test_a_named_owners_offer_under_a_rejection_is_its_own_event(extract: Extract) -> None:
+    text = "The Corvale mayor rejected Governor Ada Lind's offer to pay for the bridge."
+    drafts = extract(text)[0]
+    assert only(drafts, EventType.REJECT).recipient_id == "ada-lind"
+    offer = only(drafts, EventType.AGREE)
+    assert (offer.actor_id, offer.factuality, offer.phrase) == (
+        "ada-lind", Factuality.asserted, "Ada Lind made an offer")  # fmt: skip
+
+
+def test_his_attack_carried_out_is_the_subjects(extract: Extract) -> None:
+    text = "Governor Ada Lind met the press after Tomas Varn carried out his attack on the depot."
+    assault = only(extract(text)[0], EventType.ASSAULT)
+    assert assault.actor_id == "tomas-varn"
+
+
+def test_a_dateline_does_not_hide_who_called_for_what(extract: Extract) -> None:
+    text = "ARLOW (AP) — Ada Lind called Wednesday for Judge Tomas Varn to resign."
+    drafts = extract(text)[0]
+    assert only(drafts, EventType.REQUEST).actor_id == "ada-lind"
+    assert not [d for d in drafts if d.event_type == EventType.CONCEDE]

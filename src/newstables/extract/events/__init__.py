@@ -22,7 +22,7 @@ from collections.abc import Iterator
 from datetime import date
 from typing import TYPE_CHECKING
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from ...models import DateBasis, EntityType, EventType, Factuality
 from ..dates import DateValue
@@ -85,7 +85,7 @@ def _sentence_hits(article: Article, sent: Span) -> list[Hit]:
     tokens = sorted(sent, key=lambda t: (t.pos_ in ("NOUN", "PROPN"), t.i))
     fired: set[int] = set()
     for token in tokens:
-        if token.head.i in fired and token.pos_ == "NOUN" and token.head.i != token.i:
+        if token.head.i in fired and token.pos_ == "NOUN" and not _owned(token):
             continue
         for fired_hit in fire(article, token):
             hit = _read(article, fired_hit)
@@ -98,6 +98,14 @@ def _sentence_hits(article: Article, sent: Span) -> list[Hit]:
         hit.phrase = clause(article, hit)
     dates(article, sent, kept)
     return kept
+
+
+def _owned(token: Token) -> bool:
+    """A noun trigger with a named possessor is that one's own event, even under another
+    trigger ("rejected Trump's offer": Trump's offer is an AGREE of its own)."""
+    if token.head.i == token.i:
+        return True
+    return any(c.dep_ == "poss" and c.pos_ == "PROPN" for c in token.children)
 
 
 def _draft(ctx: ArticleContext, sent: Span, hit: Hit) -> EventDraft:

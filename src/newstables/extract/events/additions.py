@@ -123,6 +123,7 @@ VERBS: dict[str, list[tuple[str, list[str], list[tuple[str, list[str]]]]]] = {
     "go": [("111", [], [("after", [])])],
     "take": [("111", [], [("on", [])])],
     "throw": [("051", ["support"], [("behind", [])])],
+    "give": [("051", ["nod"], []), ("051", ["endorsement"], []), ("051", ["backing"], [])],
     "organize": [("143", ["strike"], []), ("141", ["protest"], []), ("141", ["rally"], []),
                  ("141", ["demonstration"], []), ("141", ["march"], [])],
     "withdraw": [("1662", ["inspector"], []), ("1661", ["peacekeeper"], []),

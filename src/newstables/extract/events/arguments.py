@@ -93,6 +93,8 @@ def _verb_agent(book: EventCodebook, token: Token) -> Token | None:
         return raised  # "North Korea is believed to have dispatched"
     if token.dep_ == "acl" and head.dep_ in ("dobj", "attr") and not infinitive(token):
         return subject(head.head)  # "issued a declaration demanding that …": the issuer
+    if token.dep_ == "acl" and token.tag_ == "VBD" and head.pos_ == "PROPN":
+        return head  # "WASHINGTON — Donald Trump called …" misread as a modifier of the name
     inherits = token.dep_ in ("xcomp", "conj") or (token.dep_ == "advcl" and not infinitive(token))
     if inherits and head.pos_ in ("VERB", "AUX") and head.lemma_.lower() not in book.reporting:
         return _verb_agent(book, head)
@@ -104,7 +106,8 @@ def _noun_agent(book: EventCodebook, token: Token) -> Token | None:
     (or object's complement) the noun is."""
     for child in token.children:
         if child.dep_ == "poss":
-            return child
+            doer = subject(token.head) if token.dep_ == "dobj" else None
+            return doer if child.pos_ == "PRON" and doer is not None else child
     for child in token.children:
         if child.dep_ == "prep" and child.lower_ in ("by", "from") and pobj(child) is not None:
             return pobj(child)

@@ -115,6 +115,8 @@ def _governors(token: Token) -> list[tuple[Token, bool]]:
     claims are claimed, the contest is not); a relative clause's noun ends the chain."""
     chain = [(token, False)]
     node = token
+    if token.pos_ == "NOUN" and any(c.dep_ == "poss" and c.pos_ == "PROPN" for c in token.children):
+        return chain  # "rejected Trump's offer": the offer itself was made
     while node.head != node and node.dep_ != "ROOT":
         if node.dep_ == "relcl":
             break

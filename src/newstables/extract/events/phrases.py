@@ -32,7 +32,7 @@ _OBJECT_STOP = frozenset({"relcl", "acl", "appos", "ccomp", "advcl", "punct", "c
 _PREPS = frozenset({"to", "with", "against", "on", "from", "for", "into", "of", "over", "in"})
 _LIMIT = 8  # words of an object phrase
 _NOUN_VERBS = {
-    "CONSULT": "held", "ACCUSE": "brought", "REQUEST": "made", "PROTEST": "staged",
+    "CONSULT": "held", "ACCUSE": "brought", "REQUEST": "made", "PROTEST": "staged", "AGREE": "made",
     "ASSAULT": "carried out", "COERCE": "carried out",
 }  # fmt: skip
 
@@ -70,9 +70,12 @@ def predicate(article: Article, hit: Hit) -> str:
     token = hit.token
     if token.pos_ in ("NOUN", "PROPN"):
         head = token.head
-        if head.pos_ == "VERB" and token.dep_ in ("dobj", "nsubjpass", "attr"):
+        owned = any(c.dep_ == "poss" and c.pos_ == "PROPN" for c in token.children)
+        if head.pos_ == "VERB" and token.dep_ in ("dobj", "nsubjpass", "attr") and not owned:
             return " ".join([past(head), *_particles(head), _phrase(article, token)]).strip()
         verb = _NOUN_VERBS.get(hit.type.value, "announced")
+        if owned:  # "Trump's offer" → "Donald Trump made an offer"
+            return f"{verb} {'an' if token.lower_[0] in 'aeiou' else 'a'} {token.lower_}"
         return f"{verb} {_phrase(article, token)}"
     words = [past(token), *_particles(token)]
     obj = next((c for c in token.children if c.dep_ in ("dobj", "dative")), None)

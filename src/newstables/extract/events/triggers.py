@@ -173,7 +173,7 @@ def _holds(pattern: Pattern, after: dict[str, list[Token]], subject: set[str], v
     if not all(_term_in(t, subject) for t in pattern.before):
         return False
     for prep, terms in pattern.preps:
-        if not terms and any(c.dep_ == "oprd" for c in verb.children):
+        if not terms and dobj(verb) is not None and any(c.dep_ == "oprd" for c in verb.children):
             return False  # "called him a liar for lying": a label, its "for" a reason
         heads = [h for h in after.get(prep, []) if _within(h, verb, 2)]
         if not heads:
