@@ -286,3 +286,10 @@ def test_a_dateline_does_not_hide_who_called_for_what(extract: Extract) -> None:
     drafts = extract(text)[0]
     assert only(drafts, EventType.REQUEST).actor_id == "ada-lind"
     assert not [d for d in drafts if d.event_type == EventType.CONCEDE]
+
+
+def test_restoring_rights_concedes_and_helping_oneself_aids_no_one(extract: Extract) -> None:
+    text = "Governor Ada Lind has helped restore voting rights to 9,000 former inmates."
+    drafts = extract(text)[0]
+    assert only(drafts, EventType.CONCEDE).actor_id == "ada-lind"
+    assert not [d for d in drafts if d.event_type == EventType.AID]

@@ -15,6 +15,7 @@ from spacy.tokens import Span, Token
 from ...models import EntityType, EventType, Factuality
 from ..dates import DateValue, find_dates
 from .lexicon import EventCodebook
+from .parse import dobj
 from .state import Article, Hit
 
 _ARGUMENTS = frozenset({"dobj", "nsubj", "nsubjpass", "attr"})
@@ -290,10 +291,13 @@ def readied(book: EventCodebook, hit: Hit) -> bool:
 
 def no_party(book: EventCodebook, hit: Hit) -> bool:
     """Agreeing with remarks or that something is so is an opinion, not an agreement; a body
-    meeting alone ("the board meets June 16") consults no one."""
+    meeting alone ("the board meets June 16") consults no one; helping to act, without
+    anyone helped, aids no one."""
     token, lemma = hit.token, hit.token.lemma_.lower()
-    if hit.curated or token.pos_ != "VERB" or lemma not in ("agree", "meet"):
+    if hit.curated or token.pos_ != "VERB" or lemma not in ("agree", "meet", "help"):
         return False
+    if lemma == "help":  # "helped restore voting rights": the act is the helper's own
+        return dobj(token) is None and any(c.dep_ == "xcomp" for c in token.children)
     if lemma == "agree":
         if any(c.dep_ == "ccomp" for c in token.children):
             return True
