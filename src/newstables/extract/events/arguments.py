@@ -85,7 +85,7 @@ def _verb_agent(book: EventCodebook, token: Token) -> Token | None:
     head = token.head
     if token.dep_ == "pcomp" and head.dep_ == "prep" and head.lower_ == "for":
         return dobj(head.head)  # "thanked Kim for deploying troops": Kim deployed
-    if token.dep_ == "xcomp" and head.lower_ in _HELPERS:
+    if token.dep_ == "xcomp" and head.lower_ in _HELPERS and dobj(head) is not None:
         return dobj(head)  # "helping Russia reclaim": Russia acts
     if token.dep_ == "xcomp" and head.pos_ == "ADJ" and head.dep_ == "acomp":
         head = head.head  # "Russia was ready to provide"
