@@ -293,3 +293,16 @@ def test_restoring_rights_concedes_and_helping_oneself_aids_no_one(extract: Extr
     drafts = extract(text)[0]
     assert only(drafts, EventType.CONCEDE).actor_id == "ada-lind"
     assert not [d for d in drafts if d.event_type == EventType.AID]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ines Varga said on Monday that a new stadium tax is out of the question.",
+        "Senator Hal Brandt showed no sign that he would withdraw the amendment.",
+    ],
+)
+def test_words_of_refusal_reject(extract: Extract, text: str) -> None:
+    refusal = only(extract(text)[0], EventType.REJECT)
+    assert refusal.actor_id in ("ines-varga", "hal-brandt")
+    assert extract("Ines Varga said on Monday that a new stadium tax is likely.")[0] == []

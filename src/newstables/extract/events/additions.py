@@ -203,6 +203,9 @@ SETTINGS: dict[str, list[str] | dict[str, list[str]]] = {
     # objects that make a verb of attack or meeting an idiom ("struck a populist tone")
     "idle_objects": ["tone", "note", "chord", "pose", "balance", "nerve", "conclusion", "stage",
                      "road", "trail", "ground", "mark", "criticism", "challenge", "question"],
+    # words of refusal: a verb of saying (or showing) whose words hold one rejects
+    "refusals": ["out of the question", "off the table", "not negotiable", "non-negotiable",
+                 "no sign of", "no sign that", "no signs of", "no signs that"],
     "verbal_attacks": VERBAL_ATTACKS,
     # verbs of wrecking: aimed at a thing, not at people, they damage property (COERCE, 171)
     "wrecking": ["blow", "burn", "set", "torch", "destroy", "demolish", "raze", "bulldoze",

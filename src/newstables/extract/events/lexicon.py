@@ -121,6 +121,7 @@ class EventCodebook:
     silence: frozenset[str] = frozenset()
     idle_objects: frozenset[str] = frozenset()
     wrecking: frozenset[str] = frozenset()
+    refusals: tuple[str, ...] = ()
     readying: frozenset[str] = frozenset()
     carriers: frozenset[str] = frozenset()
     commitments: frozenset[str] = frozenset()
@@ -243,6 +244,7 @@ def merge_section(section: dict[str, Any]) -> EventCodebook:
         silence=union("silence", section.get("silence")),
         idle_objects=union("idle_objects", section.get("idle_objects")),
         wrecking=union("wrecking", section.get("wrecking")),
+        refusals=tuple(sorted(union("refusals", section.get("refusals")))),
         readying=union("readying", section.get("readying")),
         carriers=union("carriers", section.get("carriers")),
         commitments=union("commitments", section.get("commitments")),

@@ -47,6 +47,7 @@ def fire(article: Article, token: Token, curated: bool = True) -> list[Hit]:
         return rules
     if token.pos_ == "VERB":
         hit = _label(article, token) or _verb_hit(article.book, token) or _blame(article, token)
+        hit = hit or _refuse(article, token)
     elif token.pos_ == "NOUN":
         hit = _noun_hit(article.book, token)
     else:
@@ -71,6 +72,23 @@ def _blame(article: Article, token: Token) -> Hit | None:
     hit = Hit(token, _BLAMING, EventType.ACCUSE, None, "disapprove")
     hit.target = _about(said)
     return hit
+
+
+_REFUSING = Pattern(EventType.REJECT, None, "120")
+
+
+def _refuse(article: Article, token: Token) -> Hit | None:
+    """A verb of saying or showing whose words refuse: "said lifting the sanctions is out of
+    the question", "showed no sign that he would apologize" (REJECT by the subject)."""
+    book = article.book
+    if token.lemma_.lower() not in book.reporting | {"show", "give"} or article.in_quote(token):
+        return None
+    said = [t for c in token.children if c.i > token.i and c.dep_ not in ("punct", "cc", "conj")
+            for t in c.subtree]  # fmt: skip
+    text = " ".join(t.lower_ for t in sorted(said, key=lambda t: t.i))
+    if not any(phrase in text for phrase in book.refusals):
+        return None
+    return Hit(token, _REFUSING, EventType.REJECT, None, None)
 
 
 def _label(article: Article, token: Token) -> Hit | None:
