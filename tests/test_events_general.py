@@ -306,3 +306,18 @@ def test_words_of_refusal_reject(extract: Extract, text: str) -> None:
     refusal = only(extract(text)[0], EventType.REJECT)
     assert refusal.actor_id in ("ines-varga", "hal-brandt")
     assert extract("Ines Varga said on Monday that a new stadium tax is likely.")[0] == []
+
+
+def test_a_received_endorsement_is_the_givers(extract: Extract) -> None:
+    drafts = extract("Ada Lind received the endorsement of Gov. Tomas Varn on Friday.")[0]
+    support = only(drafts, EventType.SUPPORT)
+    assert support.actor_id == "tomas-varn"
+    assert support.phrase == "Tomas Varn gave an endorsement to Ada Lind"
+
+
+def test_campaigning_with_someone_supports_and_hosting_a_thing_meets_no_one(
+    extract: Extract,
+) -> None:
+    drafts = extract("Pete Rourke campaigned with Ada Lind on Wednesday.")[0]
+    assert only(drafts, EventType.SUPPORT).recipient_id == "ada-lind"
+    assert extract("The Arlow Herald hosted a town hall on Monday.")[0] == []

@@ -123,6 +123,7 @@ VERBS: dict[str, list[tuple[str, list[str], list[tuple[str, list[str]]]]]] = {
     "go": [("111", [], [("after", [])])],
     "take": [("111", [], [("on", [])])],
     "throw": [("051", ["support"], [("behind", [])])],
+    "campaign": [("051", [], [("with", [])]), ("051", [], [("for", [])])],
     "restore": [("0833", ["right"], []), ("0833", ["rights"], [])],
     "give": [("051", ["nod"], []), ("051", ["endorsement"], []), ("051", ["backing"], [])],
     "organize": [("143", ["strike"], []), ("141", ["protest"], []), ("141", ["rally"], []),

@@ -13,7 +13,7 @@ from spacy.tokens import Token
 from ...models import EntityType
 from .entities import agents, registry_entity, resolve
 from .lexicon import EventCodebook
-from .parse import by_agent, dobj, infinitive, pobj, subject
+from .parse import by_agent, dobj, infinitive, pobj, received_from, subject
 from .parse import child as nearest
 from .state import Article, Hit
 from .triggers import claim_after, journey_verb
@@ -108,6 +108,8 @@ def _noun_agent(book: EventCodebook, token: Token) -> Token | None:
         if child.dep_ == "poss":
             doer = subject(token.head) if token.dep_ == "dobj" else None
             return doer if child.pos_ == "PRON" and doer is not None else child
+    if (giver := received_from(token)) is not None:
+        return giver  # "received the endorsement of Gov. Pence": Pence endorsed
     for child in token.children:
         if child.dep_ == "prep" and child.lower_ in ("by", "from") and pobj(child) is not None:
             return pobj(child)

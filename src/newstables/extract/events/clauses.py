@@ -291,11 +291,14 @@ def readied(book: EventCodebook, hit: Hit) -> bool:
 
 def no_party(book: EventCodebook, hit: Hit) -> bool:
     """Agreeing with remarks or that something is so is an opinion, not an agreement; a body
-    meeting alone ("the board meets June 16") consults no one; helping to act, without
-    anyone helped, aids no one."""
+    meeting alone ("the board meets June 16") or hosting a thing consults no one; helping to
+    act, without anyone helped, aids no one."""
     token, lemma = hit.token, hit.token.lemma_.lower()
-    if hit.curated or token.pos_ != "VERB" or lemma not in ("agree", "meet", "help"):
+    if hit.curated or token.pos_ != "VERB" or lemma not in ("agree", "meet", "help", "host"):
         return False
+    if lemma == "host":  # hosting a party is a meeting, hosting a town hall is not
+        guest = dobj(token) or (token.head if token.dep_ == "acl" else None)
+        return guest is not None and not _party(book, guest)
     if lemma == "help":  # "helped restore voting rights": the act is the helper's own
         return dobj(token) is None and any(c.dep_ == "xcomp" for c in token.children)
     if lemma == "agree":
