@@ -321,3 +321,12 @@ def test_campaigning_with_someone_supports_and_hosting_a_thing_meets_no_one(
     drafts = extract("Pete Rourke campaigned with Ada Lind on Wednesday.")[0]
     assert only(drafts, EventType.SUPPORT).recipient_id == "ada-lind"
     assert extract("The Arlow Herald hosted a town hall on Monday.")[0] == []
+
+
+def test_a_titled_description_is_the_person_titled_so_before(extract: Extract) -> None:
+    text = (
+        "The party praised Varnland Gov. Ada Lind on Monday. "
+        "Hours later the Varnland governor endorsed Pete Rourke."
+    )
+    support = [d for d in extract(text)[0] if d.trigger == "endorsed"]
+    assert [d.actor_id for d in support] == ["ada-lind"]
