@@ -330,3 +330,10 @@ def test_a_titled_description_is_the_person_titled_so_before(extract: Extract) -
     )
     support = [d for d in extract(text)[0] if d.trigger == "endorsed"]
     assert [d.actor_id for d in support] == ["ada-lind"]
+
+
+def test_going_to_of_the_future_is_no_journey(extract: Extract) -> None:
+    text = "Asked about the merger, Ines Varga said she was not going to jump to conclusions."
+    assert extract(text)[0] == []
+    trip = extract("Ines Varga is going to Lisbon for talks with Pete Rourke.")[0]
+    assert only(trip, EventType.CONSULT).actor_id == "ines-varga"

@@ -231,12 +231,15 @@ def kept_silent(book: EventCodebook, token: Token) -> bool:
 
 def idle(book: EventCodebook, hit: Hit) -> bool:
     """A verb's bare code on an idiom's object ("struck a populist tone", "faced criticism"),
-    or a gerund that only modifies a noun ("voting rights", "the ruling party"): no event."""
+    a gerund that only modifies a noun ("voting rights", "the ruling party") or "going to" of
+    the future: no event."""
     token = hit.token
     if hit.curated or token.pos_ != "VERB":
         return False
     if token.dep_ in ("amod", "compound") and token.tag_ == "VBG" and token.i < token.head.i:
         return True
+    if token.lemma_.lower() == "go" and token.tag_ == "VBG":  # "going to jump": the future
+        return any(c.dep_ == "xcomp" and infinitive(c) for c in token.children)
     obj = next((c for c in token.children if c.dep_ == "dobj"), None)
     if obj is None or obj.lemma_.lower() not in book.idle_objects:
         return False

@@ -193,7 +193,7 @@ def _holds(pattern: Pattern, after: dict[str, list[Token]], subject: set[str], v
     for prep, terms in pattern.preps:
         if not terms and dobj(verb) is not None and any(c.dep_ == "oprd" for c in verb.children):
             return False  # "called him a liar for lying": a label, its "for" a reason
-        heads = [h for h in after.get(prep, []) if _within(h, verb, 2)]
+        heads = [h for h in after.get(prep, []) if h.dep_ != "aux" and _within(h, verb, 2)]
         if not heads:
             return False
         inside = {w for h in heads for t in h.subtree for w in (t.lower_, t.lemma_.lower())}
