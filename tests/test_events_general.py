@@ -337,3 +337,8 @@ def test_going_to_of_the_future_is_no_journey(extract: Extract) -> None:
     assert extract(text)[0] == []
     trip = extract("Ines Varga is going to Lisbon for talks with Pete Rourke.")[0]
     assert only(trip, EventType.CONSULT).actor_id == "ines-varga"
+
+
+def test_a_verb_coordinated_with_a_passive_belongs_to_its_patient(extract: Extract) -> None:
+    drafts = extract("Judge Tomas Varn was censured by the bar and resigned on Friday.")[0]
+    assert only(drafts, EventType.CONCEDE).actor_id == "tomas-varn"

@@ -95,6 +95,8 @@ def _verb_agent(book: EventCodebook, token: Token) -> Token | None:
         return subject(head.head)  # "issued a declaration demanding that …": the issuer
     if token.dep_ == "acl" and token.tag_ == "VBD" and head.pos_ == "PROPN":
         return head  # "WASHINGTON — Donald Trump called …" misread as a modifier of the name
+    if token.dep_ == "conj" and (patient := nearest(head, "nsubjpass")) is not None:
+        return patient  # "was indicted by the court and will resign": the indicted resigns
     inherits = token.dep_ in ("xcomp", "conj") or (token.dep_ == "advcl" and not infinitive(token))
     if inherits and head.pos_ in ("VERB", "AUX") and head.lemma_.lower() not in book.reporting:
         return _verb_agent(book, head)
