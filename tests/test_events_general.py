@@ -342,3 +342,9 @@ def test_going_to_of_the_future_is_no_journey(extract: Extract) -> None:
 def test_a_verb_coordinated_with_a_passive_belongs_to_its_patient(extract: Extract) -> None:
     drafts = extract("Judge Tomas Varn was censured by the bar and resigned on Friday.")[0]
     assert only(drafts, EventType.CONCEDE).actor_id == "tomas-varn"
+
+
+def test_an_embedded_post_is_someone_elses_words(extract: Extract) -> None:
+    post = '<tweet id="1" author="@arlow">Ada Lind vetoed the budget.</tweet>'
+    assert extract(post)[0] == []
+    assert only(extract("Ada Lind vetoed the budget.")[0], EventType.REJECT).actor_id == "ada-lind"

@@ -18,6 +18,7 @@ Modules: ``lexicon`` (engine lexicon + curation), ``triggers`` (which words fire
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from datetime import date
 from typing import TYPE_CHECKING
@@ -183,10 +184,18 @@ def _article(ctx: ArticleContext, book: EventCodebook) -> Article:
         registry=registry,
         book=book,
         published=ctx.article.published,
-        quotes=tuple((q.start, q.end) for q in find_quotes(ctx.text)),
+        quotes=tuple((q.start, q.end) for q in find_quotes(ctx.text)) + _embedded(ctx.text),
         people=tuple(people),
         lower=ctx.text.lower(),
     )
+
+
+_EMBED = re.compile(r"<tweet\b[^>]*>.*?</tweet>", re.S)
+
+
+def _embedded(text: str) -> tuple[tuple[int, int], ...]:
+    """Embedded posts (``<tweet …>…</tweet>``) are someone else's words, like a quotation."""
+    return tuple((m.start(), m.end()) for m in _EMBED.finditer(text))
 
 
 def _segments(doc: Doc) -> Iterator[Span]:
