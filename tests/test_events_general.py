@@ -173,3 +173,178 @@ def test_same_type_actor_and_day_but_different_events_stay_apart(
     events, mentions = merge_events(drafts, bare)
     assert len(events) == 2 and len(mentions) == 2
     assert all(e.summary.startswith("Thomas Whitfield vetoed") for e in events)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "actor"),
+    [
+        ("Governor Alma Reyes lifted the curfew in Port Elara on Sunday.", "CONCEDE", "alma-reyes"),
+        ("Mayor Lena Ostrova eased the water restrictions.", "CONCEDE", "lena-ostrova"),
+        ("The Marlow Dockworkers Union called off its strike.", "CONCEDE",
+         "marlow-dockworkers-union"),
+        ("President Oskar Lindqvist declared a state of emergency.", "COERCE", "oskar-lindqvist"),
+        ("Police in Varnholt prevented a rally by farmers.", "COERCE", "police-in-varnholt"),
+    ],
+)  # fmt: skip
+def test_easing_and_imposing_restrictions(
+    extract: Extract, text: str, kind: str, actor: str
+) -> None:
+    """Lifting a curfew or calling off a strike yields (CONCEDE); declaring an emergency or
+    stopping a rally restricts (COERCE)."""
+    assert only(extract(text)[0], EventType(kind)).actor_id == actor
+
+
+def test_accusing_of_a_delay_in_talks_stays_an_accusation(extract: Extract) -> None:
+    """A word of another CAMEO verb's pattern ("negotiations" of "delay") deep in the "of"
+    phrase does not recode the accusation (the CAMEO block headers are read whole)."""
+    text = "Councillor Ada Brenner accused the harbour board of hiding the delays in the talks."
+    drafts = extract(text)[0]
+    assert only(drafts, EventType.ACCUSE).recipient_id == "harbour-board"
+    assert not [d for d in drafts if d.event_type == EventType.SANCTION]
+
+
+def test_what_a_request_asks_for_has_not_happened(extract: Extract) -> None:
+    drafts = extract("Councillor Mira Patel urged the transit chief to resign.")[0]
+    assert [d.event_type for d in drafts] == [EventType.REQUEST]
+    drafts = extract("The Harlow Tenants Union asked the attorney general to investigate.")[0]
+    assert {d.event_type for d in drafts} == {EventType.REQUEST, EventType.ACCUSE}
+
+
+def test_calling_on_someone_to_act_is_a_request(extract: Extract) -> None:
+    text = "Brigid Olsen, a spokeswoman for the mayor, called on the council to drop the levy."
+    request = only(extract(text)[0], EventType.REQUEST)
+    assert (request.actor_id, request.recipient_id) == ("brigid-olsen", "council")
+
+
+def test_calling_someone_a_liar_accuses_and_asks_nothing(extract: Extract) -> None:
+    drafts = extract("Alderman Pete Rourke called the developer a liar for hiding the costs.")[0]
+    assert only(drafts, EventType.ACCUSE).actor_id == "pete-rourke"
+    assert not [d for d in drafts if d.event_type == EventType.REQUEST]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Senator Hal Brandt declined to comment on the merger.",
+        "Mayor Ines Varga struck a conciliatory tone at the meeting.",
+        "Governor Dana Whitcomb praised the voting rights group.",
+    ],
+)
+def test_idioms_and_silence_are_no_events(extract: Extract, text: str) -> None:
+    """Declining to comment is no refusal, a struck tone no blow, a gerund modifier no act."""
+    kinds = {d.event_type for d in extract(text)[0]}
+    assert kinds <= {EventType.SUPPORT}
+
+
+def test_wrecking_things_coerces_and_hurting_people_assaults(extract: Extract) -> None:
+    fire = extract("Settlers from Dunmore set fire to the tax office on Friday.")[0]
+    assert only(fire, EventType.COERCE).actor_id == "settlers-from-dunmore"
+    assert not [d for d in fire if d.event_type == EventType.ASSAULT]
+    shelled = extract("The Velmar army shelled the border town.")[0]
+    assert only(shelled, EventType.ASSAULT).actor_id == "velmar-army"
+
+
+def test_preparing_an_attack_is_a_show_of_force(extract: Extract) -> None:
+    drafts = extract("The Velmar army prepared to shell the border town.")[0]
+    readied = only(drafts, EventType.MOBILIZE)
+    assert readied.factuality == Factuality.asserted
+    assert readied.phrase == "Velmar army prepared to shell the border town"
+    assert not [d for d in drafts if d.event_type in (EventType.ASSAULT, EventType.AGREE)]
+
+
+def test_a_passive_without_its_agent_names_no_actor(extract: Extract) -> None:
+    """Who arrested the farmers is not said: no event rather than the farmers as actors."""
+    assert extract("Six farmers were arrested outside the Corvale courthouse.")[0] == []
+    drafts = extract("Six farmers were arrested by the Corvale police.")[0]
+    assert only(drafts, EventType.COERCE).actor_id == "corvale-police"
+
+
+def test_opinions_and_lone_meetings_are_no_events(extract: Extract) -> None:
+    assert extract("Mayor Ines Varga agreed with the critics' remarks.")[0] == []
+    assert extract("The Brenton school board meets on Thursday.")[0] == []
+    deal = extract("Mayor Ines Varga agreed with the union on a wage deal.")[0]
+    assert only(deal, EventType.AGREE).actor_id == "ines-varga"
+
+
+def test_a_named_owners_offer_under_a_rejection_is_its_own_event(extract: Extract) -> None:
+    text = "The Corvale mayor rejected Governor Ada Lind's offer to pay for the bridge."
+    drafts = extract(text)[0]
+    assert only(drafts, EventType.REJECT).recipient_id == "ada-lind"
+    offer = only(drafts, EventType.AGREE)
+    assert (offer.actor_id, offer.factuality, offer.phrase) == (
+        "ada-lind", Factuality.asserted, "Ada Lind made an offer")  # fmt: skip
+
+
+def test_his_attack_carried_out_is_the_subjects(extract: Extract) -> None:
+    text = "Governor Ada Lind met the press after Tomas Varn carried out his attack on the depot."
+    assault = only(extract(text)[0], EventType.ASSAULT)
+    assert assault.actor_id == "tomas-varn"
+
+
+def test_a_dateline_does_not_hide_who_called_for_what(extract: Extract) -> None:
+    text = "ARLOW (AP) — Ada Lind called Wednesday for Judge Tomas Varn to resign."
+    drafts = extract(text)[0]
+    assert only(drafts, EventType.REQUEST).actor_id == "ada-lind"
+    assert not [d for d in drafts if d.event_type == EventType.CONCEDE]
+
+
+def test_restoring_rights_concedes_and_helping_oneself_aids_no_one(extract: Extract) -> None:
+    text = "Governor Ada Lind has helped restore voting rights to 9,000 former inmates."
+    drafts = extract(text)[0]
+    assert only(drafts, EventType.CONCEDE).actor_id == "ada-lind"
+    assert not [d for d in drafts if d.event_type == EventType.AID]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ines Varga said on Monday that a new stadium tax is out of the question.",
+        "Senator Hal Brandt showed no sign that he would withdraw the amendment.",
+    ],
+)
+def test_words_of_refusal_reject(extract: Extract, text: str) -> None:
+    refusal = only(extract(text)[0], EventType.REJECT)
+    assert refusal.actor_id in ("ines-varga", "hal-brandt")
+    assert extract("Ines Varga said on Monday that a new stadium tax is likely.")[0] == []
+
+
+def test_a_received_endorsement_is_the_givers(extract: Extract) -> None:
+    drafts = extract("Ada Lind received the endorsement of Gov. Tomas Varn on Friday.")[0]
+    support = only(drafts, EventType.SUPPORT)
+    assert support.actor_id == "tomas-varn"
+    assert support.phrase == "Tomas Varn gave an endorsement to Ada Lind"
+
+
+def test_campaigning_with_someone_supports_and_hosting_a_thing_meets_no_one(
+    extract: Extract,
+) -> None:
+    drafts = extract("Pete Rourke campaigned with Ada Lind on Wednesday.")[0]
+    assert only(drafts, EventType.SUPPORT).recipient_id == "ada-lind"
+    assert extract("The Arlow Herald hosted a town hall on Monday.")[0] == []
+
+
+def test_a_titled_description_is_the_person_titled_so_before(extract: Extract) -> None:
+    text = (
+        "The party praised Varnland Gov. Ada Lind on Monday. "
+        "Hours later the Varnland governor endorsed Pete Rourke."
+    )
+    support = [d for d in extract(text)[0] if d.trigger == "endorsed"]
+    assert [d.actor_id for d in support] == ["ada-lind"]
+
+
+def test_going_to_of_the_future_is_no_journey(extract: Extract) -> None:
+    text = "Asked about the merger, Ines Varga said she was not going to jump to conclusions."
+    assert extract(text)[0] == []
+    trip = extract("Ines Varga is going to Lisbon for talks with Pete Rourke.")[0]
+    assert only(trip, EventType.CONSULT).actor_id == "ines-varga"
+
+
+def test_a_verb_coordinated_with_a_passive_belongs_to_its_patient(extract: Extract) -> None:
+    drafts = extract("Judge Tomas Varn was censured by the bar and resigned on Friday.")[0]
+    assert only(drafts, EventType.CONCEDE).actor_id == "tomas-varn"
+
+
+def test_an_embedded_post_is_someone_elses_words(extract: Extract) -> None:
+    post = '<tweet id="1" author="@arlow">Ada Lind vetoed the budget.</tweet>'
+    assert extract(post)[0] == []
+    assert only(extract("Ada Lind vetoed the budget.")[0], EventType.REJECT).actor_id == "ada-lind"

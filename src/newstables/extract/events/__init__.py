@@ -18,17 +18,31 @@ Modules: ``lexicon`` (engine lexicon + curation), ``triggers`` (which words fire
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from datetime import date
 from typing import TYPE_CHECKING
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from ...models import DateBasis, EntityType, EventType, Factuality
 from ..dates import DateValue
 from ..quotemarks import find_quotes, furniture_at
 from .arguments import fill, inherit_actors
-from .clauses import dates, factuality, intention, negated, refusal, verbal_attack
+from .clauses import (
+    asked_for,
+    dates,
+    factuality,
+    idle,
+    intention,
+    kept_silent,
+    negated,
+    no_party,
+    property_attack,
+    readied,
+    refusal,
+    verbal_attack,
+)
 from .entities import agents
 from .lexicon import EventCodebook, load_codebook
 from .parse import dobj, subject
@@ -72,7 +86,7 @@ def _sentence_hits(article: Article, sent: Span) -> list[Hit]:
     tokens = sorted(sent, key=lambda t: (t.pos_ in ("NOUN", "PROPN"), t.i))
     fired: set[int] = set()
     for token in tokens:
-        if token.head.i in fired and token.pos_ == "NOUN" and token.head.i != token.i:
+        if token.head.i in fired and token.pos_ == "NOUN" and not _owned(token):
             continue
         for fired_hit in fire(article, token):
             hit = _read(article, fired_hit)
@@ -85,6 +99,14 @@ def _sentence_hits(article: Article, sent: Span) -> list[Hit]:
         hit.phrase = clause(article, hit)
     dates(article, sent, kept)
     return kept
+
+
+def _owned(token: Token) -> bool:
+    """A noun trigger with a named possessor is that one's own event, even under another
+    trigger ("rejected Trump's offer": Trump's offer is an AGREE of its own)."""
+    if token.head.i == token.i:
+        return True
+    return any(c.dep_ == "poss" and c.pos_ == "PROPN" for c in token.children)
 
 
 def _draft(ctx: ArticleContext, sent: Span, hit: Hit) -> EventDraft:
@@ -162,10 +184,18 @@ def _article(ctx: ArticleContext, book: EventCodebook) -> Article:
         registry=registry,
         book=book,
         published=ctx.article.published,
-        quotes=tuple((q.start, q.end) for q in find_quotes(ctx.text)),
+        quotes=tuple((q.start, q.end) for q in find_quotes(ctx.text)) + _embedded(ctx.text),
         people=tuple(people),
         lower=ctx.text.lower(),
     )
+
+
+_EMBED = re.compile(r"<tweet\b[^>]*>.*?</tweet>", re.S)
+
+
+def _embedded(text: str) -> tuple[tuple[int, int], ...]:
+    """Embedded posts (``<tweet …>…</tweet>``) are someone else's words, like a quotation."""
+    return tuple((m.start(), m.end()) for m in _EMBED.finditer(text))
 
 
 def _segments(doc: Doc) -> Iterator[Span]:
@@ -223,6 +253,14 @@ def _read(article: Article, hit: Hit) -> Hit | None:
     verb when that one names the actor."""
     if negated(hit.token) and not refusal(hit):
         return None
+    book = article.book
+    if (
+        asked_for(book, hit)
+        or kept_silent(book, hit.token)
+        or idle(book, hit)
+        or no_party(book, hit)
+    ):
+        return None
     article.proposing = not hit.curated
     fill(article, hit)
     if hit.curated and hit.actor is None and hit.token.pos_ == "VERB":
@@ -231,8 +269,10 @@ def _read(article: Article, hit: Hit) -> Hit | None:
             if read is not None and read.actor:
                 return read
     verbal_attack(article, hit)
-    hit.factuality = factuality(article.book, hit)
-    intention(article.book, hit)
+    property_attack(book, hit)
+    hit.factuality = factuality(book, hit)
+    if not readied(book, hit):
+        intention(book, hit)
     return hit
 
 

@@ -82,7 +82,8 @@ VERB_CODES: dict[str, str] = {
     "side": "", "reveal": "", "discuss": "", "travel": "", "work": "", "come": "", "move": "",
     "return": "", "visit": "042", "stand": "", "keep": "", "put": "", "set": "", "get": "",
     "make": "", "use": "", "die": "", "drop": "", "defeat": "", "demonstrate": "", "spy": "",
-    "argue": "",
+    "argue": "", "ease": "", "prevent": "", "face": "", "prepare": "", "deface": "171",
+    "vandalize": "171", "vandalise": "171", "torch": "171", "plan": "", "intend": "",
 }  # fmt: skip
 
 # verb → extra patterns: (code, words after the verb, prepositional phrases)
@@ -93,11 +94,27 @@ VERBS: dict[str, list[tuple[str, list[str], list[tuple[str, list[str]]]]]] = {
     "open": [("090", ["investigation"], []), ("090", ["inquiry"], []), ("046", ["talks"], [])],
     "hold": [("046", ["talks"], []), ("040", ["meeting"], []), ("141", ["rally"], []),
              ("141", ["protest"], [])],
-    "declare": [("0871", ["ceasefire"], []), ("0871", ["truce"], [])],
-    "call": [("100", [], [("for", [])]), ("041", [], [("on", [])])],
+    "declare": [("0871", ["ceasefire"], []), ("0871", ["truce"], []),
+                ("1724", ["emergency"], []), ("1724", ["siege"], []), ("1724", ["martial"], [])],
+    "call": [("100", [], [("for", [])]), ("041", [], [("on", [])]), ("100", ["to"], [("on", [])]),
+             ("080", ["strike"], [("off", [])]), ("080", ["boycott"], [("off", [])]),
+             ("080", ["protest"], [("off", [])])],
     "impose": [("16", ["sanction"], []), ("16", ["embargo"], []), ("1723", ["curfew"], []),
-               ("172", ["ban"], [])],
-    "lift": [("085", ["sanction"], []), ("0813", ["curfew"], []), ("081", ["ban"], [])],
+               ("172", ["ban"], []), ("1724", ["emergency"], []), ("1724", ["siege"], []),
+               ("1724", ["martial"], [])],
+    "prevent": [("1721", ["demonstration"], []), ("1721", ["protest"], []),
+                ("1721", ["rally"], []), ("1721", ["march"], [])],
+    "violate": [("128", ["ban"], []), ("128", ["law"], []), ("128", ["order"], []),
+                ("128", ["rule"], []), ("128", ["curfew"], []), ("128", ["embargo"], []),
+                ("196", ["ceasefire"], []), ("196", ["truce"], [])],
+    "defy": [("128", ["ban"], []), ("128", ["law"], []), ("128", ["order"], []),
+             ("128", ["curfew"], [])],
+    "lift": [("085", ["sanction"], []), ("0813", ["curfew"], []), ("081", ["ban"], []),
+             ("081", ["restriction"], []), ("0814", ["emergency"], []),
+             ("0814", ["martial"], [])],
+    "ease": [("081", ["restriction"], []), ("081", ["measure"], []), ("0813", ["curfew"], []),
+             ("085", ["sanction"], []), ("080", ["tension"], [])],
+    "relax": [("081", ["restriction"], []), ("081", ["rule"], []), ("0813", ["curfew"], [])],
     "stage": [("141", ["protest"], []), ("141", ["rally"], []), ("190", ["attack"], [])],
     "rally": [("141", [], [("against", [])])],
     "vote": [("129", [], [("against", [])])],
@@ -106,6 +123,9 @@ VERBS: dict[str, list[tuple[str, list[str], list[tuple[str, list[str]]]]]] = {
     "go": [("111", [], [("after", [])])],
     "take": [("111", [], [("on", [])])],
     "throw": [("051", ["support"], [("behind", [])])],
+    "campaign": [("051", [], [("with", [])]), ("051", [], [("for", [])])],
+    "restore": [("0833", ["right"], []), ("0833", ["rights"], [])],
+    "give": [("051", ["nod"], []), ("051", ["endorsement"], []), ("051", ["backing"], [])],
     "organize": [("143", ["strike"], []), ("141", ["protest"], []), ("141", ["rally"], []),
                  ("141", ["demonstration"], []), ("141", ["march"], [])],
     "withdraw": [("1662", ["inspector"], []), ("1661", ["peacekeeper"], []),
@@ -133,7 +153,18 @@ BLAME = [
 CARRIERS = ["effort", "bid", "drive", "initiative", "mission", "campaign", "plan"]
 
 # verbs of attack that, aimed at a person, are words, not blows ("Trump attacked Clinton")
-VERBAL_ATTACKS = ["attack", "hit", "blast", "slam", "target", "strike", "hammer", "savage"]
+VERBAL_ATTACKS = [
+    "attack",
+    "hit",
+    "blast",
+    "slam",
+    "target",
+    "strike",
+    "hammer",
+    "savage",
+    "assail",
+    "lash",
+]
 
 # general settings of the trigger and argument rules (a dataset's curation may extend them)
 SETTINGS: dict[str, list[str] | dict[str, list[str]]] = {
@@ -141,6 +172,8 @@ SETTINGS: dict[str, list[str] | dict[str, list[str]]] = {
                "in charge of", "on behalf of", "take part", "took part", "taking part",
                "released a statement", "released a report", "released a video", "released an ad",
                "released a list", "released its", "released the report", "release a statement",
+               "press release", "news release", "when it comes to", "goes on to", "go on to",
+               "went on to", "pleaded guilty", "pleads guilty", "plead guilty", "pleaded not",
                "releasing a statement", "released data", "released the results"],
     "offers": ["ready", "willing", "offer", "promise", "pledge", "prepared", "agree", "vow"],
     "request_verbs": ["end", "stop", "cease", "halt", "withdraw", "leave", "resign"],
@@ -162,7 +195,25 @@ SETTINGS: dict[str, list[str] | dict[str, list[str]]] = {
                     "ready", "willing", "prepared", "threaten", "swear", "commit", "decide"],
     "claimed": ["claim", "allege", "reportedly", "allegedly", "purportedly", "assert", "contend"],
     "denied": ["deny", "reject", "dispute", "contest", "refute"],
+    # verbs that ask for an act: what they ask for has not happened ("urged him to resign")
+    "asking": ["demand", "urge", "call", "ask", "request", "appeal", "press", "petition",
+               "implore", "beg", "plead"],
+    # what one declines to do when one only keeps silent ("declined to comment")
+    "silence": ["say", "comment", "answer", "elaborate", "speculate", "discuss", "confirm",
+                "disclose", "specify", "respond", "identify", "name", "reveal", "detail"],
+    # objects that make a verb of attack or meeting an idiom ("struck a populist tone")
+    "idle_objects": ["tone", "note", "chord", "pose", "balance", "nerve", "conclusion", "stage",
+                     "road", "trail", "ground", "mark", "criticism", "challenge", "question"],
+    # words of refusal: a verb of saying (or showing) whose words hold one rejects
+    "refusals": ["out of the question", "off the table", "not negotiable", "non-negotiable",
+                 "no sign of", "no sign that", "no signs of", "no signs that"],
     "verbal_attacks": VERBAL_ATTACKS,
+    # verbs of wrecking: aimed at a thing, not at people, they damage property (COERCE, 171)
+    "wrecking": ["blow", "burn", "set", "torch", "destroy", "demolish", "raze", "bulldoze",
+                 "vandalize", "vandalise", "deface", "loot", "ransack", "sabotage", "damage",
+                 "smash", "wreck"],
+    # verbs of readying: a hostile act being readied is a show of force ("prepared to attack")
+    "readying": ["prepare", "gear", "mass", "poise"],
     "carriers": CARRIERS,
     "blame": BLAME,
     "light_verbs": ["file", "launch", "open", "hold", "declare", "announce", "impose", "issue",

@@ -13,7 +13,7 @@ from spacy.tokens import Token
 from ...models import EntityType
 from .entities import agents, registry_entity, resolve
 from .lexicon import EventCodebook
-from .parse import by_agent, dobj, infinitive, pobj, subject
+from .parse import by_agent, dobj, infinitive, pobj, received_from, subject
 from .parse import child as nearest
 from .state import Article, Hit
 from .triggers import claim_after, journey_verb
@@ -27,6 +27,8 @@ _RECIPIENT_PREPS = ("to", "with", "between", "from", "for", "against", "on", "at
 def fill(article: Article, hit: Hit) -> None:
     """Fill actor, co-actors, recipient and location from the parse and the registry."""
     token, book = hit.token, article.book
+    if _agentless_passive(hit):
+        return  # "six protesters were arrested": who arrested them is not said
     agent = _agent_token(book, token)
     actors = agents(article, agent)
     if hit.reported:  # "X said ... despite Y claiming", "X said the deployment must end"
@@ -45,6 +47,15 @@ def fill(article: Article, hit: Hit) -> None:
         hit.recipient = next(iter(agents(article, hit.target, agent=False)), None)
     hit.recipient = hit.recipient or _recipient(article, hit)
     hit.location = _location(article, token)
+
+
+def _agentless_passive(hit: Hit) -> bool:
+    """A passive verb without a "by" agent: its subject is acted upon, and no one else in the
+    sentence is the actor (dropped rather than misattributed)."""
+    token = hit.token
+    if hit.curated or token.pos_ != "VERB" or by_agent(token) is not None:
+        return False
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children)
 
 
 def _purpose(token: Token) -> bool:
@@ -74,7 +85,7 @@ def _verb_agent(book: EventCodebook, token: Token) -> Token | None:
     head = token.head
     if token.dep_ == "pcomp" and head.dep_ == "prep" and head.lower_ == "for":
         return dobj(head.head)  # "thanked Kim for deploying troops": Kim deployed
-    if token.dep_ == "xcomp" and head.lower_ in _HELPERS:
+    if token.dep_ == "xcomp" and head.lower_ in _HELPERS and dobj(head) is not None:
         return dobj(head)  # "helping Russia reclaim": Russia acts
     if token.dep_ == "xcomp" and head.pos_ == "ADJ" and head.dep_ == "acomp":
         head = head.head  # "Russia was ready to provide"
@@ -82,6 +93,10 @@ def _verb_agent(book: EventCodebook, token: Token) -> Token | None:
         return raised  # "North Korea is believed to have dispatched"
     if token.dep_ == "acl" and head.dep_ in ("dobj", "attr") and not infinitive(token):
         return subject(head.head)  # "issued a declaration demanding that …": the issuer
+    if token.dep_ == "acl" and token.tag_ == "VBD" and head.pos_ == "PROPN":
+        return head  # "WASHINGTON — Donald Trump called …" misread as a modifier of the name
+    if token.dep_ == "conj" and (patient := nearest(head, "nsubjpass")) is not None:
+        return patient  # "was indicted by the court and will resign": the indicted resigns
     inherits = token.dep_ in ("xcomp", "conj") or (token.dep_ == "advcl" and not infinitive(token))
     if inherits and head.pos_ in ("VERB", "AUX") and head.lemma_.lower() not in book.reporting:
         return _verb_agent(book, head)
@@ -93,7 +108,10 @@ def _noun_agent(book: EventCodebook, token: Token) -> Token | None:
     (or object's complement) the noun is."""
     for child in token.children:
         if child.dep_ == "poss":
-            return child
+            doer = subject(token.head) if token.dep_ == "dobj" else None
+            return doer if child.pos_ == "PRON" and doer is not None else child
+    if (giver := received_from(token)) is not None:
+        return giver  # "received the endorsement of Gov. Pence": Pence endorsed
     for child in token.children:
         if child.dep_ == "prep" and child.lower_ in ("by", "from") and pobj(child) is not None:
             return pobj(child)

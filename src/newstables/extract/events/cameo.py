@@ -26,7 +26,10 @@ HERE = Path(__file__).resolve().parent
 LEXICON = HERE / "lexicon.json"
 
 _LOCAL_CODES = {"02": ("REQUEST", "appeal")}  # PLOVER drops 01 and 02; appeals are requests
-_HEADER = re.compile(r"^---\s+(?P<verb>\S+)\s+\[(?P<code>[^\]]*)\]\s+---")
+# easing a curfew or a state of emergency is an administrative easing (081, CONCEDE), as the
+# PLOVER manual codes it; the 2021 table's RETREAT is for military de-escalation
+_OVERRIDES = {"0813": ("CONCEDE", None), "0814": ("CONCEDE", None)}
+_HEADER = re.compile(r"^---\s+(?P<verb>\S+)\s+\[(?P<code>[^\]]*)\]")  # "[120]---  ---" too
 _CODE = re.compile(r"\[(?P<code>[^\]]*)\]")
 _PIECE = re.compile(r"\{[^}]*\}|\([^)]*\)|\S+")
 
@@ -78,7 +81,8 @@ def plover(code: str, mapping: dict[str, tuple[str, str | None]]) -> tuple[str, 
     if not code.isdigit():
         return None
     for size in range(len(code), 1, -1):
-        found = mapping.get(code[:size]) or _LOCAL_CODES.get(code[:size])
+        part = code[:size]
+        found = _OVERRIDES.get(part) or mapping.get(part) or _LOCAL_CODES.get(part)
         if found:
             return found
     return None

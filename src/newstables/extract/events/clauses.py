@@ -15,6 +15,7 @@ from spacy.tokens import Span, Token
 from ...models import EntityType, EventType, Factuality
 from ..dates import DateValue, find_dates
 from .lexicon import EventCodebook
+from .parse import dobj
 from .state import Article, Hit
 
 _ARGUMENTS = frozenset({"dobj", "nsubj", "nsubjpass", "attr"})
@@ -115,6 +116,8 @@ def _governors(token: Token) -> list[tuple[Token, bool]]:
     claims are claimed, the contest is not); a relative clause's noun ends the chain."""
     chain = [(token, False)]
     node = token
+    if token.pos_ == "NOUN" and any(c.dep_ == "poss" and c.pos_ == "PROPN" for c in token.children):
+        return chain  # "rejected Trump's offer": the offer itself was made
     while node.head != node and node.dep_ != "ROOT":
         if node.dep_ == "relcl":
             break
@@ -192,3 +195,134 @@ def verbal_attack(article: Article, hit: Hit) -> None:
     kind = entry.type if entry else proposed.type if proposed else None
     if kind == EntityType.person:
         hit.type, hit.mode = EventType.ACCUSE, None
+
+
+_ASKED = frozenset({"xcomp", "ccomp", "pobj", "prep", "advcl", "dobj"})
+
+
+def asked_for(book: EventCodebook, hit: Hit) -> bool:
+    """The act a request asks for has not happened: "urged the mayor to resign", "called for
+    a ban", "demanded that the board resign" (the request is the event, not the act); asking
+    for an inquiry into someone still accuses them."""
+    node = hit.token
+    if hit.type == EventType.ACCUSE:
+        return False
+    for _ in range(3):
+        if node.dep_ not in _ASKED or node.head is node:
+            return False
+        if node.dep_ == "advcl" and not infinitive(node) and not _marked_for(node):
+            return False
+        node = node.head
+        if node.pos_ == "VERB" and node.lemma_.lower() in book.asking:
+            return True
+    return False
+
+
+def _marked_for(token: Token) -> bool:
+    return any(c.dep_ == "mark" and c.lower_ in ("for", "that") for c in token.children)
+
+
+def kept_silent(book: EventCodebook, token: Token) -> bool:
+    """Declining to comment is no rejection ("declined to say whether ...")."""
+    if token.lemma_.lower() not in _FAILING:
+        return False
+    return any(c.dep_ == "xcomp" and c.lemma_.lower() in book.silence for c in token.children)
+
+
+def idle(book: EventCodebook, hit: Hit) -> bool:
+    """A verb's bare code on an idiom's object ("struck a populist tone", "faced criticism"),
+    a gerund that only modifies a noun ("voting rights", "the ruling party") or "going to" of
+    the future: no event."""
+    token = hit.token
+    if hit.curated or token.pos_ != "VERB":
+        return False
+    if token.dep_ in ("amod", "compound") and token.tag_ == "VBG" and token.i < token.head.i:
+        return True
+    if token.lemma_.lower() == "go" and token.tag_ == "VBG":  # "going to jump": the future
+        return any(c.dep_ == "xcomp" and infinitive(c) for c in token.children)
+    obj = next((c for c in token.children if c.dep_ == "dobj"), None)
+    if obj is None or obj.lemma_.lower() not in book.idle_objects:
+        return False
+    needed = {w for term in getattr(hit.rule, "after", ()) for w in term}
+    return obj.lemma_.lower() not in needed and obj.lower_ not in needed
+
+
+_ACTOR_ENTS = frozenset({"PERSON", "NORP", "ORG", "GPE"})
+
+
+def property_attack(book: EventCodebook, hit: Hit) -> None:
+    """Wrecking a thing, not people, damages property: COERCE in PLOVER ("blew up power
+    lines", "set fire to the offices", "defaced web sites")."""
+    if (
+        hit.type != EventType.ASSAULT
+        or hit.curated
+        or hit.token.lemma_.lower() not in book.wrecking
+    ):
+        return
+    target = _wrecked(hit.token)
+    if target is None or target.pos_ == "PRON" or target.ent_type_ in _ACTOR_ENTS:
+        return
+    if target.lemma_.lower() in book.group_nouns or any(
+        t.ent_type_ in ("PERSON", "NORP") for t in target.children if t.dep_ != "prep"
+    ):
+        return
+    hit.type, hit.mode = EventType.COERCE, None
+
+
+def _wrecked(token: Token) -> Token | None:
+    """What a verb of wrecking hits: its object, or what fire is set to."""
+    obj = next((c for c in token.children if c.dep_ == "dobj"), None)
+    if obj is not None and obj.lemma_.lower() == "fire":
+        prep = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "to"), None)
+        return next((c for c in prep.children if c.dep_ == "pobj"), None) if prep else None
+    return obj
+
+
+def readied(book: EventCodebook, hit: Hit) -> bool:
+    """A hostile act someone prepares is a show of force, now ("the army prepared to resume
+    shelling"): MOBILIZE, asserted. True when it was."""
+    if hit.type not in HOSTILE or hit.curated or hit.type == EventType.MOBILIZE:
+        return False
+    chain = [n for n, _ in _governors(hit.token)[1:]]
+    readying = next((n for n in chain if n.lemma_.lower() in book.readying), None)
+    if readying is None:
+        return False
+    hit.type, hit.mode, hit.factuality = EventType.MOBILIZE, None, Factuality.asserted
+    hit.token = readying  # the summary says what happened: "prepared to shell the town"
+    return True
+
+
+def no_party(book: EventCodebook, hit: Hit) -> bool:
+    """Agreeing with remarks or that something is so is an opinion, not an agreement; a body
+    meeting alone ("the board meets June 16") or hosting a thing consults no one; helping to
+    act, without anyone helped, aids no one."""
+    token, lemma = hit.token, hit.token.lemma_.lower()
+    if hit.curated or token.pos_ != "VERB" or lemma not in ("agree", "meet", "help", "host"):
+        return False
+    if lemma == "host":  # hosting a party is a meeting, hosting a town hall is not
+        guest = dobj(token) or (token.head if token.dep_ == "acl" else None)
+        return guest is not None and not _party(book, guest)
+    if lemma == "help":  # "helped restore voting rights": the act is the helper's own
+        return dobj(token) is None and any(c.dep_ == "xcomp" for c in token.children)
+    if lemma == "agree":
+        if any(c.dep_ == "ccomp" for c in token.children):
+            return True
+        withs = [o for c in token.children if c.lower_ == "with" for o in c.children]
+        return any(o.dep_ == "pobj" and not _party(book, o) for o in withs)
+    if any(c.dep_ in ("dobj", "conj") or c.lower_ in ("with", "together") for c in token.children):
+        return False
+    subj = next((c for c in token.children if c.dep_ == "nsubj"), None)
+    return (
+        subj is not None
+        and subj.tag_ in ("NN", "NNP")
+        and not any(c.dep_ == "conj" for c in subj.children)
+    )
+
+
+def _party(book: EventCodebook, token: Token) -> bool:
+    """A noun that names someone who can be a party (a person, body, group or pronoun)."""
+    if token.pos_ in ("PRON", "PROPN") or token.ent_type_ in _ACTOR_ENTS:
+        return True
+    if token.lemma_.lower() in book.group_nouns:
+        return True
+    return token.tag_ == "NNS" and not any(c.dep_ == "poss" for c in token.children)

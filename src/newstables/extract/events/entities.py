@@ -272,8 +272,34 @@ def _described(article: Article, token: Token) -> str | None:
         person = (entry and entry.type == EntityType.person) or (
             new is not None and new.type == EntityType.person
         )
-        article.named[key] = _keep(article, entity_id, new) if person else None
+        kept = _keep(article, entity_id, new) if person else None
+        article.named[key] = kept or _titled_before(article, token)
     return article.named[key]
+
+
+_TITLES = {
+    "governor": ("gov.", "governor"), "senator": ("sen.", "senator"), "mayor": ("mayor",),
+    "congressman": ("rep.", "congressman"), "congresswoman": ("rep.", "congresswoman"),
+    "representative": ("rep.", "representative"), "president": ("president",),
+    "secretary": ("secretary", "sec."), "judge": ("judge",), "minister": ("minister",),
+    "chancellor": ("chancellor",), "premier": ("premier",),
+}  # fmt: skip
+
+
+def _titled_before(article: Article, token: Token) -> str | None:
+    """ "the Wisconsin governor": the last person named before with that title and those
+    words just before the name ("Wisconsin Gov. Scott Walker")."""
+    titles = _TITLES.get(token.lemma_.lower())
+    if titles is None:
+        return None
+    words = {c.lower_ for c in token.lefts if c.dep_ in ("compound", "amod") and c.pos_ == "PROPN"}
+    for ent in reversed([e for e in article.doc.ents if e.end <= token.i]):
+        if ent.label_ != "PERSON":
+            continue
+        before = {t.lower_ for t in article.doc[max(ent.start - 4, 0) : ent.start]}
+        if before & set(titles) and words <= before:
+            return _named(article, ent)
+    return None
 
 
 def _named(article: Article, ent: Span) -> str | None:

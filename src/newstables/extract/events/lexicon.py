@@ -117,6 +117,12 @@ class EventCodebook:
     reporting: frozenset[str] = frozenset()
     light_verbs: frozenset[str] = frozenset()
     verbal_attacks: frozenset[str] = frozenset()
+    asking: frozenset[str] = frozenset()
+    silence: frozenset[str] = frozenset()
+    idle_objects: frozenset[str] = frozenset()
+    wrecking: frozenset[str] = frozenset()
+    refusals: tuple[str, ...] = ()
+    readying: frozenset[str] = frozenset()
     carriers: frozenset[str] = frozenset()
     commitments: frozenset[str] = frozenset()
     blame: frozenset[str] = frozenset()
@@ -234,6 +240,12 @@ def merge_section(section: dict[str, Any]) -> EventCodebook:
         reporting=union("reporting", section.get("reporting")),
         light_verbs=union("light_verbs", section.get("light_verbs")),
         verbal_attacks=union("verbal_attacks", section.get("verbal_attacks")),
+        asking=union("asking", section.get("asking")),
+        silence=union("silence", section.get("silence")),
+        idle_objects=union("idle_objects", section.get("idle_objects")),
+        wrecking=union("wrecking", section.get("wrecking")),
+        refusals=tuple(sorted(union("refusals", section.get("refusals")))),
+        readying=union("readying", section.get("readying")),
         carriers=union("carriers", section.get("carriers")),
         commitments=union("commitments", section.get("commitments")),
         blame=union("blame", section.get("blame")),

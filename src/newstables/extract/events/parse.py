@@ -43,3 +43,14 @@ def pobj(prep: Token) -> Token | None:
 def infinitive(token: Token) -> bool:
     """Whether a verb has an infinitive "to"."""
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+
+
+RECEIVING = frozenset({"receive", "win", "get", "earn", "secure", "gain", "land", "accept"})
+
+
+def received_from(token: Token) -> Token | None:
+    """Who gave a received thing: "received the endorsement of Gov. Pence" → Pence."""
+    if token.dep_ != "dobj" or token.head.lemma_.lower() not in RECEIVING:
+        return None
+    prep = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    return pobj(prep) if prep is not None else None

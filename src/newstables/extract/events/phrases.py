@@ -11,6 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from .entities import joined, resolve
+from .parse import received_from, subject
 from .state import Article, Hit
 
 _IRREGULAR = {
@@ -32,7 +33,7 @@ _OBJECT_STOP = frozenset({"relcl", "acl", "appos", "ccomp", "advcl", "punct", "c
 _PREPS = frozenset({"to", "with", "against", "on", "from", "for", "into", "of", "over", "in"})
 _LIMIT = 8  # words of an object phrase
 _NOUN_VERBS = {
-    "CONSULT": "held", "ACCUSE": "brought", "REQUEST": "made", "PROTEST": "staged",
+    "CONSULT": "held", "ACCUSE": "brought", "REQUEST": "made", "PROTEST": "staged", "AGREE": "made",
     "ASSAULT": "carried out", "COERCE": "carried out",
 }  # fmt: skip
 
@@ -70,9 +71,15 @@ def predicate(article: Article, hit: Hit) -> str:
     token = hit.token
     if token.pos_ in ("NOUN", "PROPN"):
         head = token.head
-        if head.pos_ == "VERB" and token.dep_ in ("dobj", "nsubjpass", "attr"):
+        owned = any(c.dep_ == "poss" and c.pos_ == "PROPN" for c in token.children)
+        taker = subject(head) if received_from(token) is not None else None
+        if taker is not None:  # "X received the endorsement of Y" → "Y gave an endorsement to X"
+            return f"gave {_an(token)} {token.lower_} to {_phrase(article, taker)}"
+        if head.pos_ == "VERB" and token.dep_ in ("dobj", "nsubjpass", "attr") and not owned:
             return " ".join([past(head), *_particles(head), _phrase(article, token)]).strip()
         verb = _NOUN_VERBS.get(hit.type.value, "announced")
+        if owned:  # "Trump's offer" → "Donald Trump made an offer"
+            return f"{verb} {_an(token)} {token.lower_}"
         return f"{verb} {_phrase(article, token)}"
     words = [past(token), *_particles(token)]
     obj = next((c for c in token.children if c.dep_ in ("dobj", "dative")), None)
@@ -88,6 +95,10 @@ def predicate(article: Article, hit: Hit) -> str:
         words += ["to", complement.lemma_.lower(), *_particles(complement)]
         words += _object_of(article, complement)
     return " ".join(w for w in words if w)
+
+
+def _an(token: Token) -> str:
+    return "an" if token.lower_[0] in "aeiou" else "a"
 
 
 def _argument_prep(token: Token) -> bool:

@@ -19,6 +19,7 @@ from spacy.tokens import Token
 
 from ...models import EventType, Factuality
 from .lexicon import EventCodebook, Pattern, TriggerRule, Verb
+from .parse import dobj
 from .state import Article, Hit
 
 _POS = {"VERB": "verbs", "AUX": "verbs", "NOUN": "nouns", "PROPN": "nouns", "ADJ": "adjectives"}
@@ -45,7 +46,8 @@ def fire(article: Article, token: Token, curated: bool = True) -> list[Hit]:
     if curated and (rules := list(_curated(article, token))):
         return rules
     if token.pos_ == "VERB":
-        hit = _verb_hit(article.book, token) or _blame(article, token)
+        hit = _label(article, token) or _verb_hit(article.book, token) or _blame(article, token)
+        hit = hit or _refuse(article, token)
     elif token.pos_ == "NOUN":
         hit = _noun_hit(article.book, token)
     else:
@@ -69,6 +71,37 @@ def _blame(article: Article, token: Token) -> Hit | None:
         return None
     hit = Hit(token, _BLAMING, EventType.ACCUSE, None, "disapprove")
     hit.target = _about(said)
+    return hit
+
+
+_REFUSING = Pattern(EventType.REJECT, None, "120")
+
+
+def _refuse(article: Article, token: Token) -> Hit | None:
+    """A verb of saying or showing whose words refuse: "said lifting the sanctions is out of
+    the question", "showed no sign that he would apologize" (REJECT by the subject)."""
+    book = article.book
+    if token.lemma_.lower() not in book.reporting | {"show", "give"} or article.in_quote(token):
+        return None
+    said = [t for c in token.children if c.i > token.i and c.dep_ not in ("punct", "cc", "conj")
+            for t in c.subtree]  # fmt: skip
+    text = " ".join(t.lower_ for t in sorted(said, key=lambda t: t.i))
+    if not any(phrase in text for phrase in book.refusals):
+        return None
+    return Hit(token, _REFUSING, EventType.REJECT, None, None)
+
+
+def _label(article: Article, token: Token) -> Hit | None:
+    """Calling someone a name of blame accuses them ("called him a pathological liar")."""
+    book = article.book
+    label = next((c for c in token.children if c.dep_ == "oprd"), None)
+    target = dobj(token)
+    if label is None or target is None or article.in_quote(token):
+        return None
+    if not any(t.lemma_.lower() in book.blame or t.lower_ in book.blame for t in label.subtree):
+        return None
+    hit = Hit(token, _BLAMING, EventType.ACCUSE, None, "disapprove")
+    hit.target = target
     return hit
 
 
@@ -124,6 +157,11 @@ def clause_words(token: Token) -> dict[str, list[Token]]:
             found.setdefault(form, []).append(node)
         if depth < _DEPTH:
             stack.extend((c, depth + 1) for c in node.children if c.dep_ not in _NOT_DOWN)
+    for complement in token.children:  # "called for her to resign", "called on them to go"
+        if complement.dep_ in ("advcl", "ccomp") and complement.i > token.i:
+            for link in complement.children:
+                if (link.dep_, link.lower_) in (("mark", "for"), ("aux", "to")):
+                    found.setdefault(link.lower_, []).append(link)
     return found
 
 
@@ -153,7 +191,9 @@ def _holds(pattern: Pattern, after: dict[str, list[Token]], subject: set[str], v
     if not all(_term_in(t, subject) for t in pattern.before):
         return False
     for prep, terms in pattern.preps:
-        heads = [h for h in after.get(prep, []) if _within(h, verb, 2)]
+        if not terms and dobj(verb) is not None and any(c.dep_ == "oprd" for c in verb.children):
+            return False  # "called him a liar for lying": a label, its "for" a reason
+        heads = [h for h in after.get(prep, []) if h.dep_ != "aux" and _within(h, verb, 2)]
         if not heads:
             return False
         inside = {w for h in heads for t in h.subtree for w in (t.lower_, t.lemma_.lower())}
