@@ -17,17 +17,19 @@ from pathlib import Path
 from typing import Any
 
 from ..build import build
-from ..curation import DEFAULT_CURATION
+from ..curation import DEFAULT_CURATION, PROJECT_ROOT
 from ..registry import name_key
-from . import events, figures, quotes
+from . import claims, events, figures, names, quotes
 
 Tables = dict[str, list[dict[str, str]]]
 Scorer = Callable[[list[dict[str, Any]], Tables, Path], dict[str, Any]]
 SCORERS: dict[str, Scorer] = {
     "quotations": quotes.score,
     "figures": figures.score,
+    "claims": claims.score,
     "events": events.score,
 }
+NAMES_GOLD = PROJECT_ROOT / "tests" / "gold" / "polnear-names"
 
 
 def read_tables(package: Path) -> Tables:
@@ -53,16 +55,32 @@ def f1(precision: float, recall: float) -> float:
     return 2 * precision * recall / (precision + recall) if precision + recall else 0.0
 
 
+def score_package(
+    bench: Path, package: Path, names_gold: Path | None = None
+) -> dict[str, dict[str, Any]]:
+    """Score an already built package against ``bench``'s gold (and a names gold folder)."""
+    gold = json.loads((bench / "gold.json").read_text(encoding="utf-8"))
+    tables = read_tables(package)
+    scores = {name: scorer(gold, tables, bench) for name, scorer in SCORERS.items()}
+    if names_gold is not None and names_gold.is_dir():
+        result = names.score(names_gold, tables)
+        if result["gold_quotes"]:
+            scores["names"] = result
+    return scores
+
+
 def evaluate(
-    bench: Path, curation: Path = DEFAULT_CURATION, n_process: int = 1, keep: Path | None = None
+    bench: Path,
+    curation: Path = DEFAULT_CURATION,
+    n_process: int = 1,
+    keep: Path | None = None,
+    names_gold: Path | None = NAMES_GOLD,
 ) -> dict[str, dict[str, Any]]:
     """Build a package from ``bench/articles`` and score every table that has gold."""
-    gold = json.loads((bench / "gold.json").read_text(encoding="utf-8"))
     with tempfile.TemporaryDirectory(prefix="newstables-eval-") as scratch:
         out = keep or Path(scratch)
         build(bench / "articles", out, curation_dir=curation, n_process=n_process)
-        tables = read_tables(out)
-        return {name: scorer(gold, tables, bench) for name, scorer in SCORERS.items()}
+        return score_package(bench, out, names_gold)
 
 
 def render(scores: dict[str, dict[str, Any]]) -> str:
@@ -79,7 +97,7 @@ def render(scores: dict[str, dict[str, Any]]) -> str:
 
 def run(args: argparse.Namespace) -> int:
     """``newstables evaluate BENCH_DIR``: print the scores and write them as JSON."""
-    scores = evaluate(args.bench, args.curation, args.processes, args.keep)
+    scores = evaluate(args.bench, args.curation, args.processes, args.keep, args.names)
     print(render(scores))
     if args.json:
         args.json.write_text(json.dumps(scores, indent=2, ensure_ascii=False) + "\n", "utf-8")
@@ -95,4 +113,10 @@ def register(commands: Any) -> None:
     parser.add_argument("--processes", type=int, default=1)
     parser.add_argument("--json", type=Path, help="write the scores here as JSON")
     parser.add_argument("--keep", type=Path, help="keep the built package in this folder")
+    parser.add_argument(
+        "--names",
+        type=Path,
+        default=NAMES_GOLD,
+        help="names gold folder (resolved speaker names); default tests/gold/polnear-names",
+    )
     parser.set_defaults(run=run)

@@ -40,6 +40,8 @@ class NewEntity(Draft):
     name: str
     type: EntityType
     surface: str
+    anonymous: bool = False  # an unnamed source, scoped to its article
+    description: str | None = None
 
 
 class EventDraft(Draft):
