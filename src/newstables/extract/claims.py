@@ -6,8 +6,14 @@ named by the number itself rather than by a verb of saying —
 * "Zelenskyy has put the number of killed or wounded at 4,000" (put/place/estimate/peg … at N);
 * "US estimates are lower, at about 1,200", "Seoul's figures show 4,000" (the estimate's owner);
 * "According to X, North Korea sent about 11,000 soldiers" (a sentence-wide "according to");
+* "A Quinnipiac poll found that … 46 percent", "records show …", "X estimated that …" (a verb of
+  evidence or speech above the number, ``EVIDENCE_VERBS`` and the cue verbs);
+* "In a CNN poll released Monday, 31 percent …" (a poll or report the clause is "in");
 
 and hands everything else (cue verbs, "according to", pronouns, descriptions) to the shared code.
+A claimant must be an agent or a source of data: a mention that is the number itself ("79
+percent of Democrats said"), a share ("most", "a quarter") or a bare "that"/"which"/"it" is no
+claimant, and the figure is the outlet's.
 
 >>> claim = claimant(ctx, start, end)
 >>> claim.entity_id, claim.surface
@@ -22,6 +28,8 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Span, Token
 
 from .attribution import attribute, mention_span, resolve_mention, view
+from .attribution.cues import subject_of
+from .attribution.lexicon import CUE_VERBS, DATA_NOUNS, EVIDENCE_VERBS, NOT_AGENTS, words_of
 
 if TYPE_CHECKING:
     from . import ArticleContext, NewEntity
@@ -33,6 +41,13 @@ ESTIMATE_NOUNS = frozenset(
     {"estimate", "figure", "assessment", "count", "tally", "calculation", "data", "statistic"}
 )
 _OWNER_DEPS = frozenset({"poss", "compound", "amod", "nmod"})
+# Heads that are never a claimant: shares, quantifiers, relative and dummy pronouns.
+NOT_CLAIMANTS = NOT_AGENTS | words_of(
+    """
+    which who whom whose percent % quarter third half majority minority share most many some
+    all few none number total one any each both either neither name
+    """
+)
 
 
 @dataclass(frozen=True)
@@ -51,10 +66,64 @@ def resolve(ctx: ArticleContext, token: Token, phrase: Span | None = None) -> Cl
     the token's whole phrase ("intelligence assessments from U.S., … officials"), then its noun
     phrase."""
     art = view(ctx)
+    if token.tag_ in ("WP", "WDT") and token.head.dep_ == "relcl":
+        token, phrase = token.head.head, None  # "the poll, which found" → the poll
+    if not agentive(mention_span(art, token)):
+        return None
     for span in (phrase or _subtree_span(token), mention_span(art, token)):
         entity_id, new_entity, _ = resolve_mention(art, span)
         if entity_id:
             return Claim(entity_id, span.text, span.start_char, span.end_char, new_entity)
+    return None
+
+
+def agentive(span: Span) -> bool:
+    """Whether a mention can claim a number (not a share, a number or a bare "that")."""
+    head = span.root
+    if head.lower_ in NOT_CLAIMANTS or head.lemma_.lower() in NOT_CLAIMANTS:
+        return False
+    return not any(t.like_num or t.text in ("%", "$") for t in span)
+
+
+def evidence(ctx: ArticleContext, number: Token) -> Claim | None:
+    """ "A Quinnipiac poll found that Roe leads 46 to 40 percent", "records show 24 searches",
+    "an official said that 1.8 million could lose jobs": the subject of the nearest verb of
+    evidence or speech above the number (its own clause's subject excluded)."""
+    inside = {t.i for t in number.subtree}
+    for ancestor in number.ancestors:
+        lemma = ancestor.lemma_.lower()
+        if ancestor.pos_ not in ("VERB", "AUX") or (
+            lemma not in EVIDENCE_VERBS and lemma not in CUE_VERBS
+        ):
+            continue
+        subject = subject_of(ancestor)
+        if subject is None or subject.i in inside or subject.i > ancestor.i + 3:
+            continue
+        if (
+            lemma in CUE_VERBS
+            or subject.lemma_.lower() in DATA_NOUNS
+            or subject.pos_
+            in (
+                "PROPN",
+                "PRON",
+            )
+        ):
+            return resolve(ctx, subject)
+    return None
+
+
+def in_data(ctx: ArticleContext, number: Token) -> Claim | None:
+    """ "In a CNN/ORC poll released Monday, 31 percent said …": the poll the clause is in."""
+    ancestors = {a.i for a in number.ancestors}
+    sentence = number.sent
+    for token in sentence:
+        if token.i >= number.i:
+            break
+        if token.lower_ != "in" or token.head.i not in ancestors:
+            continue
+        for obj in token.children:
+            if obj.dep_ == "pobj" and obj.lemma_.lower() in DATA_NOUNS:
+                return resolve(ctx, obj, mention_span(view(ctx), obj))
     return None
 
 
@@ -145,6 +214,10 @@ def shared_attribution(ctx: ArticleContext, start: int, end: int) -> Claim | Non
     source = attribute(ctx, start, end)
     if source is None or (source.entity_id is None and source.new_entity is None):
         return None
+    art = view(ctx)
+    span = ctx.doc.char_span(source.start or 0, source.end or 0, alignment_mode="expand")
+    if span is not None and len(span) and not agentive(mention_span(art, span.root)):
+        return None
     entity_id = source.entity_id or (source.new_entity.entity_id if source.new_entity else None)
     return Claim(entity_id, source.surface, source.start, source.end, source.new_entity)
 
@@ -154,7 +227,7 @@ def claimant(ctx: ArticleContext, start: int, end: int) -> Claim | None:
     span = ctx.doc.char_span(start, end, alignment_mode="expand")
     if span is not None and len(span):
         number = span[-1]
-        for shape in (put_at, according_to, estimate_owner):
+        for shape in (put_at, according_to, estimate_owner, evidence, in_data):
             if claim := shape(ctx, number):
                 return claim
     return shared_attribution(ctx, start, end)

@@ -13,12 +13,12 @@ from importlib import resources
 from ...models import EntityType
 
 
-def _words(text: str) -> frozenset[str]:
+def words_of(text: str) -> frozenset[str]:
     """A word set from a whitespace-separated list."""
     return frozenset(text.split())
 
 
-CUE_VERBS = _words(
+CUE_VERBS = words_of(
     """
     say tell add write tweet ask note explain reply state report declare recall conclude
     respond argue read describe call admit acknowledge promise insist warn urge suggest
@@ -37,20 +37,20 @@ CUE_VERBS = _words(
     """
 )
 QUOTING_VERBS = frozenset({"quote", "cite"})
-SPEECH_NOUNS = _words(
+SPEECH_NOUNS = words_of(
     """
     reference comment comments remark remarks word words statement claim description promise
     pledge warning assertion message vow tweet speech call plea words
     """
 )
-DOCUMENT_NOUNS = _words(
+DOCUMENT_NOUNS = words_of(
     """
     statement report release communique communiqué letter memo email post tweet announcement
     message notice editorial document filing ad advertisement video broadcast dispatch
     bulletin commentary article readout transcript
     """
 )
-MEDIUM_NOUNS = _words(
+MEDIUM_NOUNS = words_of(
     """
     statement interview email e-mail address speech release post tweet letter briefing
     conference call message remarks video broadcast podcast op-ed column appearance
@@ -98,7 +98,7 @@ MEDIA = re.compile(
     r"kcna|tass|ria|yonhap|xinhua|interfax|bloomberg|axios|breitbart|npr|pbs)\b",
     re.IGNORECASE,
 )
-ABBREVIATIONS = _words(
+ABBREVIATIONS = words_of(
     """
     mr mrs ms dr sen rep gov gen st jr sr lt col sgt capt maj rev prof inc co corp ltd no vs
     jan feb aug sep sept oct nov dec u.s u.n d.c a.m p.m ft mt ave e.g i.e cmdr adm
@@ -113,7 +113,7 @@ LABELS = {
 }
 SUBJECTS = ("nsubj", "nsubjpass")
 NOT_AGENTS = frozenset({"that", "this", "it", "there", "what", "these", "those"})
-CUE_FORMS = _words(
+CUE_FORMS = words_of(
     """
     said says tweeted told added wrote asked explained noted stated declared replied
     """
@@ -121,13 +121,13 @@ CUE_FORMS = _words(
 
 
 # Nouns of evidence that assert numbers ("the poll found", "records show"): sources of figures.
-EVIDENCE_VERBS = _words(
+EVIDENCE_VERBS = words_of(
     """
     find show suggest indicate reveal estimate project count put place peg give record
     calculate measure forecast predict conclude document list tally
     """
 )
-DATA_NOUNS = _words(
+DATA_NOUNS = words_of(
     """
     poll polls survey surveys study studies report reports data figures record records
     analysis estimate estimates count tally census audit ledger ledgers research numbers
@@ -136,7 +136,7 @@ DATA_NOUNS = _words(
     """
 )
 # Head nouns of an unnamed source ("a senior administration official", "sources say").
-ANONYMOUS_HEADS = _words(
+ANONYMOUS_HEADS = words_of(
     """
     official officials source sources aide aides adviser advisers advisor advisors spokesman
     spokeswoman spokesperson person people insider insiders staffer staffers diplomat diplomats
@@ -154,7 +154,7 @@ ANONYMOUS_HEADS = _words(
 )
 # A person introduced with one of these ("Sen. Ted Cruz", "the mayor, Jane Roe") can be
 # referred to later by it ("the senator said").
-ROLE_NOUNS = _words(
+ROLE_NOUNS = words_of(
     """
     president candidate nominee senator governor mayor leader spokesman spokeswoman
     spokesperson chairman chairwoman chair secretary minister director chief executive
@@ -167,7 +167,7 @@ ROLE_NOUNS = _words(
     defenseman forward goaltender goalie quarterback striker captain rookie premier
     """
 )
-PERSON_ROLE_TITLES = _words(
+PERSON_ROLE_TITLES = words_of(
     """
     president senator sen governor gov mayor rep representative secretary minister
     chairman chairwoman judge justice general gen speaker ambassador premier pope king queen
