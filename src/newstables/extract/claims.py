@@ -22,11 +22,12 @@ claimant, and the figure is the outlet's.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Span, Token
 
+from ..models import EntityType
 from .attribution import attribute, mention_span, resolve_mention, view
 from .attribution.cues import subject_of
 from .attribution.lexicon import CUE_VERBS, DATA_NOUNS, EVIDENCE_VERBS, NOT_AGENTS, words_of
@@ -40,6 +41,7 @@ PUT_VERBS = frozenset({"put", "place", "estimate", "peg", "set", "assess", "fix"
 ESTIMATE_NOUNS = frozenset(
     {"estimate", "figure", "assessment", "count", "tally", "calculation", "data", "statistic"}
 )
+RELAY_VERBS = frozenset({"share", "provide", "give", "leak", "send", "show", "supply"})
 _OWNER_DEPS = frozenset({"poss", "compound", "amod", "nmod"})
 # Heads that are never a claimant: shares, quantifiers, relative and dummy pronouns.
 NOT_CLAIMANTS = NOT_AGENTS | words_of(
@@ -59,6 +61,8 @@ class Claim:
     start: int | None = None
     end: int | None = None
     new_entity: NewEntity | None = None
+    channel_id: str | None = None  # who relayed the claim ("… shared with Y", "Y, citing X")
+    channel_entity: NewEntity | None = None
 
 
 def resolve(ctx: ArticleContext, token: Token, phrase: Span | None = None) -> Claim | None:
@@ -96,6 +100,8 @@ def evidence(ctx: ArticleContext, number: Token) -> Claim | None:
             lemma not in EVIDENCE_VERBS and lemma not in CUE_VERBS
         ):
             continue
+        if any(c.lemma_.lower() in ("cite", "quote") for c in ancestor.children):
+            return None  # "Y reported, citing X": the shared attribution knows the relay
         subject = subject_of(ancestor)
         if subject is None or subject.i in inside or subject.i > ancestor.i + 3:
             continue
@@ -187,13 +193,44 @@ def _according_claim(ctx: ArticleContext, according: Token) -> Claim | None:
     objects = [o for o in objects if o.dep_ == "pobj"]
     if not objects:
         return None
+    relay = _shared_with(objects[0])
+    cut = relay.head.head.i if relay is not None else None  # "… shared with The Times"
     tokens = [t for t in according.subtree if t.i >= objects[0].left_edge.i]
+    tokens = [t for t in tokens if cut is None or t.i < cut]
     while len(tokens) > 1 and tokens[-1].is_punct:
         tokens.pop()
-    return resolve(ctx, objects[0], according.doc[objects[0].left_edge.i : tokens[-1].i + 1])
+    claim = resolve(ctx, objects[0], according.doc[objects[0].left_edge.i : tokens[-1].i + 1])
+    if claim is not None and relay is not None:
+        channel = resolve(ctx, relay)
+        if channel is not None and channel.entity_id != claim.entity_id:
+            return replace(claim, channel_id=channel.entity_id, channel_entity=channel.new_entity)
+    return claim
+
+
+def _shared_with(source: Token) -> Token | None:
+    """The Y of "X shared with Y", "X provided to Y", "X given to Y" (the relay of a source)."""
+    for acl in source.children:
+        if acl.dep_ != "acl" or acl.lemma_.lower() not in RELAY_VERBS:
+            continue
+        for prep in acl.children:
+            if prep.dep_ in ("prep", "dative") and prep.lower_ in ("with", "to"):
+                return next((o for o in prep.children if o.dep_ == "pobj"), None)
+    return None
 
 
 def according_to(ctx: ArticleContext, number: Token) -> Claim | None:
+    """An "according to" claim; when it names a news outlet and a verb of speech or evidence
+    names a voice ("X said …, according to KCNA"), X claims and the outlet relays."""
+    claim = _according(ctx, number)
+    if claim is None or claim.new_entity is None or claim.new_entity.type != EntityType.media:
+        return claim
+    voice = evidence(ctx, number)
+    if voice is None or voice.entity_id == claim.entity_id:
+        return claim
+    return replace(voice, channel_id=claim.entity_id, channel_entity=claim.new_entity)
+
+
+def _according(ctx: ArticleContext, number: Token) -> Claim | None:
     """ "According to South Korea's intelligence agency, North Korea sent about 11,000 soldiers":
     an "according to X" on a clause above the number, or opening the number's sentence."""
     ancestors = list(number.ancestors)
@@ -219,7 +256,15 @@ def shared_attribution(ctx: ArticleContext, start: int, end: int) -> Claim | Non
     if span is not None and len(span) and not agentive(mention_span(art, span.root)):
         return None
     entity_id = source.entity_id or (source.new_entity.entity_id if source.new_entity else None)
-    return Claim(entity_id, source.surface, source.start, source.end, source.new_entity)
+    return Claim(
+        entity_id,
+        source.surface,
+        source.start,
+        source.end,
+        source.new_entity,
+        source.channel_id,
+        source.channel_entity,
+    )
 
 
 def claimant(ctx: ArticleContext, start: int, end: int) -> Claim | None:
