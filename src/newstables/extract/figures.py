@@ -258,7 +258,10 @@ def _candidates(
         keys = noun_keys(noun)
         if keys & rules.not_counts:
             continue
-        small = amount.words or (amount.value is not None and amount.value < SMALL)
+        measured = amount.percent or amount.currency is not None  # "2.5 percent", "$3"
+        small = not measured and (
+            amount.words or (amount.value is not None and amount.value < SMALL)
+        )
         needs_noun = small or amount.vague
         if needs_noun and (not rules.countable(keys) or _determined(ctx.doc, numerals)):
             continue
