@@ -46,7 +46,7 @@ from .lexicon import (
     gender_of_first_name,
     media_type,
 )
-from .view import ArticleView, Mention
+from .view import ArticleView, Mention, Source
 
 PRONOUN_REACH = 15  # sentences a pronoun looks back for its antecedent
 _ABBREVIATED_ROLES = {
@@ -227,11 +227,18 @@ def _record_description(art: ArticleView, ent: Span, entity_id: str, new: NewEnt
         art.descriptions.setdefault(head, []).append((ent.start_char, entity_id, new))
 
 
-def _antecedent(art: ArticleView, offset: int, pronoun: str) -> Mention | None:
-    """The salient earlier mention a pronoun refers to (subject first, sentence by sentence)."""
+def _antecedent(
+    art: ArticleView, offset: int, pronoun: str, token: Token | None = None
+) -> Mention | None:
+    """The salient earlier mention a pronoun refers to (subject first, sentence by sentence).
+
+    In the pronoun's own sentence only a mention whose verb governs the pronoun counts ("Roe
+    said she …"), not one in a clause beside it ("Asked whether Roe would win, she replied").
+    """
     wanted = "person" if pronoun in PERSONAL else "group"
     gender = PERSONAL.get(pronoun)
     sentence = art.sentence_of(offset)
+    governors = {a.i for a in token.ancestors} if token is not None else None
     for index in range(sentence, max(-1, sentence - PRONOUN_REACH), -1):
         pool = [
             m
@@ -240,10 +247,47 @@ def _antecedent(art: ArticleView, offset: int, pronoun: str) -> Mention | None:
             and m.kind == wanted
             and (gender is None or m.gender in (None, gender))
         ]
+        if index == sentence and governors is not None:
+            pool = [m for m in pool if _governs(art, m, governors)]
         if pool:
             subjects = [m for m in pool if m.subject]
-            return (subjects or pool)[-1 if index == sentence else 0]
+            main = [m for m in subjects if _main_clause(art, m)]
+            return (main or subjects or pool)[-1 if index == sentence else 0]
     return None
+
+
+def _main_clause(art: ArticleView, mention: Mention) -> bool:
+    """Whether a subject mention is the subject of its sentence's main verb."""
+    span = art.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    return span is not None and span.root.head.dep_ == "ROOT"
+
+
+def _governs(art: ArticleView, mention: Mention, governors: set[int]) -> bool:
+    """Whether a mention hangs on a verb above the pronoun (its clause contains the pronoun)."""
+    span = art.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    return span is not None and span.root.head.i in governors
+
+
+def speaker_mention(art: ArticleView, source: Source) -> Mention | None:
+    """A resolved person speaker as an antecedent candidate for the pronouns after it."""
+    if source.entity_id is None or source.start is None or source.end is None:
+        return None
+    new = source.new_entity
+    registry = art.ctx.curation.registry
+    entry = registry.get(source.entity_id)
+    surface = (source.surface or "").lower()
+    person = (new is not None and new.type == EntityType.person and not new.anonymous) or (
+        entry is not None and entry.type == EntityType.person
+    )
+    if not person:
+        return None
+    gender = PERSONAL.get(surface) or (entry.gender if entry is not None else None)
+    if gender is None and new is not None:
+        gender = gender_of_first_name(new.name.split()[0])
+    sentence = art.sentence_of(source.start)
+    return Mention(
+        source.start, source.end, source.entity_id, "person", gender, True, sentence, new
+    )
 
 
 def _issuer(art: ArticleView, offset: int) -> Mention | None:
@@ -330,7 +374,7 @@ def _named(art: ArticleView, span: Span, head: Token) -> Resolved | None:
 
 def _pronoun(art: ArticleView, span: Span, lower: str) -> Resolved:
     """A pronoun through its antecedent (or an unidentified speaker of the article)."""
-    found = _antecedent(art, span.start_char, lower) if lower not in _FIRST_PERSON else None
+    found = None if lower in _FIRST_PERSON else _antecedent(art, span.start_char, lower, span.root)
     if found is None:
         new = anonymous_entity(art, span)
         return new.entity_id, new, Attribution.pronoun
@@ -361,23 +405,21 @@ def resolve_mention(art: ArticleView, span: Span) -> Resolved:
         issuer = _issuer(art, span.start_char) if definite else None
         if issuer is not None:
             return issuer.entity_id, issuer.new_entity, Attribution.nominal
-    described = _describe(art, head) if head.pos_ in ("NOUN", "PROPN") else None
+    lemma = head.lemma_.lower()
+    described = _describe(art, head) if definite and head.pos_ in ("NOUN", "PROPN") else None
     if described is not None:
         return described[0], described[1], Attribution.nominal
-    for token in span:
-        ent = entity_at(token)
-        if ent is not None and ent.label_ in ("ORG", "GPE", "NORP") and token.dep_ != "poss":
-            resolved = entity_of_ent(art, ent)
-            if resolved is not None:
-                return resolved[0], resolved[1], Attribution.nominal
-    if (
-        definite
-        and head.lemma_.lower() in ROLE_NOUNS
-        and head.lemma_.lower() not in ANONYMOUS_HEADS
-    ):
+    role = lemma in ROLE_NOUNS and lemma not in ANONYMOUS_HEADS
+    if definite and role:  # "the Republican candidate": a person, not the party named in it
         salient = _salient_person(art, span.start_char)
         if salient is not None:
             return salient.entity_id, salient.new_entity, Attribution.nominal
+    for token in span:
+        ent = entity_at(token)
+        if not role and ent is not None and ent.label_ in ("ORG", "GPE") and token.dep_ != "poss":
+            resolved = entity_of_ent(art, ent)
+            if resolved is not None:
+                return resolved[0], resolved[1], Attribution.nominal
     new = anonymous_entity(art, span)
     return new.entity_id, new, Attribution.nominal
 

@@ -22,7 +22,7 @@ from .. import ArticleContext
 from ..quotemarks import QuoteSpan
 from .cues import Cue, content_tokens, cues_in, governing, object_of, subject_of
 from .lexicon import NOT_AGENTS
-from .mentions import agent_mentions, index_names
+from .mentions import agent_mentions, index_names, speaker_mention
 from .relays import make_source, merge_according
 from .transcripts import alternates, label_intro, line_label
 from .view import ArticleView, Source, article_view, cached_view, remember
@@ -122,6 +122,9 @@ def quote_source(art: ArticleView, quote: QuoteSpan) -> Source | None:
     art.sources[quote.start] = None  # guards against cycles
     result = _quote_source(art, quote)
     art.sources[quote.start] = result
+    mention = speaker_mention(art, result) if result is not None else None
+    if mention is not None:
+        art.add_speaker(mention)
     return result
 
 
@@ -167,6 +170,8 @@ def _other_party(art: ArticleView, previous: QuoteSpan, source: Source) -> Sourc
     before = quote_source(art, previous)
     if before is None or before.entity_id != source.entity_id:
         return source
+    if not previous.text.rstrip().endswith("?"):
+        return source  # only a quoted question and its answer alternate
     for _ in range(6):
         previous = art.previous_quote(previous)  # type: ignore[assignment]
         if previous is None:

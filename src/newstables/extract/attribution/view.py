@@ -130,6 +130,15 @@ class ArticleView:
             return []
         return [t for t in span if start <= t.idx < end and not self.in_quote(t)]
 
+    def add_speaker(self, mention: Mention) -> None:
+        """Index a resolved speaker mention (a pronoun or a name the parser did not tag) so that
+        later pronouns can chain through it; mentions already indexed are left alone."""
+        pool = self.by_sentence.setdefault(mention.sentence, [])
+        if any(m.start <= mention.start < m.end for m in pool):
+            return
+        pool.append(mention)
+        pool.sort(key=lambda m: m.start)
+
     def add_mentions(self, mentions: list[Mention]) -> None:
         """Index the agent mentions (text order) by sentence and offset."""
         self.mentions = sorted(mentions, key=lambda m: m.start)
