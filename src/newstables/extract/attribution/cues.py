@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from .lexicon import (
+    BACK_VERBS,
     CUE_FORMS,
     CUE_VERBS,
     DOCUMENT_NOUNS,
@@ -124,7 +125,11 @@ def read_cue(art: ArticleView, token: Token) -> Cue | None:
         for c in token.children
     ):
         return None  # only "as X puts it" and "X put the toll at 4,000"
-    if token.pos_ not in ("VERB", "AUX") or (lemma not in CUE_VERBS and lemma != "put"):
+    particle = next((c.lower_ for c in token.children if c.dep_ == "prt"), None)
+    phrasal = (particle == "back" and lemma in BACK_VERBS) or (particle == "on" and lemma == "go")
+    if token.pos_ not in ("VERB", "AUX") or (
+        lemma not in CUE_VERBS and lemma != "put" and not phrasal
+    ):
         return None
     # "quoted/cited X as saying", "citing X", "X was quoted as saying"
     for quoting in (token, token.head.head, token.head):

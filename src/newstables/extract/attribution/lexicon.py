@@ -33,9 +33,11 @@ CUE_VERBS = words_of(
     attest bemoan complain confess decry disclose echo elaborate underline underscore
     summarize summarise vow blog posit insist counsel cite hint announce trumpet lambaste
     denounce condemn thunder question interrupt shoot press exhort snap gripe grumble marvel
-    quote sigh
+    quote sigh bark retaliate growl quip rebut lash erupt chime holler rant rave vent fume
     """
 )
+# Verbs that attribute with "back" ("shot back", "fired back", "hit back").
+BACK_VERBS = words_of("shoot fire hit push talk write strike snap")
 QUOTING_VERBS = frozenset({"quote", "cite"})
 SPEECH_NOUNS = words_of(
     """

@@ -78,7 +78,9 @@ def _bare_attribution(art: ArticleView, sentence: int) -> Cue | None:
             and not (cue.words or "").startswith("told")
             and c.lower_ not in ("that", "this", "so", "it")
         ]
-        if not complement and cue.token.idx - start < 60:
+        after = art.text[cue.token.idx + len(cue.token.text) : cue.token.idx + len(cue.token) + 2]
+        punctuated = after[:1] in (",", ".", ";")  # `Mr. Roe asked, repeating …`
+        if (not complement or punctuated) and cue.token.idx - start < 60:
             return cue
     return None
 
