@@ -59,6 +59,7 @@ MEDIUM_NOUNS = words_of(
     """
 )
 PERSONAL = {"he": "male", "him": "male", "she": "female", "her": "female"}
+FIRST_PERSON = frozenset({"i", "me", "we", "us", "you"})
 GROUP_PRONOUNS = frozenset({"they", "them", "it", "we"})
 TITLES = {
     "mr": "male",
@@ -93,6 +94,26 @@ TITLES = {
     "capt": None,
     "sgt": None,
     "adm": None,
+    "chair": None,
+    "commissioner": None,
+    "councillor": None,
+    "councilor": None,
+    "alderman": None,
+    "councilman": "male",
+    "councilwoman": "female",
+    "congressman": "male",
+    "congresswoman": "female",
+    "sheriff": None,
+    "rabbi": None,
+    "pastor": None,
+    "father": "male",
+    "coach": None,
+    "chief": None,
+    "ambassador": None,
+    "dame": "female",
+    "lord": "male",
+    "sister": "female",
+    "brother": "male",
 }
 MEDIA = re.compile(
     r"\b(?:news|press|times|post|journal|agency|reuters|afp|ap|cnn|nbc|abc|cbs|msnbc|fox|bbc|"

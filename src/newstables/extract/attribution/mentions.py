@@ -36,6 +36,7 @@ from .lexicon import (
     ANONYMOUS_HEADS,
     DATA_NOUNS,
     DOCUMENT_NOUNS,
+    FIRST_PERSON,
     GROUP_PRONOUNS,
     LABELS,
     PERSON_ROLE_TITLES,
@@ -54,7 +55,6 @@ _ABBREVIATED_ROLES = {
     "gen": "general", "sec": "secretary", "amb": "ambassador", "lt": "lieutenant",
 }  # fmt: skip
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "one", "another"})
-_FIRST_PERSON = frozenset({"i", "me", "we", "us", "you"})
 Resolved = tuple[str | None, NewEntity | None, Attribution]
 
 
@@ -115,6 +115,7 @@ def index_names(art: ArticleView) -> None:
     for ent in entities(art.doc):
         if ent.label_ != "PERSON":
             continue
+        ent = _with_given_names(ent)
         words, gender = strip_titles(_clean(ent.text))
         if len(words) < 2 or not words[-1][:1].isupper():
             continue
@@ -126,6 +127,46 @@ def index_names(art: ArticleView) -> None:
         if surname in ("jr", "jr.", "sr", "iii", "ii") and len(words) > 2:
             surname = words[-2].lower()
         art.names.setdefault(surname, []).append((ent.start_char, tuple(words), gender))
+    for start, words, gender in _untagged_names(art):
+        art.names.setdefault(words[-1].lower(), []).append((start, tuple(words), gender))
+
+
+def _untagged_names(art: ArticleView) -> list[tuple[int, list[str], str | None]]:
+    """Names the parser did not tag as a person: a proper-noun head with proper-noun compounds
+    whose first word is a known given name ("Councillor Agnes Whitby voted")."""
+    found = []
+    for token in art.doc:
+        if token.pos_ != "PROPN" or token.dep_ == "compound" or token.ent_type_ == "PERSON":
+            continue
+        left = token.i
+        while (
+            left > 0 and art.doc[left - 1].pos_ == "PROPN" and art.doc[left - 1].dep_ == "compound"
+        ):
+            left -= 1
+        if left == token.i:
+            continue
+        words, title_gender = strip_titles([t.text for t in art.doc[left : token.i + 1]])
+        gender = gender_of_first_name(words[0]) if len(words) > 1 else None
+        if gender is not None and all(w[:1].isupper() for w in words):
+            found.append((art.doc[left].idx, words, title_gender or gender))
+    return found
+
+
+def _with_given_names(ent: Span) -> Span:
+    """A person span widened over the capitalised compounds the parser left out of it
+    ("Councillor Agnes [Whitby]" → "Councillor Agnes Whitby")."""
+    start = ent.start
+    doc = ent.doc
+    while (
+        start > 0
+        and doc[start - 1].pos_ == "PROPN"
+        and doc[start - 1].dep_ == "compound"
+        and doc[start - 1].head.i in range(start, ent.end)
+        and doc[start - 1].text[:1].isupper()
+        and not doc[start - 1].ent_type_
+    ):
+        start -= 1
+    return doc[start : ent.end]
 
 
 def full_name(art: ArticleView, words: list[str], offset: int) -> tuple[list[str], str | None]:
@@ -374,7 +415,7 @@ def _named(art: ArticleView, span: Span, head: Token) -> Resolved | None:
 
 def _pronoun(art: ArticleView, span: Span, lower: str) -> Resolved:
     """A pronoun through its antecedent (or an unidentified speaker of the article)."""
-    found = None if lower in _FIRST_PERSON else _antecedent(art, span.start_char, lower, span.root)
+    found = None if lower in FIRST_PERSON else _antecedent(art, span.start_char, lower, span.root)
     if found is None:
         new = anonymous_entity(art, span)
         return new.entity_id, new, Attribution.pronoun

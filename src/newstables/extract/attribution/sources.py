@@ -21,7 +21,7 @@ from ...models import Attribution, EntityType
 from .. import ArticleContext
 from ..quotemarks import QuoteSpan
 from .cues import Cue, content_tokens, cues_in, governing, object_of, subject_of
-from .lexicon import NOT_AGENTS
+from .lexicon import FIRST_PERSON, NOT_AGENTS
 from .mentions import agent_mentions, index_names, speaker_mention
 from .relays import make_source, merge_according
 from .transcripts import alternates, label_intro, line_label
@@ -138,7 +138,10 @@ def _quote_source(art: ArticleView, quote: QuoteSpan) -> Source | None:
     sentence = art.sentence_of(quote.start)
     s_start, s_end = art.sentences[sentence]
     cue = in_sentence(art, quote.start, quote.end, for_quote=True)
-    label = label_intro(art, s_start, quote) or line_label(art, quote)
+    label = label_intro(art, s_start, quote)
+    line = line_label(art, quote) if label is None else None
+    if line is not None and (cue is None or cue.speaker.lower_ in FIRST_PERSON):
+        return make_source(art, line, Attribution.named)  # `ROE: I said "…"`: ROE is the "I"
     if label is not None and (cue is None or cue.token.idx < label.token.idx):
         return make_source(art, label, Attribution.named)
     if cue is not None:
@@ -182,6 +185,9 @@ def _other_party(art: ArticleView, previous: QuoteSpan, source: Source) -> Sourc
         named = earlier is not None and not (earlier.new_entity and earlier.new_entity.anonymous)
         if named and earlier.entity_id not in (None, source.entity_id):  # type: ignore[union-attr]
             return replace(source, entity_id=earlier.entity_id, new_entity=earlier.new_entity)
+    for mention in reversed(art.mentions_before(source.start or 0, 20)):
+        if mention.kind == "person" and mention.entity_id != source.entity_id:
+            return replace(source, entity_id=mention.entity_id, new_entity=mention.new_entity)
     return source
 
 
