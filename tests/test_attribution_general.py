@@ -229,3 +229,8 @@ def test_validation_rule_rejects_a_mention_without_entity() -> None:
         quotation_id="q_0123456789abcdef", speaker_surface="he", speaker_id="jane-roe"
     )
     assert list(check_attributed({"quotations": [fine]})) == []
+
+
+def test_small_percent_is_a_figure_without_a_counted_noun(make: Make) -> None:
+    (figure,) = figures(make, "Ferry fares rose 2.5 percent this year.")
+    assert figure.value == 2.5 and figure.unit == "percent"
