@@ -41,6 +41,8 @@ PUT_VERBS = frozenset({"put", "place", "estimate", "peg", "set", "assess", "fix"
 ESTIMATE_NOUNS = frozenset(
     {"estimate", "figure", "assessment", "count", "tally", "calculation", "data", "statistic"}
 )
+# Dependency labels of a clause under a verb: a spoken number sits in one of them.
+CLAUSAL = frozenset({"ccomp", "xcomp", "parataxis", "advcl", "csubj", "conj", "relcl", "acl"})
 RELAY_VERBS = frozenset({"share", "provide", "give", "leak", "send", "show", "supply"})
 _OWNER_DEPS = frozenset({"poss", "compound", "amod", "nmod"})
 # Heads that are never a claimant: shares, quantifiers, relative and dummy pronouns.
@@ -94,8 +96,13 @@ def evidence(ctx: ArticleContext, number: Token) -> Claim | None:
     "an official said that 1.8 million could lose jobs": the subject of the nearest verb of
     evidence or speech above the number (its own clause's subject excluded)."""
     inside = {t.i for t in number.subtree}
+    through_clause, below = False, number
     for ancestor in number.ancestors:
+        through_clause = through_clause or below.dep_ in CLAUSAL
+        below = ancestor
         lemma = ancestor.lemma_.lower()
+        if lemma in CUE_VERBS and lemma not in EVIDENCE_VERBS and not through_clause:
+            continue  # "Roe wrote to his 20,000 followers": the number is no content of hers
         if ancestor.pos_ not in ("VERB", "AUX") or (
             lemma not in EVIDENCE_VERBS and lemma not in CUE_VERBS
         ):
@@ -273,6 +280,18 @@ def claimant(ctx: ArticleContext, start: int, end: int) -> Claim | None:
     if span is not None and len(span):
         number = span[-1]
         for shape in (put_at, according_to, estimate_owner, evidence, in_data):
-            if claim := shape(ctx, number):
+            claim = shape(ctx, number)
+            if claim is not None and not _overlaps(claim, start, end):
                 return claim
-    return shared_attribution(ctx, start, end)
+    claim = shared_attribution(ctx, start, end)
+    return None if claim is None or _overlaps(claim, start, end) else claim
+
+
+def _overlaps(claim: Claim, start: int, end: int) -> bool:
+    """A claimant mention holding the figure itself ("a group which has 25,000 members")."""
+    return (
+        claim.start is not None
+        and claim.end is not None
+        and claim.start < end
+        and start < claim.end
+    )

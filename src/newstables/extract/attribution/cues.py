@@ -126,7 +126,11 @@ def read_cue(art: ArticleView, token: Token) -> Cue | None:
     ):
         return None  # only "as X puts it" and "X put the toll at 4,000"
     particle = next((c.lower_ for c in token.children if c.dep_ == "prt"), None)
-    phrasal = (particle == "back" and lemma in BACK_VERBS) or (particle == "on" and lemma == "go")
+    following = token.doc[token.i + 2] if token.i + 2 < len(token.doc) else None
+    settled = following is None or following.is_punct or following.lower_ in ("that", "at")
+    phrasal = settled and (
+        (particle == "back" and lemma in BACK_VERBS) or (particle == "on" and lemma == "go")
+    )
     if token.pos_ not in ("VERB", "AUX") or (
         lemma not in CUE_VERBS and lemma != "put" and not phrasal
     ):

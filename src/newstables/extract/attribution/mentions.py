@@ -24,7 +24,6 @@ How (a documented heuristic over the spaCy parse; the registry is optional):
 from __future__ import annotations
 
 import re
-from collections import Counter
 
 from spacy.tokens import Span, Token
 
@@ -126,9 +125,20 @@ def index_names(art: ArticleView) -> None:
         surname = words[-1].lower()
         if surname in ("jr", "jr.", "sr", "iii", "ii") and len(words) > 2:
             surname = words[-2].lower()
-        art.names.setdefault(surname, []).append((ent.start_char, tuple(words), gender))
+        _add_name(art, surname, ent.start_char, tuple(words), gender)
     for start, words, gender in _untagged_names(art):
-        art.names.setdefault(words[-1].lower(), []).append((start, tuple(words), gender))
+        _add_name(art, words[-1].lower(), start, tuple(words), gender)
+
+
+def _add_name(
+    art: ArticleView, surname: str, start: int, words: tuple[str, ...], gender: str | None
+) -> None:
+    """Count one full-name mention in its surname's chain (distinct names, first offset)."""
+    chain = art.names.setdefault(surname, {})
+    entry = chain.setdefault(words, [start, 0, gender])
+    entry[0] = min(entry[0], start)
+    entry[1] += 1
+    entry[2] = entry[2] or gender
 
 
 def _untagged_names(art: ArticleView) -> list[tuple[int, list[str], str | None]]:
@@ -174,14 +184,15 @@ def full_name(art: ArticleView, words: list[str], offset: int) -> tuple[list[str
     chain = art.names.get(words[-1].lower()) if words else None
     if not chain:
         return words, None
-    matching = [c for c in chain if list(c[1][-len(words) :]) == words or len(words) == 1]
+    matching = [
+        (n, e) for n, e in chain.items() if list(n[-len(words) :]) == words or len(words) == 1
+    ]
     if not matching:
         return words, None
-    earlier = [c for c in matching if c[0] <= offset] or matching
-    counts = Counter(c[1] for c in earlier)
-    best = max(earlier, key=lambda c: (counts[c[1]], -c[0]))
-    gender = next((c[2] for c in matching if c[2]), None)
-    return list(best[1]) if len(best[1]) >= len(words) else words, gender
+    earlier = [(n, e) for n, e in matching if e[0] <= offset] or matching
+    best = max(earlier, key=lambda item: (item[1][1], -item[1][0]))
+    gender = next((e[2] for _, e in matching if e[2]), None)
+    return list(best[0]) if len(best[0]) >= len(words) else words, gender
 
 
 def _person(art: ArticleView, text: str, offset: int) -> tuple[str, NewEntity, str | None]:

@@ -70,8 +70,8 @@ class ArticleView:
     by_sentence: dict[int, list[Mention]] = field(default_factory=dict)
     # role or title lemma → [(offset, entity id, new entity)] in text order
     descriptions: dict[str, list[tuple[int, str, NewEntity | None]]] = field(default_factory=dict)
-    # surname (lower case) → [(offset, full name words, gender)] of people named in full
-    names: dict[str, list[tuple[int, tuple[str, ...], str | None]]] = field(default_factory=dict)
+    # surname (lower case) → {full name words: [first offset, mentions, gender]}
+    names: dict[str, dict[tuple[str, ...], list]] = field(default_factory=dict)
     sources: dict[int, Source | None] = field(default_factory=dict)
     anonymous: dict[str, NewEntity] = field(default_factory=dict)  # description key → entity
 
