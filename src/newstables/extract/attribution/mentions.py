@@ -53,6 +53,7 @@ _ABBREVIATED_ROLES = {
     "gov": "governor", "sen": "senator", "rep": "representative", "pres": "president",
     "gen": "general", "sec": "secretary", "amb": "ambassador", "lt": "lieutenant",
 }  # fmt: skip
+RELATIVE = frozenset({"who", "whom", "whose"})
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "one", "another"})
 Resolved = tuple[str | None, NewEntity | None, Attribution]
 
@@ -357,7 +358,8 @@ def _issuer(art: ArticleView, offset: int) -> Mention | None:
 
 def _describe(art: ArticleView, head: Token) -> tuple[str, NewEntity | None] | None:
     """ "The candidate" → the latest entity given that role earlier in the article."""
-    for start, entity_id, new in reversed(art.descriptions.get(head.lemma_.lower(), [])):
+    given = art.descriptions.get(head.lemma_.lower(), [])
+    for start, entity_id, new in reversed(given):
         if start < head.idx:
             return entity_id, new
     return None
@@ -426,7 +428,16 @@ def _named(art: ArticleView, span: Span, head: Token) -> Resolved | None:
 
 def _pronoun(art: ArticleView, span: Span, lower: str) -> Resolved:
     """A pronoun through its antecedent (or an unidentified speaker of the article)."""
-    found = None if lower in FIRST_PERSON else _antecedent(art, span.start_char, lower, span.root)
+    if lower in RELATIVE:  # "…, who said": the person named right before it
+        found = next(
+            (m for m in reversed(art.mentions_in(art.sentence_of(span.start_char)))
+             if m.end <= span.start_char and m.kind == "person"),
+            None,
+        )  # fmt: skip
+    elif lower in FIRST_PERSON:
+        found = None
+    else:
+        found = _antecedent(art, span.start_char, lower, span.root)
     if found is None:
         new = anonymous_entity(art, span)
         return new.entity_id, new, Attribution.pronoun
