@@ -283,8 +283,25 @@ def claimant(ctx: ArticleContext, start: int, end: int) -> Claim | None:
             claim = shape(ctx, number)
             if claim is not None and not _overlaps(claim, start, end):
                 return claim
+        if _cue_argument(number):
+            return None  # "Roe wrote to her 20,000 followers": stated by the outlet
     claim = shared_attribution(ctx, start, end)
     return None if claim is None or _overlaps(claim, start, end) else claim
+
+
+def _cue_argument(number: Token) -> bool:
+    """Whether the number sits in a circumstance of the nearest speech verb above it (to whom,
+    where: "wrote to his 20,000 followers", "wrote in his 60-page ruling") rather than in what
+    it reports (a clause or an object: "reported earnings of $8.42")."""
+    below = number
+    for ancestor in number.ancestors:
+        if below.dep_ in CLAUSAL:
+            return False
+        if ancestor.pos_ == "VERB" and ancestor.lemma_.lower() in CUE_VERBS:
+            circumstance = below.dep_ in ("prep", "dative", "agent", "npadvmod")
+            return circumstance and ancestor.lemma_.lower() not in EVIDENCE_VERBS
+        below = ancestor
+    return False
 
 
 def _overlaps(claim: Claim, start: int, end: int) -> bool:
