@@ -157,6 +157,8 @@ def _untagged_names(art: ArticleView) -> list[tuple[int, list[str], str | None]]
         if left == token.i:
             continue
         words, title_gender = strip_titles([t.text for t in art.doc[left : token.i + 1]])
+        while len(words) > 1 and gender_of_first_name(words[0]) is None:
+            words = words[1:]  # "Analyst Maria Gonzalez": the name starts at the given name
         gender = gender_of_first_name(words[0]) if len(words) > 1 else None
         if gender is not None and all(w[:1].isupper() for w in words):
             found.append((art.doc[left].idx, words, title_gender or gender))
@@ -175,6 +177,10 @@ def _with_given_names(ent: Span) -> Span:
         and doc[start - 1].head.i in range(start, ent.end)
         and doc[start - 1].text[:1].isupper()
         and not doc[start - 1].ent_type_
+        and (
+            gender_of_first_name(doc[start - 1].text) is not None
+            or doc[start - 1].lower_.rstrip(".") in TITLES
+        )
     ):
         start -= 1
     return doc[start : ent.end]
