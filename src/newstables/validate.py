@@ -59,6 +59,29 @@ def check_keys(tables: dict[str, list[Row]]) -> Iterator[str]:
                 value = getattr(row, column)
                 if value and value not in keys.get(target, set()):
                     yield f"{name}: {column}={value!r} not in {target}"
+    yield from check_attributed(tables)
+
+
+# A mention printed at the attribution point must name an entity (issue 12): table → (mention
+# column, entity column).
+ATTRIBUTED = {
+    "quotations": ("speaker_surface", "speaker_id"),
+    "figures": ("claimant_surface", "claimant_id"),
+}
+
+
+def check_attributed(tables: dict[str, list[Row]]) -> Iterator[str]:
+    """Every attributed row names its entity: ``speaker_surface`` set ⇒ ``speaker_id`` set, and
+    ``claimant_surface`` set ⇒ ``claimant_id`` set.
+
+    >>> list(check_attributed({"quotations": [row_with_surface_but_no_speaker]}))
+    ["quotations q_…: speaker_surface 'he' has no speaker_id"]
+    """
+    for name, (surface, entity) in ATTRIBUTED.items():
+        for row in tables.get(name, []):
+            if getattr(row, surface, None) and not getattr(row, entity, None):
+                key = getattr(row, row.TABLE.primary_key)
+                yield f"{name} {key}: {surface} {getattr(row, surface)!r} has no {entity}"
 
 
 def check_frictionless(descriptor: Path) -> Iterator[str]:

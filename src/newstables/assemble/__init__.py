@@ -35,8 +35,9 @@ def new_entity_rows(proposals: Iterable[NewEntity], known: set[str]) -> list[Ent
             type=p.type,
             aliases=sorted(surfaces[p.entity_id] - {p.name}),
             wikidata_id=None,
-            description=f"First seen as {p.surface!r} (extracted; not in the curated registry).",
-            anonymous=False,
+            description=p.description
+            or f"First seen as {p.surface!r} (extracted; not in the curated registry).",
+            anonymous=p.anonymous,
             origin="extracted",
             mentions=0,
         )

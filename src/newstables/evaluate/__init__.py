@@ -17,17 +17,19 @@ from pathlib import Path
 from typing import Any
 
 from ..build import build
-from ..curation import curation_for
+from ..curation import PROJECT_ROOT, curation_for
 from ..registry import name_key
-from . import events, figures, plover, quotes
+from . import claims, events, figures, names, plover, quotes
 
 Tables = dict[str, list[dict[str, str]]]
 Scorer = Callable[[list[dict[str, Any]], Tables, Path], dict[str, Any]]
 SCORERS: dict[str, Scorer] = {
     "quotations": quotes.score,
     "figures": figures.score,
+    "claims": claims.score,
     "events": events.score,
 }
+NAMES_GOLD = PROJECT_ROOT / "tests" / "gold" / "polnear-names"
 
 
 def read_tables(package: Path) -> Tables:
@@ -56,12 +58,33 @@ def f1(precision: float, recall: float) -> float:
 EVENTS_GOLD = "events_gold.json"  # PLOVER-style event gold (plover-dev, polnear-events)
 
 
+def score_package(
+    bench: Path, package: Path, names_gold: Path | None = None
+) -> dict[str, dict[str, Any]]:
+    """Score an already built package against ``bench``'s gold (``gold.json`` and/or
+    ``events_gold.json``) and a names gold folder."""
+    tables = read_tables(package)
+    scores: dict[str, dict[str, Any]] = {}
+    if (path := bench / "gold.json").exists():
+        gold = json.loads(path.read_text(encoding="utf-8"))
+        scores = {name: scorer(gold, tables, bench) for name, scorer in SCORERS.items()}
+    if (path := bench / EVENTS_GOLD).exists():
+        events_gold = json.loads(path.read_text(encoding="utf-8"))
+        scores["events_gold"] = plover.score_gold(events_gold, tables)
+    if names_gold is not None and names_gold.is_dir():
+        result = names.score(names_gold, tables)
+        if result["gold_quotes"]:
+            scores["names"] = result
+    return scores
+
+
 def evaluate(
     bench: Path,
     curation: Path | None = None,
     n_process: int = 1,
     keep: Path | None = None,
     articles: Path | None = None,
+    names_gold: Path | None = NAMES_GOLD,
 ) -> dict[str, dict[str, Any]]:
     """Build a package from the benchmark's articles and score every table that has gold.
 
@@ -69,7 +92,8 @@ def evaluate(
     (PLOVER-style events, scored as ``events_gold``) or both. ``articles`` is where the texts
     are when the folder has none: only the articles the gold names are built. ``curation``
     None: the benchmark's own (``curation_for``: a ``curation/`` beside its articles, this
-    repository's for its own articles), else the engine defaults alone.
+    repository's for its own articles), else the engine defaults alone. ``names_gold``: a
+    folder of resolved speaker names (scored where its articles were built).
     """
     paths = [bench / "gold.json", bench / EVENTS_GOLD]
     if not any(p.exists() for p in paths):
@@ -80,15 +104,7 @@ def evaluate(
             source = gold_articles(bench, articles, Path(scratch) / "articles")
         out = keep or Path(scratch) / "package"
         build(source, out, curation_dir=curation or curation_for(source), n_process=n_process)
-        tables = read_tables(out)
-        scores: dict[str, dict[str, Any]] = {}
-        if paths[0].exists():
-            gold = json.loads(paths[0].read_text(encoding="utf-8"))
-            scores = {name: scorer(gold, tables, bench) for name, scorer in SCORERS.items()}
-        if paths[1].exists():
-            events_gold = json.loads(paths[1].read_text(encoding="utf-8"))
-            scores["events_gold"] = plover.score_gold(events_gold, tables)
-        return scores
+        return score_package(bench, out, names_gold)
 
 
 def gold_articles(bench: Path, articles: Path, folder: Path) -> Path:
@@ -143,7 +159,9 @@ def render(scores: dict[str, dict[str, Any]]) -> str:
 
 def run(args: argparse.Namespace) -> int:
     """``newstables evaluate BENCH_DIR``: print the scores and write them as JSON."""
-    scores = evaluate(args.bench, args.curation, args.processes, args.keep, args.articles)
+    scores = evaluate(
+        args.bench, args.curation, args.processes, args.keep, args.articles, args.names
+    )
     print(render(scores))
     if args.json:
         args.json.write_text(json.dumps(scores, indent=2, ensure_ascii=False) + "\n", "utf-8")
@@ -162,4 +180,10 @@ def register(commands: Any) -> None:
     parser.add_argument("--processes", type=int, default=1)
     parser.add_argument("--json", type=Path, help="write the scores here as JSON")
     parser.add_argument("--keep", type=Path, help="keep the built package in this folder")
+    parser.add_argument(
+        "--names",
+        type=Path,
+        default=NAMES_GOLD,
+        help="names gold folder (resolved speaker names); default tests/gold/polnear-names",
+    )
     parser.set_defaults(run=run)

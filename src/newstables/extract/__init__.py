@@ -16,7 +16,7 @@ from spacy.tokens import Doc
 from ..curation import Curation
 from ..models import Article, DateBasis, EntityType, EventType, Factuality, Figure, Quotation
 
-ENGINE_VERSION = "0.1.0"  # bump when extraction output changes: it keys the per-article cache
+ENGINE_VERSION = "0.2.0"  # bump when extraction output changes: it keys the per-article cache
 
 
 @dataclass(frozen=True)
@@ -40,6 +40,8 @@ class NewEntity(Draft):
     name: str
     type: EntityType
     surface: str
+    anonymous: bool = False  # an unnamed source, scoped to its article
+    description: str | None = None
 
 
 class EventDraft(Draft):

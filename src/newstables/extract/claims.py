@@ -6,8 +6,14 @@ named by the number itself rather than by a verb of saying —
 * "Zelenskyy has put the number of killed or wounded at 4,000" (put/place/estimate/peg … at N);
 * "US estimates are lower, at about 1,200", "Seoul's figures show 4,000" (the estimate's owner);
 * "According to X, North Korea sent about 11,000 soldiers" (a sentence-wide "according to");
+* "A Quinnipiac poll found that … 46 percent", "records show …", "X estimated that …" (a verb of
+  evidence or speech above the number, ``EVIDENCE_VERBS`` and the cue verbs);
+* "In a CNN poll released Monday, 31 percent …" (a poll or report the clause is "in");
 
 and hands everything else (cue verbs, "according to", pronouns, descriptions) to the shared code.
+A claimant must be an agent or a source of data: a mention that is the number itself ("79
+percent of Democrats said"), a share ("most", "a quarter") or a bare "that"/"which"/"it" is no
+claimant, and the figure is the outlet's.
 
 >>> claim = claimant(ctx, start, end)
 >>> claim.entity_id, claim.surface
@@ -16,12 +22,15 @@ and hands everything else (cue verbs, "according to", pronouns, descriptions) to
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Span, Token
 
+from ..models import EntityType
 from .attribution import attribute, mention_span, resolve_mention, view
+from .attribution.cues import subject_of
+from .attribution.lexicon import CUE_VERBS, DATA_NOUNS, EVIDENCE_VERBS, NOT_AGENTS, words_of
 
 if TYPE_CHECKING:
     from . import ArticleContext, NewEntity
@@ -32,7 +41,17 @@ PUT_VERBS = frozenset({"put", "place", "estimate", "peg", "set", "assess", "fix"
 ESTIMATE_NOUNS = frozenset(
     {"estimate", "figure", "assessment", "count", "tally", "calculation", "data", "statistic"}
 )
+# Dependency labels of a clause under a verb: a spoken number sits in one of them.
+CLAUSAL = frozenset({"ccomp", "xcomp", "parataxis", "advcl", "csubj", "conj", "relcl", "acl"})
+RELAY_VERBS = frozenset({"share", "provide", "give", "leak", "send", "show", "supply"})
 _OWNER_DEPS = frozenset({"poss", "compound", "amod", "nmod"})
+# Heads that are never a claimant: shares, quantifiers, relative and dummy pronouns.
+NOT_CLAIMANTS = NOT_AGENTS | words_of(
+    """
+    which who whom whose percent % quarter third half majority minority share most many some
+    all few none number total one any each both either neither name
+    """
+)
 
 
 @dataclass(frozen=True)
@@ -44,6 +63,8 @@ class Claim:
     start: int | None = None
     end: int | None = None
     new_entity: NewEntity | None = None
+    channel_id: str | None = None  # who relayed the claim ("… shared with Y", "Y, citing X")
+    channel_entity: NewEntity | None = None
 
 
 def resolve(ctx: ArticleContext, token: Token, phrase: Span | None = None) -> Claim | None:
@@ -51,10 +72,71 @@ def resolve(ctx: ArticleContext, token: Token, phrase: Span | None = None) -> Cl
     the token's whole phrase ("intelligence assessments from U.S., … officials"), then its noun
     phrase."""
     art = view(ctx)
+    if token.tag_ in ("WP", "WDT") and token.head.dep_ == "relcl":
+        token, phrase = token.head.head, None  # "the poll, which found" → the poll
+    if not agentive(mention_span(art, token)):
+        return None
     for span in (phrase or _subtree_span(token), mention_span(art, token)):
         entity_id, new_entity, _ = resolve_mention(art, span)
         if entity_id:
             return Claim(entity_id, span.text, span.start_char, span.end_char, new_entity)
+    return None
+
+
+def agentive(span: Span) -> bool:
+    """Whether a mention can claim a number (not a share, a number or a bare "that")."""
+    head = span.root
+    if head.lower_ in NOT_CLAIMANTS or head.lemma_.lower() in NOT_CLAIMANTS:
+        return False
+    return not any(t.like_num or t.text in ("%", "$") for t in span)
+
+
+def evidence(ctx: ArticleContext, number: Token) -> Claim | None:
+    """ "A Quinnipiac poll found that Roe leads 46 to 40 percent", "records show 24 searches",
+    "an official said that 1.8 million could lose jobs": the subject of the nearest verb of
+    evidence or speech above the number (its own clause's subject excluded)."""
+    inside = {t.i for t in number.subtree}
+    through_clause, below = False, number
+    for ancestor in number.ancestors:
+        through_clause = through_clause or below.dep_ in CLAUSAL
+        below = ancestor
+        lemma = ancestor.lemma_.lower()
+        if lemma in CUE_VERBS and lemma not in EVIDENCE_VERBS and not through_clause:
+            continue  # "Roe wrote to his 20,000 followers": the number is no content of hers
+        if ancestor.pos_ not in ("VERB", "AUX") or (
+            lemma not in EVIDENCE_VERBS and lemma not in CUE_VERBS
+        ):
+            continue
+        if any(c.lemma_.lower() in ("cite", "quote") for c in ancestor.children):
+            return None  # "Y reported, citing X": the shared attribution knows the relay
+        subject = subject_of(ancestor)
+        if subject is None or subject.i in inside or subject.i > ancestor.i + 3:
+            continue
+        if (
+            lemma in CUE_VERBS
+            or subject.lemma_.lower() in DATA_NOUNS
+            or subject.pos_
+            in (
+                "PROPN",
+                "PRON",
+            )
+        ):
+            return resolve(ctx, subject)
+    return None
+
+
+def in_data(ctx: ArticleContext, number: Token) -> Claim | None:
+    """ "In a CNN/ORC poll released Monday, 31 percent said …": the poll the clause is in."""
+    ancestors = {a.i for a in number.ancestors}
+    sentence = number.sent
+    for token in sentence:
+        if token.i >= number.i:
+            break
+        if token.lower_ != "in" or token.head.i not in ancestors:
+            continue
+        for obj in token.children:
+            if obj.dep_ == "pobj" and obj.lemma_.lower() in DATA_NOUNS:
+                return resolve(ctx, obj, mention_span(view(ctx), obj))
     return None
 
 
@@ -118,13 +200,44 @@ def _according_claim(ctx: ArticleContext, according: Token) -> Claim | None:
     objects = [o for o in objects if o.dep_ == "pobj"]
     if not objects:
         return None
+    relay = _shared_with(objects[0])
+    cut = relay.head.head.i if relay is not None else None  # "… shared with The Times"
     tokens = [t for t in according.subtree if t.i >= objects[0].left_edge.i]
+    tokens = [t for t in tokens if cut is None or t.i < cut]
     while len(tokens) > 1 and tokens[-1].is_punct:
         tokens.pop()
-    return resolve(ctx, objects[0], according.doc[objects[0].left_edge.i : tokens[-1].i + 1])
+    claim = resolve(ctx, objects[0], according.doc[objects[0].left_edge.i : tokens[-1].i + 1])
+    if claim is not None and relay is not None:
+        channel = resolve(ctx, relay)
+        if channel is not None and channel.entity_id != claim.entity_id:
+            return replace(claim, channel_id=channel.entity_id, channel_entity=channel.new_entity)
+    return claim
+
+
+def _shared_with(source: Token) -> Token | None:
+    """The Y of "X shared with Y", "X provided to Y", "X given to Y" (the relay of a source)."""
+    for acl in source.children:
+        if acl.dep_ != "acl" or acl.lemma_.lower() not in RELAY_VERBS:
+            continue
+        for prep in acl.children:
+            if prep.dep_ in ("prep", "dative") and prep.lower_ in ("with", "to"):
+                return next((o for o in prep.children if o.dep_ == "pobj"), None)
+    return None
 
 
 def according_to(ctx: ArticleContext, number: Token) -> Claim | None:
+    """An "according to" claim; when it names a news outlet and a verb of speech or evidence
+    names a voice ("X said …, according to KCNA"), X claims and the outlet relays."""
+    claim = _according(ctx, number)
+    if claim is None or claim.new_entity is None or claim.new_entity.type != EntityType.media:
+        return claim
+    voice = evidence(ctx, number)
+    if voice is None or voice.entity_id == claim.entity_id:
+        return claim
+    return replace(voice, channel_id=claim.entity_id, channel_entity=claim.new_entity)
+
+
+def _according(ctx: ArticleContext, number: Token) -> Claim | None:
     """ "According to South Korea's intelligence agency, North Korea sent about 11,000 soldiers":
     an "according to X" on a clause above the number, or opening the number's sentence."""
     ancestors = list(number.ancestors)
@@ -145,8 +258,20 @@ def shared_attribution(ctx: ArticleContext, start: int, end: int) -> Claim | Non
     source = attribute(ctx, start, end)
     if source is None or (source.entity_id is None and source.new_entity is None):
         return None
+    art = view(ctx)
+    span = ctx.doc.char_span(source.start or 0, source.end or 0, alignment_mode="expand")
+    if span is not None and len(span) and not agentive(mention_span(art, span.root)):
+        return None
     entity_id = source.entity_id or (source.new_entity.entity_id if source.new_entity else None)
-    return Claim(entity_id, source.surface, source.start, source.end, source.new_entity)
+    return Claim(
+        entity_id,
+        source.surface,
+        source.start,
+        source.end,
+        source.new_entity,
+        source.channel_id,
+        source.channel_entity,
+    )
 
 
 def claimant(ctx: ArticleContext, start: int, end: int) -> Claim | None:
@@ -154,7 +279,36 @@ def claimant(ctx: ArticleContext, start: int, end: int) -> Claim | None:
     span = ctx.doc.char_span(start, end, alignment_mode="expand")
     if span is not None and len(span):
         number = span[-1]
-        for shape in (put_at, according_to, estimate_owner):
-            if claim := shape(ctx, number):
+        for shape in (put_at, according_to, estimate_owner, evidence, in_data):
+            claim = shape(ctx, number)
+            if claim is not None and not _overlaps(claim, start, end):
                 return claim
-    return shared_attribution(ctx, start, end)
+        if _cue_argument(number):
+            return None  # "Roe wrote to her 20,000 followers": stated by the outlet
+    claim = shared_attribution(ctx, start, end)
+    return None if claim is None or _overlaps(claim, start, end) else claim
+
+
+def _cue_argument(number: Token) -> bool:
+    """Whether the number sits in a circumstance of the nearest speech verb above it (to whom,
+    where: "wrote to his 20,000 followers", "wrote in his 60-page ruling") rather than in what
+    it reports (a clause or an object: "reported earnings of $8.42")."""
+    below = number
+    for ancestor in number.ancestors:
+        if below.dep_ in CLAUSAL:
+            return False
+        if ancestor.pos_ == "VERB" and ancestor.lemma_.lower() in CUE_VERBS:
+            circumstance = below.dep_ in ("prep", "dative", "agent", "npadvmod")
+            return circumstance and ancestor.lemma_.lower() not in EVIDENCE_VERBS
+        below = ancestor
+    return False
+
+
+def _overlaps(claim: Claim, start: int, end: int) -> bool:
+    """A claimant mention holding the figure itself ("a group which has 25,000 members")."""
+    return (
+        claim.start is not None
+        and claim.end is not None
+        and claim.start < end
+        and start < claim.end
+    )

@@ -258,7 +258,10 @@ def _candidates(
         keys = noun_keys(noun)
         if keys & rules.not_counts:
             continue
-        small = amount.words or (amount.value is not None and amount.value < SMALL)
+        measured = amount.percent or amount.currency is not None  # "2.5 percent", "$3"
+        small = not measured and (
+            amount.words or (amount.value is not None and amount.value < SMALL)
+        )
         needs_noun = small or amount.vague
         if needs_noun and (not rules.countable(keys) or _determined(ctx.doc, numerals)):
             continue
@@ -321,6 +324,7 @@ def _claim_of(
             surface=quotation.speaker_surface,
             start=quotation.speaker_char_start,
             end=quotation.speaker_char_end,
+            channel_id=quotation.channel_id,
         )
         return claim, True
     return claimant(ctx, amount.number_start, amount.number_end), False
@@ -352,7 +356,7 @@ def _figure(
         claimant_surface=claim.surface if claim else None,
         claimant_char_start=claim.start if claim and claim.surface else None,
         claimant_char_end=claim.end if claim and claim.surface else None,
-        channel_id=None,
+        channel_id=claim.channel_id if claim else None,
         as_of=date.value.edtf if date else None,
         as_of_start=date.value.start if date else None,
         as_of_end=date.value.end if date else None,
@@ -378,8 +382,8 @@ def extract_figures(
         quantity = _quantity(rules, parsed, previous)
         previous, previous_sentence = quantity, sentence
         claim, in_quote = _claim_of(ctx, quotations, parsed.amount)
-        if claim is not None and claim.new_entity is not None:
-            new_entities.append(claim.new_entity)
+        if claim is not None:
+            new_entities += [e for e in (claim.new_entity, claim.channel_entity) if e is not None]
         date = as_of(dates, parsed.numerals)
         figures.append(_figure(ctx, parsed.amount, quantity, claim, in_quote, date))
     return figures, new_entities

@@ -3,9 +3,11 @@
 Pure text work (no parse): digits with thousands separators and decimals, scale words and
 abbreviations ("1.2 million", "$3bn"), numbers in words ("three thousand", "a dozen"), ranges
 ("between 10,000 and 12,000", "10,000 to 12,000", "10-12,000"), qualifier words before or after
-("about", "more than", "up to", "or more") and vague amounts ("thousands", "tens of thousands").
-Years, year ranges ("1950-53"), clock times, ordinals, ages, durations, labels ("resolution
-2231", "F-16") are not amounts. Offsets index the text exactly as given.
+("about", "more than", "up to", "or more") and vague amounts ("thousands", "tens of thousands");
+a hyphenated scale word is a scale, not a range ("some 12-thousand" is 12,000). Years, year
+ranges ("1950-53"), dates ("June 23", "9/11"), clock times, ordinals, ages, durations, labels
+and numbers inside names ("resolution 2231", "F-16", "Big 10", "AFSCME Local 3300") are not
+amounts. Offsets index the text exactly as given.
 
 >>> [(a.surface, a.value, a.qualifier.value) for a in find_amounts("about 1,200 soldiers")]
 [('about 1,200', 1200.0, 'approx')]
@@ -79,6 +81,13 @@ LABELS = (
     "vol.", "volume", "episode", "season", "phase", "part", "item", "unit", "hill", "level",
     "aged", "age", "ages", "grade", "class", "gate", "platform", "line", "block", "brigade",
     "division", "regiment", "battalion", "corps", "model", "version", "type", "covid", "tier",
+    "local", "big", "fortune", "district", "ward", "precinct", "interstate", "channel",
+    "proposition", "prop", "amendment", "title", "group of", "apollo", "air force", "studio",
+)  # fmt: skip
+MONTHS = (
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "jan.", "feb.", "mar.", "apr.", "jun.", "jul.", "aug.",
+    "sep.", "sept.", "oct.", "nov.", "dec.",
 )  # fmt: skip
 # A number followed by one of these is a duration, an age or a time of day.
 TIME_UNITS = (
@@ -128,7 +137,7 @@ _WORD_NUMBER = (
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _NUMERAL = re.compile(
     rf"(?P<cur>US\$|[$£€₩₽])?"
-    rf"(?:(?P<digits>{_DIGITS})(?:\s+(?P<scale>{_SCALE_WORD})\b"
+    rf"(?:(?P<digits>{_DIGITS})(?:(?:\s+|-)(?P<scale>{_SCALE_WORD})\b"
     rf"|(?P<abbr>{_alternation(_ABBREVIATIONS)})\b)?"
     rf"|(?P<words>\b{_WORD_NUMBER}\b)(?![-'’]\w)|(?P<vague>\b(?:{_alternation(VAGUE)})\b))"
     rf"(?P<pct>\s?%|\s+per\s?cent\b|\s+percent\b)?",
@@ -141,6 +150,7 @@ _QUALIFIER_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _LABEL_BEFORE = re.compile(rf"(?<![\w-])(?:{_alternation(LABELS)})\s*#?$", re.IGNORECASE)
+_MONTH_BEFORE = re.compile(rf"(?<![\w-])(?:{_alternation(MONTHS)})\s*$", re.IGNORECASE)
 _TIME_AFTER = re.compile(rf"^[\s-]*(?:{_alternation(TIME_UNITS)})s?(?!\w)", re.IGNORECASE)
 _PAGINATION_BEFORE = re.compile(
     r"\b(?:image|photo|picture|slide|page|part|item|step)\s+\d+\s+(?:of|/)\s*$", re.IGNORECASE
@@ -260,8 +270,10 @@ def _not_an_amount(text: str, numeral: _Numeral) -> bool:
     """Labels, codes, times, ordinals, durations, ages: numerals that count nothing."""
     before, after = text[max(0, numeral.start - 30) : numeral.start], text[numeral.end :]
     if numeral.digits is not None:
-        if re.search(r"[A-Za-z][-/]?$|\d[:.]$|[:.]\d*$", before) and not numeral.currency:
-            return True  # F-16, KN-23, G7, 10:30, v1.2
+        if re.search(r"[A-Za-z][-/]?$|\d[:./]$|[:.]\d*$", before) and not numeral.currency:
+            return True  # F-16, KN-23, G7, 10:30, v1.2, 9/11
+        if _MONTH_BEFORE.search(before) and "," not in numeral.digits and len(numeral.digits) <= 2:
+            return True  # June 23: a date
         if re.match(r"(?:st|nd|rd|th)\b|[:/]\d|[A-Za-z]", after):
             return True  # 3rd, 10:30, 28/4, 155mm
         if re.match(r"\.\d", after):
@@ -401,7 +413,9 @@ def find_amounts(text: str) -> list[Amount]:
         if _years_joined(text, first, last) or _is_year(first) and first is last:
             continue
         if first is not last and not _ascending(first, last):
-            pairs = [(first, first), (last, last)]  # "a 3-1 vote": not a range
+            if re.fullmatch(r"\s*[-–]\s*", text[first.end : last.start]):
+                continue  # "a 3-1 vote", "won 24-17": a score, not an amount
+            pairs = [(first, first), (last, last)]  # "46 to 40": two numbers, not a range
         else:
             pairs = [(first, last)]
         for low, high in pairs:

@@ -1,0 +1,228 @@
+"""Cues: the words that attribute content, and who speaks, who relays, in the parse.
+
+>>> cue = read_cue(art, token)        # None unless the token is a cue
+>>> cue.speaker.text, cue.words
+('Roe', 'said')
+
+Cues are speech verbs (``CUE_VERBS``), "according to X", "X quoted/cited Y as saying",
+"citing X", speech nouns with a possessor ("Roe's remarks"), evidence verbs for figures ("the
+poll found", ``EVIDENCE_VERBS``) and colon introductions. The speaker is the cue's subject (or
+the object of "quoted … as saying", the object of "according to"); a subject the parse put on
+another line (page furniture glued on) yields to the first noun phrase of the cue's own line.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from .lexicon import (
+    BACK_VERBS,
+    CUE_FORMS,
+    CUE_VERBS,
+    DOCUMENT_NOUNS,
+    MEDIUM_NOUNS,
+    QUOTING_VERBS,
+    SPEECH_NOUNS,
+    SUBJECTS,
+)
+from .mentions import is_media
+from .view import ArticleView
+
+
+def subject_of(token: Token, art: ArticleView | None = None, depth: int = 0) -> Token | None:
+    """The subject of a verb (outside quotes), inherited from the verb it hangs on ("…, adding
+    that")."""
+    for child in token.children:
+        if child.dep_ in SUBJECTS and not (art and art.in_quote(child)):
+            return child  # a relative "who" stays: _source resolves it through its noun
+    if token.dep_ == "relcl" and token.head.pos_ in ("NOUN", "PROPN"):
+        return token.head
+    if depth < 3 and token.dep_ in ("conj", "xcomp", "advcl", "pcomp", "prep", "acl", "dobj"):
+        return subject_of(token.head, art, depth + 1)
+    return None
+
+
+def line_subject(art: ArticleView, token: Token) -> Token | None:
+    """When the parse found a subject on another line (page furniture glued on), the first noun
+    phrase of the cue's own sentence."""
+    start = art.sentences[art.sentence_of(token.idx)][0]
+    for candidate in art.tokens(start, token.idx):
+        if candidate.pos_ in ("PROPN", "PRON", "NOUN") and candidate.i in art.chunks:
+            return candidate
+    return None
+
+
+def object_of(token: Token) -> Token | None:
+    """The direct object of a verb."""
+    return next((c for c in token.children if c.dep_ in ("dobj", "dative")), None)
+
+
+def _as_saying(token: Token) -> Token | None:
+    """The "saying" of "quoted X as saying"."""
+    for child in token.children:
+        if child.lower_ == "as":
+            return next((p for p in child.children if p.dep_ == "pcomp"), None)
+    return None
+
+
+def _medium(token: Token) -> str | None:
+    """ "in a statement", "in an email" attached to a cue verb."""
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ == "in":
+            for obj in child.children:
+                if obj.dep_ == "pobj" and obj.lemma_.lower() in MEDIUM_NOUNS:
+                    return f"{child.lower_} {obj.doc[obj.left_edge.i : obj.i + 1].text}"
+    return None
+
+
+def _relay(token: Token) -> Token | None:
+    """The relay of "a statement released by the Kremlin" hanging on a cue verb."""
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ == "in":
+            for obj in child.children:
+                for acl in obj.children:
+                    if acl.dep_ == "acl":
+                        for agent in acl.children:
+                            if agent.dep_ == "agent":
+                                return next((p for p in agent.children if p.dep_ == "pobj"), None)
+    return None
+
+
+@dataclass(frozen=True)
+class Cue:
+    """A cue found in the parse: who speaks, who relays, and the cue words."""
+
+    token: Token
+    speaker: Token
+    channel: Token | None
+    words: str | None
+
+
+def read_cue(art: ArticleView, token: Token) -> Cue | None:
+    """The speaker, channel and cue words of a cue token, or None if it is not a cue."""
+    lemma = token.lemma_.lower()
+    if token.lower_ == "according":
+        to = next((c for c in token.children if c.lower_ == "to"), None)
+        obj = next((c for c in to.children if c.dep_ == "pobj"), None) if to else None
+        return Cue(token, obj, None, "according to") if obj is not None else None
+    if token.pos_ == "NOUN" and lemma in SPEECH_NOUNS:
+        owner = next((c for c in token.children if c.dep_ == "poss"), None)
+        if owner is None or owner.pos_ not in ("PROPN", "PRON", "NOUN"):
+            return None
+        return Cue(token, owner, None, f"{token.text}")
+    if token.tag_ == "NNS" and token.dep_ == "ROOT" and lemma in CUE_VERBS:
+        # a mis-tagged verb: `"…," Bozell answers.` parsed as a noun with a compound
+        owner = next((c for c in token.lefts if c.pos_ in ("PROPN", "PRON")), None)
+        return Cue(token, owner, None, token.text) if owner is not None else None
+    if token.pos_ in ("PROPN", "NOUN") and token.lower_ in CUE_FORMS:
+        # a capitalised or mis-tagged verb (`Murphy … Tweeted on Friday`)
+        subject = line_subject(art, token)
+        return Cue(token, subject, None, token.text) if subject is not None else None
+    if lemma == "put" and not any(
+        (c.lower_ == "it" and c.dep_ == "dobj") or (c.lower_ == "at" and c.dep_ == "prep")
+        for c in token.children
+    ):
+        return None  # only "as X puts it" and "X put the toll at 4,000"
+    particle = next((c.lower_ for c in token.children if c.dep_ == "prt"), None)
+    following = token.doc[token.i + 2] if token.i + 2 < len(token.doc) else None
+    settled = following is None or following.is_punct or following.lower_ in ("that", "at")
+    phrasal = settled and (
+        (particle == "back" and lemma in BACK_VERBS) or (particle == "on" and lemma == "go")
+    )
+    if token.pos_ not in ("VERB", "AUX") or (
+        lemma not in CUE_VERBS and lemma != "put" and not phrasal
+    ):
+        return None
+    # "quoted/cited X as saying", "citing X", "X was quoted as saying"
+    for quoting in (token, token.head.head, token.head):
+        if quoting.lemma_.lower() not in QUOTING_VERBS or quoting.pos_ != "VERB":
+            continue
+        obj = object_of(quoting)
+        subject = subject_of(quoting, art)
+        if obj is not None:
+            saying = token if quoting is not token else _as_saying(token)
+            words = f"{quoting.text} … as {saying.text}" if saying is not None else quoting.text
+            return Cue(token, obj, subject, words)
+        passive = next((c for c in quoting.children if c.dep_ == "nsubjpass"), None)
+        if passive is not None:
+            agent = next((c for c in quoting.children if c.dep_ == "agent"), None)
+            relay = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
+            return Cue(token, passive, relay, f"{quoting.text} … as {token.text}")
+    for child in token.children:  # "KCNA reported, citing the military leadership"
+        if child.lemma_.lower() in QUOTING_VERBS and child.dep_ in ("advcl", "xcomp", "conj"):
+            obj, reporter = object_of(child), subject_of(token, art)
+            relays = reporter is not None and (
+                is_media(art, reporter) or reporter.lemma_.lower() in DOCUMENT_NOUNS
+            )
+            if obj is not None and relays:
+                return Cue(token, obj, reporter, f"{token.text}, {child.text}")
+    subject = subject_of(token, art)
+    if (
+        subject is not None
+        and "\n" in token.doc[min(subject.i, token.i) : max(subject.i, token.i)].text_with_ws
+    ):
+        subject = line_subject(art, token)
+    if subject is None and art.text[: token.idx].rstrip()[-1:] in (",", "”", '"', "'", "’"):
+        subject = next(
+            (
+                c
+                for c in token.rights
+                if c.dep_ in ("dobj", "attr", "npadvmod", "nsubj")
+                and c.pos_ in ("PROPN", "NOUN", "PRON")
+            ),
+            None,
+        )
+    if subject is None:  # `Bozell answers` parsed with a compound
+        subject = next(
+            (c for c in token.lefts if c.pos_ in ("PROPN", "PRON") and c.i == token.i - 1), None
+        )
+    if subject is None:
+        following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+        if following is not None and following.pos_ == "PROPN":
+            subject = following.head if following.head.pos_ == "PROPN" else following
+    if subject is None:
+        return None
+    words = token.text
+    particle = next((c for c in token.children if c.dep_ == "prt"), None)
+    if particle is not None:
+        words += f" {particle.text}"
+    medium = _medium(token)
+    if medium:
+        words += f" {medium}"
+    channel = _relay(token)
+    if lemma == "tell":
+        addressee = object_of(token)
+        channel = channel or (addressee if addressee is not None else None)
+    return Cue(token, subject, channel, words)
+
+
+def cues_in(art: ArticleView, start: int, end: int) -> list[Cue]:
+    """Every cue in [start, end) outside quotes."""
+    found = []
+    for token in art.tokens(start, end):
+        cue = read_cue(art, token)
+        if cue is not None and not art.in_quote(cue.speaker):
+            found.append(cue)
+    return found
+
+
+def governing(cues: list[Cue], tokens: list[Token]) -> Cue | None:
+    """The cue that governs the content tokens in the parse (nearest ancestor)."""
+    by_token = {c.token.i: c for c in cues}
+    best: tuple[int, Cue] | None = None
+    for token in tokens:
+        for depth, ancestor in enumerate(token.ancestors):
+            if ancestor.i in by_token and (best is None or depth < best[0]):
+                best = (depth, by_token[ancestor.i])
+                break
+    return best[1] if best else None
+
+
+def content_tokens(art: ArticleView, start: int, end: int) -> list[Token]:
+    """The content's tokens whose head lies outside it (its attachment points)."""
+    span = art.doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return []
+    return [t for t in span if not (span.start <= t.head.i < span.end) or t.head.i == t.i]

@@ -1,0 +1,504 @@
+"""Mentions → entities: every speaker or claimant mention resolves to an entity of the article.
+
+>>> entity_id, new_entity, how = resolve_mention(art, span)
+
+How (a documented heuristic over the spaCy parse; the registry is optional):
+
+1. *Name chains.* Every person the article names in full ("Sen. Jane Roe") is indexed by
+   surname; a later "Roe", "Ms. Roe" or "Roe's" resolves to the full name, also when the parser
+   tagged the surname as an organisation or not at all. Titles ("Mr.", "Gov.") and first names
+   (``first_names.txt``) give gender.
+2. *Roles and descriptions.* Titles and appositions record a role ("Gov. Jane Roe", "Roe, the
+   mayor", "presidential candidate Roe"); "the mayor" or "the Republican candidate" later
+   resolves to the latest person given that role; a definite role noun with no recorded holder
+   goes to the salient person of the preceding sentences.
+3. *Pronouns.* he/she/they go to the salient earlier mention with compatible number and gender:
+   the same sentence first (last mention before it), then earlier sentences, subjects first, up
+   to ``PRONOUN_REACH`` sentences back (across paragraphs).
+4. *Documents.* "the statement", "the letter" go to their issuer (the last non-media subject).
+5. *Unnamed sources.* Whatever is left ("a senior administration official", "sources", "one
+   voter", an unresolvable "he") becomes an entity scoped to its article, flagged anonymous and
+   named by the words the text gives; nothing attributed is left without an entity.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span, Token
+
+from ...models import Attribution, EntityType
+from ...registry import name_key, slugify
+from .. import NewEntity
+from ..spans import entities, entity_at
+from .lexicon import (
+    ANONYMOUS_HEADS,
+    DATA_NOUNS,
+    DOCUMENT_NOUNS,
+    FIRST_PERSON,
+    GROUP_PRONOUNS,
+    LABELS,
+    PERSON_ROLE_TITLES,
+    PERSONAL,
+    ROLE_NOUNS,
+    SUBJECTS,
+    TITLES,
+    gender_of_first_name,
+    media_type,
+)
+from .view import ArticleView, Mention, Source
+
+PRONOUN_REACH = 15  # sentences a pronoun looks back for its antecedent
+_ABBREVIATED_ROLES = {
+    "gov": "governor", "sen": "senator", "rep": "representative", "pres": "president",
+    "gen": "general", "sec": "secretary", "amb": "ambassador", "lt": "lieutenant",
+}  # fmt: skip
+RELATIVE = frozenset({"who", "whom", "whose"})
+_DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "one", "another"})
+Resolved = tuple[str | None, NewEntity | None, Attribution]
+
+
+def mention_span(art: ArticleView, token: Token) -> Span:
+    """The noun phrase printed for a speaker token (its noun chunk, else its entity or itself)."""
+    if token.pos_ == "PRON":
+        return art.doc[token.i : token.i + 1]
+    chunk = art.chunks.get(token.i)
+    if chunk is not None:
+        return _same_line(chunk, token)
+    if token.ent_type_ and (ent := entity_at(token)) is not None:
+        return ent
+    left = [c for c in token.lefts if c.dep_ in ("det", "compound", "amod", "poss", "nummod")]
+    start = min([token.i, *(c.left_edge.i for c in left)])
+    return art.doc[start : token.i + 1]
+
+
+def _same_line(span: Span, token: Token) -> Span:
+    """The part of a span on the token's line (parses sometimes glue a headline on)."""
+    if "\n" not in span.text:
+        return span
+    start = max([t.i + 1 for t in span if t.i < token.i and "\n" in t.text_with_ws], default=0)
+    end = min([t.i + 1 for t in span if t.i >= token.i and "\n" in t.whitespace_], default=0)
+    start = max(start, span.start)
+    end = end or span.end
+    while start < token.i and span.doc[start].is_space:
+        start += 1
+    return span.doc[start:end]
+
+
+def _role(word: str) -> str:
+    """A title word as a role lemma ("Gov." → "governor")."""
+    key = word.lower().rstrip(".")
+    return _ABBREVIATED_ROLES.get(key, key)
+
+
+def strip_titles(words: list[str]) -> tuple[list[str], str | None]:
+    """Drop leading titles ("Mr.", "Sen.") and report the gender a title implies.
+
+    >>> strip_titles(["Mrs.", "Roe"])
+    (['Roe'], 'female')
+    """
+    gender = None
+    while len(words) > 1 and words[0].lower().rstrip(".") in TITLES:
+        gender = gender or TITLES[words[0].lower().rstrip(".")]
+        words = words[1:]
+    return words, gender
+
+
+def _clean(text: str) -> list[str]:
+    """Name words without possessive endings and stray punctuation."""
+    text = re.sub(r"['’]s?$", "", text.strip())
+    return [w for w in re.sub(r"['’]s\b", "", text).split() if re.search(r"\w", w)]
+
+
+def index_names(art: ArticleView) -> None:
+    """The article's name chains: surname → the full names (with gender) it stands for."""
+    for ent in entities(art.doc):
+        if ent.label_ != "PERSON":
+            continue
+        ent = _with_given_names(ent)
+        words, gender = strip_titles(_clean(ent.text))
+        if len(words) < 2 or not words[-1][:1].isupper():
+            continue
+        gender = gender or gender_of_first_name(words[0])
+        before = art.doc[ent.start - 1] if ent.start > 0 else None
+        if gender is None and before is not None:
+            gender = TITLES.get(before.lower_.rstrip("."))
+        surname = words[-1].lower()
+        if surname in ("jr", "jr.", "sr", "iii", "ii") and len(words) > 2:
+            surname = words[-2].lower()
+        _add_name(art, surname, ent.start_char, tuple(words), gender)
+    for start, words, gender in _untagged_names(art):
+        _add_name(art, words[-1].lower(), start, tuple(words), gender)
+
+
+def _add_name(
+    art: ArticleView, surname: str, start: int, words: tuple[str, ...], gender: str | None
+) -> None:
+    """Count one full-name mention in its surname's chain (distinct names, first offset)."""
+    chain = art.names.setdefault(surname, {})
+    entry = chain.setdefault(words, [start, 0, gender])
+    entry[0] = min(entry[0], start)
+    entry[1] += 1
+    entry[2] = entry[2] or gender
+
+
+def _untagged_names(art: ArticleView) -> list[tuple[int, list[str], str | None]]:
+    """Names the parser did not tag as a person: a proper-noun head with proper-noun compounds
+    whose first word is a known given name ("Councillor Agnes Whitby voted")."""
+    found = []
+    for token in art.doc:
+        if token.pos_ != "PROPN" or token.dep_ == "compound" or token.ent_type_ == "PERSON":
+            continue
+        left = token.i
+        while (
+            left > 0 and art.doc[left - 1].pos_ == "PROPN" and art.doc[left - 1].dep_ == "compound"
+        ):
+            left -= 1
+        if left == token.i:
+            continue
+        words, title_gender = strip_titles([t.text for t in art.doc[left : token.i + 1]])
+        while len(words) > 1 and gender_of_first_name(words[0]) is None:
+            words = words[1:]  # "Analyst Maria Gonzalez": the name starts at the given name
+        gender = gender_of_first_name(words[0]) if len(words) > 1 else None
+        if gender is not None and all(w[:1].isupper() for w in words):
+            found.append((art.doc[left].idx, words, title_gender or gender))
+    return found
+
+
+def _with_given_names(ent: Span) -> Span:
+    """A person span widened over the capitalised compounds the parser left out of it
+    ("Councillor Agnes [Whitby]" → "Councillor Agnes Whitby")."""
+    start = ent.start
+    doc = ent.doc
+    while (
+        start > 0
+        and doc[start - 1].pos_ == "PROPN"
+        and doc[start - 1].dep_ == "compound"
+        and doc[start - 1].head.i in range(start, ent.end)
+        and doc[start - 1].text[:1].isupper()
+        and not doc[start - 1].ent_type_
+        and (
+            gender_of_first_name(doc[start - 1].text) is not None
+            or doc[start - 1].lower_.rstrip(".") in TITLES
+        )
+    ):
+        start -= 1
+    return doc[start : ent.end]
+
+
+def full_name(art: ArticleView, words: list[str], offset: int) -> tuple[list[str], str | None]:
+    """The fullest name the article gives a surname ("Roe" → "Jane Roe") and its gender."""
+    chain = art.names.get(words[-1].lower()) if words else None
+    if not chain:
+        return words, None
+    matching = [
+        (n, e) for n, e in chain.items() if list(n[-len(words) :]) == words or len(words) == 1
+    ]
+    if not matching:
+        return words, None
+    earlier = [(n, e) for n, e in matching if e[0] <= offset] or matching
+    best = max(earlier, key=lambda item: (item[1][1], -item[1][0]))
+    gender = next((e[2] for _, e in matching if e[2]), None)
+    return list(best[0]) if len(best[0]) >= len(words) else words, gender
+
+
+def _person(art: ArticleView, text: str, offset: int) -> tuple[str, NewEntity, str | None]:
+    """A person entity from a name as printed, completed through the name chain."""
+    words, title_gender = strip_titles(_clean(text))
+    words, chain_gender = full_name(art, words, offset)
+    name = " ".join(words)
+    gender = title_gender or chain_gender or (gender_of_first_name(words[0]) if words else None)
+    new = NewEntity(entity_id=slugify(name), name=name, type=EntityType.person, surface=text)
+    return new.entity_id, new, gender
+
+
+def entity_of_ent(
+    art: ArticleView, ent: Span
+) -> tuple[str, NewEntity | None, str, str | None] | None:
+    """(entity id, new entity, kind, gender) of a named-entity mention."""
+    registry = art.ctx.curation.registry
+    entry = registry.get(ent.ent_id_) or registry.resolve(ent.text)
+    if entry is not None:
+        kind = "person" if entry.type == EntityType.person else "group"
+        return entry.entity_id, None, kind, entry.gender
+    if ent.label_ not in LABELS:
+        return None
+    words = _clean(ent.text)
+    is_person = ent.label_ == "PERSON" or (
+        len(words) == 1 and words[0].lower() in art.names and not media_type(ent.text)
+    )
+    if is_person:
+        entity_id, new, gender = _person(art, ent.text, ent.start_char)
+        entry = registry.by_alias(new.name)
+        if entry is not None:
+            return entry.entity_id, None, "person", entry.gender
+        return entity_id, new, "person", gender
+    kind_type = LABELS[ent.label_]
+    if ent.label_ == "ORG" and media_type(ent.text):
+        kind_type = EntityType.media
+    name = re.sub(r"^(?:the|The)\s+", "", ent.text).replace("’s", "").replace("'s", "")
+    if not name_key(name):
+        return None
+    new = NewEntity(entity_id=slugify(name), name=name, type=kind_type, surface=ent.text)
+    return new.entity_id, new, "group", None
+
+
+def agent_mentions(art: ArticleView) -> list[Mention]:
+    """Every named agent mention outside quotes, in text order (antecedent candidates)."""
+    found = []
+    for ent in entities(art.doc):
+        if ent.label_ not in LABELS or art.in_quote(ent[0]):
+            continue
+        resolved = entity_of_ent(art, ent)
+        if resolved is None:
+            continue
+        entity_id, new, kind, gender = resolved
+        subject = ent.root.dep_ in SUBJECTS or (
+            ent.root.dep_ in ("compound", "appos") and ent.root.head.dep_ in SUBJECTS
+        )
+        sentence = art.sentence_of(ent.start_char)
+        found.append(
+            Mention(ent.start_char, ent.end_char, entity_id, kind, gender, subject, sentence, new)
+        )
+        _record_description(art, ent, entity_id, new)
+    return found
+
+
+def _record_description(art: ArticleView, ent: Span, entity_id: str, new: NewEntity | None) -> None:
+    """Remember the roles an entity is given ("presidential candidate Jane Roe", "Gov. Roe",
+    "Roe, the mayor of …") so that "the candidate" or "the governor" can find it later."""
+    heads = []
+    for token in art.doc[max(0, ent.start - 3) : ent.start]:
+        if token.pos_ in ("NOUN", "PROPN") and (
+            token.head.i in range(ent.start, ent.end) or _role(token.text) in ROLE_NOUNS
+        ):
+            heads.append(_role(token.lemma_))
+    for token in ent:
+        if _role(token.text) in PERSON_ROLE_TITLES:
+            heads.append(_role(token.text))
+    for token in (ent.root, ent.root.head):
+        for child in token.children:
+            if child.dep_ == "appos" and child.pos_ == "NOUN":
+                heads.append(child.lemma_.lower())
+    if ent.root.dep_ == "appos" and ent.root.head.pos_ == "NOUN":
+        heads.append(ent.root.head.lemma_.lower())
+    for head in heads:
+        art.descriptions.setdefault(head, []).append((ent.start_char, entity_id, new))
+
+
+def _antecedent(
+    art: ArticleView, offset: int, pronoun: str, token: Token | None = None
+) -> Mention | None:
+    """The salient earlier mention a pronoun refers to (subject first, sentence by sentence).
+
+    In the pronoun's own sentence only a mention whose verb governs the pronoun counts ("Roe
+    said she …"), not one in a clause beside it ("Asked whether Roe would win, she replied").
+    """
+    wanted = "person" if pronoun in PERSONAL else "group"
+    gender = PERSONAL.get(pronoun)
+    sentence = art.sentence_of(offset)
+    governors = {a.i for a in token.ancestors} if token is not None else None
+    for index in range(sentence, max(-1, sentence - PRONOUN_REACH), -1):
+        pool = [
+            m
+            for m in art.mentions_in(index)
+            if m.end <= offset
+            and m.kind == wanted
+            and (gender is None or m.gender in (None, gender))
+        ]
+        if index == sentence and governors is not None:
+            pool = [m for m in pool if _governs(art, m, governors)]
+        if pool:
+            subjects = [m for m in pool if m.subject]
+            main = [m for m in subjects if _main_clause(art, m)]
+            return (main or subjects or pool)[-1 if index == sentence else 0]
+    return None
+
+
+def _main_clause(art: ArticleView, mention: Mention) -> bool:
+    """Whether a subject mention is the subject of its sentence's main verb."""
+    span = art.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    return span is not None and span.root.head.dep_ == "ROOT"
+
+
+def _governs(art: ArticleView, mention: Mention, governors: set[int]) -> bool:
+    """Whether a mention hangs on a verb above the pronoun (its clause contains the pronoun)."""
+    span = art.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    return span is not None and span.root.head.i in governors
+
+
+def speaker_mention(art: ArticleView, source: Source) -> Mention | None:
+    """A resolved person speaker as an antecedent candidate for the pronouns after it."""
+    if source.entity_id is None or source.start is None or source.end is None:
+        return None
+    new = source.new_entity
+    registry = art.ctx.curation.registry
+    entry = registry.get(source.entity_id)
+    surface = (source.surface or "").lower()
+    person = (new is not None and new.type == EntityType.person and not new.anonymous) or (
+        entry is not None and entry.type == EntityType.person
+    )
+    if not person:
+        return None
+    gender = PERSONAL.get(surface) or (entry.gender if entry is not None else None)
+    if gender is None and new is not None:
+        gender = gender_of_first_name(new.name.split()[0])
+    sentence = art.sentence_of(source.start)
+    return Mention(
+        source.start, source.end, source.entity_id, "person", gender, True, sentence, new
+    )
+
+
+def _issuer(art: ArticleView, offset: int) -> Mention | None:
+    """Who issued "the statement": the last non-media agent that was a subject before it."""
+    registry = art.ctx.curation.registry
+    for mention in reversed(art.mentions_before(offset, 12)):
+        entry = registry.get(mention.entity_id)
+        media = (entry and entry.type == EntityType.media) or (
+            mention.new_entity is not None and mention.new_entity.type == EntityType.media
+        )
+        if mention.subject and not media:
+            return mention
+    return None
+
+
+def _describe(art: ArticleView, head: Token) -> tuple[str, NewEntity | None] | None:
+    """ "The candidate" → the latest entity given that role earlier in the article."""
+    given = art.descriptions.get(head.lemma_.lower(), [])
+    for start, entity_id, new in reversed(given):
+        if start < head.idx:
+            return entity_id, new
+    return None
+
+
+def _salient_person(art: ArticleView, offset: int) -> Mention | None:
+    """The person most in view before an offset: the last subject person of the few sentences
+    before it (for "the former president said" with no recorded holder of the role)."""
+    sentence = art.sentence_of(offset)
+    for index in range(sentence, max(-1, sentence - 4), -1):
+        pool = [m for m in art.mentions_in(index) if m.end <= offset and m.kind == "person"]
+        subjects = [m for m in pool if m.subject]
+        if subjects or pool:
+            return (subjects or pool)[-1]
+    return None
+
+
+def anonymous_entity(art: ArticleView, span: Span) -> NewEntity:
+    """An unnamed source scoped to its article: "a senior official" → its own entity."""
+    words = [t.text for t in span if not (t.i == span.start and t.lower_ in _DETERMINERS)]
+    description = " ".join(words).strip(" ,") or span.text
+    key = name_key(description) or "unnamed source"
+    if key not in art.anonymous:
+        head = span.root.lemma_.lower()
+        plural = span.root.tag_ in ("NNS", "NNPS") or head in GROUP_PRONOUNS
+        kind = EntityType.group if plural or head in DATA_NOUNS else EntityType.person
+        if span.root.pos_ == "PRON":
+            description = f"unidentified speaker ({span.text})"
+        art.anonymous[key] = NewEntity(
+            entity_id=slugify(f"{key} {art.ctx.article.article_id}").replace("_", "-"),
+            name=description,
+            type=kind,
+            surface=span.text,
+            anonymous=True,
+            description=f"An unnamed source of article {art.ctx.article.article_id}: "
+            f"{span.text!r}.",
+        )
+    return art.anonymous[key]
+
+
+def _named(art: ArticleView, span: Span, head: Token) -> Resolved | None:
+    """Registry names and roles, the name chain, then the parser's named entity."""
+    registry = art.ctx.curation.registry
+    whole = registry.by_metonym(span.text) or registry.by_alias(span.text)
+    if whole is not None:
+        return whole.entity_id, None, Attribution.named
+    role = registry.by_role(span.text)
+    if role is not None:
+        return role.entity_id, None, Attribution.nominal
+    if head.pos_ == "PROPN" and head.lower_ in art.names and not media_type(head.text):
+        entity_id, new, _ = _person(art, head.text, head.idx)
+        if len(new.name.split()) > 1:
+            return entity_id, new, Attribution.named
+    ent = entity_at(head)
+    if ent is not None:
+        resolved = entity_of_ent(art, ent)
+        if resolved is not None:
+            return resolved[0], resolved[1], Attribution.named
+    if head.pos_ == "PROPN" and head.text[:1].isupper() and not media_type(span.text):
+        words = [t.text for t in span if t.pos_ == "PROPN" and t.i <= head.i]
+        if words and all(w[:1].isupper() for w in words):  # a name the parser did not tag
+            entity_id, new, _ = _person(art, " ".join(words), head.idx)
+            return entity_id, new, Attribution.named
+    return None
+
+
+def _pronoun(art: ArticleView, span: Span, lower: str) -> Resolved:
+    """A pronoun through its antecedent (or an unidentified speaker of the article)."""
+    if lower in RELATIVE:  # "…, who said": the person named right before it
+        found = next(
+            (m for m in reversed(art.mentions_in(art.sentence_of(span.start_char)))
+             if m.end <= span.start_char and m.kind == "person"),
+            None,
+        )  # fmt: skip
+    elif lower in FIRST_PERSON:
+        found = None
+    else:
+        found = _antecedent(art, span.start_char, lower, span.root)
+    if found is None:
+        new = anonymous_entity(art, span)
+        return new.entity_id, new, Attribution.pronoun
+    return found.entity_id, found.new_entity, Attribution.pronoun
+
+
+def resolve_mention(art: ArticleView, span: Span) -> Resolved:
+    """The entity a speaker mention denotes: ``resolve_mention(view(ctx), span)``."""
+    head = span.root
+    lower = head.text.lower()
+    if head.pos_ == "PRON" or lower in PERSONAL or lower in GROUP_PRONOUNS:
+        return _pronoun(art, span, lower)
+    named = _named(art, span, head)
+    if named is not None:
+        return named
+    for child in head.children:
+        if child.dep_ == "appos":
+            entity_id, new, method = resolve_mention(art, mention_span(art, child))
+            if entity_id and not (new is not None and new.anonymous):
+                return entity_id, new, method
+    definite = span[0].lower_ in ("the", "this", "that", "its", "their", "his", "her")
+    if head.lemma_.lower() in DOCUMENT_NOUNS:
+        for token in span:
+            ent = entity_at(token) if token.i != head.i else None
+            resolved = entity_of_ent(art, ent) if ent is not None else None
+            if resolved is not None:
+                return resolved[0], resolved[1], Attribution.nominal
+        issuer = _issuer(art, span.start_char) if definite else None
+        if issuer is not None:
+            return issuer.entity_id, issuer.new_entity, Attribution.nominal
+    lemma = head.lemma_.lower()
+    described = _describe(art, head) if definite and head.pos_ in ("NOUN", "PROPN") else None
+    if described is not None:
+        return described[0], described[1], Attribution.nominal
+    role = lemma in ROLE_NOUNS and lemma not in ANONYMOUS_HEADS
+    if definite and role:  # "the Republican candidate": a person, not the party named in it
+        salient = _salient_person(art, span.start_char)
+        if salient is not None:
+            return salient.entity_id, salient.new_entity, Attribution.nominal
+    for token in span:
+        ent = entity_at(token)
+        if not role and ent is not None and ent.label_ in ("ORG", "GPE") and token.dep_ != "poss":
+            resolved = entity_of_ent(art, ent)
+            if resolved is not None:
+                return resolved[0], resolved[1], Attribution.nominal
+    new = anonymous_entity(art, span)
+    return new.entity_id, new, Attribution.nominal
+
+
+def is_media(art: ArticleView, token: Token | None) -> bool:
+    """Whether a mention names a news outlet or agency."""
+    if token is None:
+        return False
+    span = mention_span(art, token)
+    entry = art.ctx.curation.registry.resolve(span.text)
+    if entry is not None:
+        return entry.type == EntityType.media
+    return token.pos_ == "PROPN" and media_type(span.text) is not None

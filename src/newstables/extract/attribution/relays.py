@@ -1,0 +1,80 @@
+"""Relays: the original voice speaks, the outlet or spokesperson that passes it on is the channel.
+
+>>> source = make_source(art, cue)
+>>> source.entity_id, source.channel_id
+('jane-roe', 'daily-bugle')
+
+- "X said …, according to KCNA", "KCNA quoted X as saying", "X told the Daily Bugle": X speaks,
+  the outlet relays (``merge_according``, the cue's channel).
+- "according to X shared with Y", "Y, citing X", "Y reported, citing X": X is the source.
+- "a court document filed by X", "a statement released by X": X speaks for the document.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from ...models import Attribution
+from .cues import Cue
+from .lexicon import DOCUMENT_NOUNS
+from .mentions import is_media, mention_span, resolve_mention
+from .view import ArticleView, Source
+
+
+def merge_according(art: ArticleView, chosen: Cue, cues: list[Cue]) -> Cue:
+    """ "Kim described … as "…", according to KCNA": the verb's subject speaks, KCNA relays."""
+    if chosen.words == "according to":
+        verbs = [c for c in cues if c.words != "according to" and c.token.pos_ == "VERB"]
+        if verbs and is_media(art, chosen.speaker):
+            verb = min(verbs, key=lambda c: abs(c.token.i - chosen.token.i))
+            return Cue(verb.token, verb.speaker, chosen.speaker, f"{verb.words} … according to")
+        return chosen
+    according = next((c for c in cues if c.words == "according to"), None)
+    if according is not None and is_media(art, according.speaker) and chosen.channel is None:
+        return Cue(chosen.token, chosen.speaker, according.speaker, chosen.words)
+    return chosen
+
+
+def author(token: Token) -> Token:
+    """ "a court document filed by X" speaks for X; other mentions for themselves."""
+    if token.lemma_.lower() in DOCUMENT_NOUNS:
+        for acl in token.children:
+            if acl.dep_ == "acl":
+                for agent in acl.children:
+                    if agent.dep_ == "agent":
+                        return next((p for p in agent.children if p.dep_ == "pobj"), token)
+    return token
+
+
+def make_source(art: ArticleView, cue: Cue, method: Attribution | None = None) -> Source:
+    """A Source from a cue: resolve the speaker and channel mentions."""
+    speaker = author(cue.speaker)
+    span = mention_span(art, speaker)
+    target = span
+    if speaker.tag_ in ("WP", "WDT") and speaker.head.dep_ == "relcl":
+        target = mention_span(art, speaker.head.head)  # "Kyiv, which contends" → Kyiv
+    entity_id, new, how = resolve_mention(art, target)
+    channel_id, channel_new = None, None
+    if (
+        cue.channel is not None
+        and is_media(art, cue.channel)
+        or (
+            cue.channel is not None
+            and cue.channel.i != cue.speaker.i
+            and "quot" in (cue.words or "")
+        )
+    ):
+        channel_id, channel_new, _ = resolve_mention(art, mention_span(art, cue.channel))
+        if channel_id == entity_id:
+            channel_id, channel_new = None, None
+    return Source(
+        entity_id=entity_id,
+        surface=span.text,
+        start=span.start_char,
+        end=span.end_char,
+        cue=cue.words,
+        channel_id=channel_id,
+        method=method or how,
+        new_entity=new,
+        channel_entity=channel_new if channel_id else None,
+    )

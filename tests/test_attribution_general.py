@@ -1,0 +1,236 @@
+"""Attribution on made-up news (issue 12): one short text per construction, no registry.
+
+Every test parses its text with an empty curation folder, as a user's own articles would be:
+the engine must name speakers and claimants without the bundled entity registry.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+
+import pytest
+
+from newstables.curation import Curation
+from newstables.extract import ArticleContext, NewEntity
+from newstables.extract.attribution import view
+from newstables.extract.figures import extract_figures
+from newstables.extract.quotemarks import QuoteSpan
+from newstables.extract.quotes import extract_quotations
+from newstables.models import Article, Figure, Quotation
+
+Make = Callable[[str], ArticleContext]
+INTRO = "The harbour council met on Monday.\n\n"  # a first line, so no quote sits in a headline
+
+
+@pytest.fixture(scope="module")
+def make(tmp_path_factory: pytest.TempPathFactory) -> Make:
+    from newstables.nlp import build_pipeline
+
+    curation = Curation.load(tmp_path_factory.mktemp("empty-curation"))
+    nlp = build_pipeline(curation.registry)
+
+    def context(text: str) -> ArticleContext:
+        text = INTRO + text
+        article = Article(
+            article_id="harbour",
+            outlet=None,
+            url=None,
+            title=None,
+            published=None,
+            text_sha256=hashlib.sha256(text.encode()).hexdigest(),
+            chars=len(text),
+            words=len(text.split()),
+            path="data/articles/harbour.txt",
+            notes=None,
+        )
+        return ArticleContext(article, text, nlp(text), curation)
+
+    return context
+
+
+def quotes(make: Make, text: str) -> tuple[list[Quotation], list[NewEntity]]:
+    rows, new = extract_quotations(make(text))
+    for row in rows:  # whatever is attributed names an entity (the validation rule)
+        assert row.speaker_surface is None or row.speaker_id is not None
+    return rows, new
+
+
+def figures(make: Make, text: str) -> list[Figure]:
+    ctx = make(text)
+    rows, _ = extract_figures(ctx, extract_quotations(ctx)[0])
+    return rows
+
+
+def test_surname_joins_the_full_name_met_earlier(make: Make) -> None:
+    rows, _ = quotes(make, "Harold Stubbs runs the ferry.\n\n“The timetable stays,” Stubbs said.")
+    assert rows[0].speaker_surface == "Stubbs" and rows[0].speaker_id == "harold-stubbs"
+
+
+def test_title_and_surname_join_the_full_name(make: Make) -> None:
+    text = "Councillor Agnes Whitby voted against.\n\n“It is too costly,” Ms. Whitby said."
+    rows, _ = quotes(make, text)
+    assert rows[0].speaker_id == "agnes-whitby"
+
+
+def test_a_role_given_by_a_title_resolves_later(make: Make) -> None:
+    text = (
+        "Gov. Lena Marsh toured the flooded quay on Tuesday.\n\n"
+        "“We will rebuild the sea wall,” the governor said."
+    )
+    rows, _ = quotes(make, text)
+    assert rows[0].speaker_surface == "the governor" and rows[0].speaker_id == "lena-marsh"
+
+
+def test_a_role_given_in_apposition_resolves_later(make: Make) -> None:
+    text = (
+        "Grace Okafor, the mayor, opened the new bridge.\n\n"
+        "“Traffic will ease by spring,” the mayor said."
+    )
+    rows, _ = quotes(make, text)
+    assert rows[0].speaker_id == "grace-okafor"
+
+
+def test_pronoun_across_paragraphs_takes_the_person_of_its_gender(make: Make) -> None:
+    text = (
+        "Helen Varga met Thomas Reyes at the harbour office.\n\n"
+        "The meeting lasted an hour and ended without a deal.\n\n"
+        "“We need a longer pier,” she said."
+    )
+    rows, _ = quotes(make, text)
+    assert rows[0].speaker_surface == "she" and rows[0].speaker_id == "helen-varga"
+
+
+def test_unnamed_source_is_an_anonymous_entity_of_the_article(make: Make) -> None:
+    text = (
+        "“The harbour will stay closed for a week,” a senior port official said, speaking on "
+        "condition of anonymity."
+    )
+    rows, new = quotes(make, text)
+    entity = next(e for e in new if e.entity_id == rows[0].speaker_id)
+    assert entity.anonymous and "official" in entity.name and "harbour" in entity.entity_id
+
+
+def test_unresolvable_pronoun_still_gets_an_entity(make: Make) -> None:
+    rows, new = quotes(make, "“Nobody told us,” they said.")
+    assert rows[0].speaker_surface == "they"
+    assert any(e.entity_id == rows[0].speaker_id and e.anonymous for e in new)
+
+
+def test_quote_relayed_by_an_outlet_names_the_voice_and_the_channel(make: Make) -> None:
+    text = (
+        "Mira Castell chairs the board.\n\n"
+        "“We will buy two ferries,” Castell said, according to the Harbour Gazette."
+    )
+    rows, _ = quotes(make, text)
+    assert rows[0].speaker_id == "mira-castell"
+    assert rows[0].channel_id == "harbour-gazette"
+
+
+def test_outlet_quoting_a_person_relays(make: Make) -> None:
+    text = "The Harbour Gazette quoted Mira Castell as saying “the ferries arrive in May.”"
+    rows, _ = quotes(make, text)
+    assert rows[0].speaker_id == "mira-castell"
+    assert rows[0].channel_id is not None and "gazette" in rows[0].channel_id
+
+
+def test_name_label_opens_a_transcript_line(make: Make) -> None:
+    rows, _ = quotes(make, "OKAFOR: We called it “a bridge to nowhere” back then.")
+    assert rows[0].speaker_surface == "OKAFOR"
+
+
+def test_answer_line_goes_to_the_interviewee_label(make: Make) -> None:
+    text = "BRANDT: The pier is safe.\n\nQ: And the wall?\n\nA: I would say “it holds for now.”"
+    rows, _ = quotes(make, text)
+    assert rows[-1].speaker_surface == "BRANDT"
+
+
+def test_reply_after_a_question_goes_to_the_other_party(make: Make) -> None:
+    text = (
+        "Thomas Reyes interviewed Mark Olsen on the quay.\n\n"
+        "“Will the pier open this year?” Reyes asked.\n\n“Not before June,” he replied."
+    )
+    rows, _ = quotes(make, text)
+    assert rows[0].speaker_id == "thomas-reyes"
+    assert rows[1].speaker_id == "mark-olsen"
+
+
+def test_on_screen_text_has_its_own_speaker(make: Make) -> None:
+    rows, _ = quotes(make, "A banner over the quay read “Save our pier now, please.”")
+    assert rows[0].speaker_surface is not None and "banner" in rows[0].speaker_surface
+
+
+def test_figure_in_indirect_speech_goes_to_the_speaker(make: Make) -> None:
+    text = "Harold Stubbs said that about 3,000 boats were damaged in the storm."
+    (figure,) = figures(make, text)
+    assert figure.claimant_id == "harold-stubbs"
+
+
+def test_figure_found_by_a_poll_goes_to_the_poll(make: Make) -> None:
+    (figure,) = figures(
+        make, "A harbour survey found that 64 percent of fishermen want a new pier."
+    )
+    assert figure.claimant_surface is not None and "survey" in figure.claimant_surface
+
+
+def test_clause_contrast_goes_to_the_clause_source(make: Make) -> None:
+    text = (
+        "The council counted 400 damaged boats, while the fishermen's union put the figure at "
+        "900 boats."
+    )
+    first, second = figures(make, text)
+    assert second.claimant_surface is not None and "union" in second.claimant_surface
+    assert first.claimant_surface is None or "union" not in first.claimant_surface
+
+
+def test_figure_relayed_by_a_newspaper_names_source_and_channel(make: Make) -> None:
+    text = (
+        "According to engineers' data shared with the Harbour Gazette, about 3,000 boats were "
+        "damaged."
+    )
+    (figure,) = figures(make, text)
+    assert figure.claimant_surface is not None and "engineers" in figure.claimant_surface
+    assert figure.channel_id == "harbour-gazette"
+
+
+def test_figure_said_then_relayed_by_an_outlet(make: Make) -> None:
+    text = "Mira Castell said 40 ferries were idle, according to the Harbour Gazette."
+    (figure,) = figures(make, text)
+    assert figure.claimant_id == "mira-castell" and figure.channel_id == "harbour-gazette"
+
+
+def test_outlet_stating_a_number_has_no_claimant(make: Make) -> None:
+    (figure,) = figures(make, "About 79 percent of fishermen said they were satisfied.")
+    assert figure.claimant_id is None
+
+
+def test_look_ups_scan_no_quote_list(make: Make, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Linear time: the quote before a quote, the quotes of a line and the mentions of a
+    sentence come from indexes; no QuoteSpan is compared with another (as list.index would)."""
+    text = "\n\n".join(f"“Line {i} of the ferry song,” Stubbs said." for i in range(60))
+    ctx = make("Harold Stubbs sang.\n\n" + text)
+    compared = []
+    monkeypatch.setattr(QuoteSpan, "__eq__", lambda a, b: compared.append(1) or a is b)
+    rows, _ = extract_quotations(ctx)
+    assert len(rows) == 60 and all(r.speaker_id == "harold-stubbs" for r in rows)
+    assert compared == []
+    assert len(view(ctx).sentence_starts) == len(view(ctx).sentences)
+
+
+def test_validation_rule_rejects_a_mention_without_entity() -> None:
+    from newstables.validate import check_attributed
+
+    row = Quotation.model_construct(
+        quotation_id="q_0123456789abcdef", speaker_surface="he", speaker_id=None
+    )
+    problems = list(check_attributed({"quotations": [row]}))
+    assert problems and "speaker_surface" in problems[0]
+    fine = Quotation.model_construct(
+        quotation_id="q_0123456789abcdef", speaker_surface="he", speaker_id="jane-roe"
+    )
+    assert list(check_attributed({"quotations": [fine]})) == []
+
+
+def test_small_percent_is_a_figure_without_a_counted_noun(make: Make) -> None:
+    (figure,) = figures(make, "Ferry fares rose 2.5 percent this year.")
+    assert figure.value == 2.5 and figure.unit == "percent"
