@@ -7,10 +7,17 @@ from pathlib import Path
 
 import pytest
 
-from newstables.evaluate import evaluate
+from newstables.evaluate import evaluate, sample
 
 BENCH = Path(__file__).resolve().parents[2] / "shared" / "benchmarks" / "polnear-train"
 SAMPLE = 60  # every 14th article of 840: outlets and years spread, about a minute to build
+# Floors hold for ANY of the 14 disjoint samples at this spacing, not only the one tested: the
+# whole split built once with an empty curation and `scripts/polnear_floors.py` gave, over the
+# 14 samples (2026-11-30, engine 0.2.0): F1@0.8 min .965 mean .984 sd .008; speaker accuracy
+# min .890 mean .919 sd .019; attributed F1 min .872 mean .905 sd .023. Each floor is the lowest
+# sample minus .01, so the choice of sample cannot cross it; a real regression of a few points on
+# the tested sample (.979 / .926 / .906 at that date) still does.
+FLOORS = {"f1@0.8": 0.95, "speaker_accuracy": 0.88, "attributed_f1": 0.86}
 
 
 @pytest.fixture(scope="module")
@@ -18,7 +25,7 @@ def sample_bench(tmp_path_factory: pytest.TempPathFactory) -> Path:
     if not BENCH.exists():
         pytest.skip(f"benchmark not found at {BENCH} (it ships beside the repository in shared/)")
     gold = json.loads((BENCH / "gold.json").read_text(encoding="utf-8"))
-    chosen = sorted(gold, key=lambda a: a["id"])[:: len(gold) // SAMPLE][:SAMPLE]
+    chosen = sample(gold, SAMPLE)
     bench = tmp_path_factory.mktemp("polnear-sample")
     (bench / "articles").mkdir()
     for article in chosen:
@@ -31,6 +38,5 @@ def sample_bench(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_polnear_sample_stays_at_the_level_reached(sample_bench: Path) -> None:
     scores = evaluate(sample_bench)["quotations"]
     assert scores["gold_quotes"] > 500
-    assert scores["f1@0.8"] >= 0.97
-    assert scores["speaker_accuracy"] >= 0.92
-    assert scores["attributed_f1"] >= 0.90
+    for metric, floor in FLOORS.items():
+        assert scores[metric] >= floor, f"{metric} {scores[metric]:.3f} < {floor}"

@@ -141,3 +141,9 @@ def test_parse_number() -> None:
     assert parse_number("1.2 million") == 1.2e6
     assert parse_number("a dozen") == 12
     assert parse_number("thousands") is None
+
+
+def test_a_range_from_zero_ends() -> None:
+    """A low end of 0 once looped for ever while taking the high end's scale (found by fuzzing)."""
+    [amount] = find_amounts("It sent 0-12,000 troops.")
+    assert (amount.low, amount.high) == (0, 12000)

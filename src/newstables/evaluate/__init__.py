@@ -78,6 +78,16 @@ def score_package(
     return scores
 
 
+def sample(gold: list[dict[str, Any]], size: int, offset: int = 0) -> list[dict[str, Any]]:
+    """Every (n // size)-th gold article by id from ``offset``; offsets give disjoint samples.
+
+    >>> [a["id"] for a in sample([{"id": str(i)} for i in range(6)], 2, 1)]
+    ['1', '4']
+    """
+    ordered = sorted(gold, key=lambda article: article["id"])
+    return ordered[offset :: max(1, len(ordered) // size)][:size]
+
+
 def evaluate(
     bench: Path,
     curation: Path | None = None,

@@ -297,8 +297,8 @@ def _scaled_low(low: _Numeral, high: _Numeral) -> float | None:
     if high.scaled and not low.scaled and high.digits and low.digits:
         value *= high.value / float(high.digits.replace(",", ""))
     while (
-        value * 1000 <= high.value
-        and value < 1000
+        0 < value < 1000
+        and value * 1000 <= high.value
         and high.value >= 1000
         and "," in (high.digits or "")
     ):
