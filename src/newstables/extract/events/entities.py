@@ -225,6 +225,10 @@ def _attributed(article: Article, token: Token) -> str | None:
 
 
 def _keep(article: Article, entity_id: str | None, new: NewEntity | None) -> str | None:
+    """The attribution module's entity for an argument; an unnamed source it made up for a
+    description ("the council", "his") is no actor here: the events rules read those."""
+    if new is not None and new.anonymous:
+        return None
     if new is not None and entity_id:
         article.proposed.setdefault(entity_id, new)
     return entity_id
