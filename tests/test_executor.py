@@ -278,3 +278,13 @@ def test_workers_die_with_a_killed_build() -> None:
         parent.kill()
         parent.wait()
     assert _wait_for(lambda: not any(_alive(w) for w in workers), 30)
+
+
+def test_the_engine_fingerprint_covers_its_word_lists(monkeypatch: pytest.MonkeyPatch) -> None:
+    """An edited word list (first names for pronoun gender) must invalidate cached rows too."""
+    hashed: list[str] = []
+    monkeypatch.setattr(executor, "_hash_files", lambda files, root: hashed.extend(
+        str(p.relative_to(root)) for p in files) or "x")  # fmt: skip
+    executor.engine_fingerprint()
+    assert "extract/attribution/first_names.txt" in hashed
+    assert "extract/events/lexicon.json" in hashed

@@ -74,6 +74,9 @@ def curation_fingerprint(folder: Path | None) -> str:
     return _hash_files(files, folder)
 
 
+ENGINE_SUFFIXES = (".py", ".yaml", ".json", ".txt")  # code and the word lists it reads
+
+
 def engine_fingerprint() -> str:
     """ENGINE_VERSION, spaCy and model versions, and a hash of the extraction source files.
 
@@ -89,7 +92,7 @@ def engine_fingerprint() -> str:
     for name in ENGINE_SOURCES:
         path = package / name
         found = path.rglob("*") if path.is_dir() else [path]
-        sources += sorted(p for p in found if p.suffix in (".py", ".yaml", ".json") and p.is_file())
+        sources += sorted(p for p in found if p.suffix in ENGINE_SUFFIXES and p.is_file())
     code = _hash_files(sources, package)
     return f"{extract.ENGINE_VERSION}|spacy {spacy.__version__}|{MODEL} {MODEL_VERSION}|{code}"
 

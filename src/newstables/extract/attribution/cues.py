@@ -77,16 +77,23 @@ def _medium(token: Token) -> str | None:
     return None
 
 
+def made_by(noun: Token) -> Token | None:
+    """Y of "a statement released by Y", "a document filed by Y": the noun's passive agent."""
+    for acl in noun.children:
+        if acl.dep_ == "acl":
+            for agent in acl.children:
+                if agent.dep_ == "agent":
+                    return next((p for p in agent.children if p.dep_ == "pobj"), None)
+    return None
+
+
 def _relay(token: Token) -> Token | None:
-    """The relay of "a statement released by the Kremlin" hanging on a cue verb."""
+    """The relay of "in a statement released by the Kremlin" hanging on a cue verb."""
     for child in token.children:
         if child.dep_ == "prep" and child.lower_ == "in":
             for obj in child.children:
-                for acl in obj.children:
-                    if acl.dep_ == "acl":
-                        for agent in acl.children:
-                            if agent.dep_ == "agent":
-                                return next((p for p in agent.children if p.dep_ == "pobj"), None)
+                if (maker := made_by(obj)) is not None:
+                    return maker
     return None
 
 

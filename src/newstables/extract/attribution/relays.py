@@ -15,7 +15,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ...models import Attribution
-from .cues import Cue
+from .cues import Cue, made_by
 from .lexicon import DOCUMENT_NOUNS
 from .mentions import is_media, mention_span, resolve_mention
 from .view import ArticleView, Source
@@ -37,13 +37,8 @@ def merge_according(art: ArticleView, chosen: Cue, cues: list[Cue]) -> Cue:
 
 def author(token: Token) -> Token:
     """ "a court document filed by X" speaks for X; other mentions for themselves."""
-    if token.lemma_.lower() in DOCUMENT_NOUNS:
-        for acl in token.children:
-            if acl.dep_ == "acl":
-                for agent in acl.children:
-                    if agent.dep_ == "agent":
-                        return next((p for p in agent.children if p.dep_ == "pobj"), token)
-    return token
+    maker = made_by(token) if token.lemma_.lower() in DOCUMENT_NOUNS else None
+    return token if maker is None else maker
 
 
 def make_source(art: ArticleView, cue: Cue, method: Attribution | None = None) -> Source:
