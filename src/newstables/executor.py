@@ -200,11 +200,66 @@ def segments(text: str, limit: int | None = None) -> list[str]:
     return [*pieces, text]
 
 
-def parse(nlp: Language, texts: list[str]) -> Iterator[Doc]:
+class ParseCache:
+    """Parsed Docs kept on disk between runs, for development loops that re-extract one corpus
+    many times (``NEWSTABLES_PARSE_CACHE=DIR newstables evaluate …``): keyed by the text and
+    the pipeline (model, ``nlp.py``, the registry's EntityRuler patterns), not by the extractors,
+    so editing an extractor re-extracts without re-parsing. Off by default.
+
+    >>> cache = ParseCache.from_env(job.curation)
+    """
+
+    def __init__(self, folder: Path, pipeline_key: str) -> None:
+        self.folder = folder
+        self.pipeline_key = pipeline_key
+
+    @classmethod
+    def from_env(cls, curation: Curation) -> ParseCache | None:
+        folder = os.environ.get("NEWSTABLES_PARSE_CACHE")
+        if not folder:
+            return None
+        from . import nlp
+
+        patterns = json.dumps(nlp.ruler_patterns(curation.registry), sort_keys=True)
+        source = Path(nlp.__file__).read_bytes()
+        key = f"{nlp.MODEL} {nlp.MODEL_VERSION}\0{patterns}\0".encode() + source
+        return cls(Path(folder), hashlib.sha256(key).hexdigest())
+
+    def _path(self, text: str) -> Path:
+        key = hashlib.sha256(f"{self.pipeline_key}\0{text}".encode()).hexdigest()
+        return self.folder / f"{key}.doc"
+
+    def get(self, nlp: Language, text: str) -> Doc | None:
+        path = self._path(text)
+        return Doc(nlp.vocab).from_bytes(path.read_bytes()) if path.exists() else None
+
+    def put(self, text: str, doc: Doc) -> None:
+        path = self._path(text)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        partial = path.with_suffix(f".{os.getpid()}.part")
+        partial.write_bytes(doc.to_bytes(exclude=["tensor", "user_data"]))
+        partial.replace(path)
+
+
+def parse(nlp: Language, texts: list[str], cache: ParseCache | None = None) -> Iterator[Doc]:
     """Parse texts in one ``nlp.pipe`` stream; a long text is parsed in segments and joined.
 
     The joined Doc's text is exactly the input text, so offsets index the original article.
+    With a ``cache``, Docs parsed before are read back and new ones are stored.
     """
+    if cache is None:
+        yield from _parse(nlp, texts)
+        return
+    cached = [cache.get(nlp, text) for text in texts]
+    fresh = _parse(nlp, [text for text, doc in zip(texts, cached, strict=True) if doc is None])
+    for text, doc in zip(texts, cached, strict=True):
+        if doc is None:
+            doc = next(fresh)
+            cache.put(text, doc)
+        yield doc
+
+
+def _parse(nlp: Language, texts: list[str]) -> Iterator[Doc]:
     pieces = [segments(text) for text in texts]
     docs = nlp.pipe((p for parts in pieces for p in parts), batch_size=PIPE_BATCH)
     for parts in pieces:
@@ -224,7 +279,8 @@ def extract_chunk(chunk: Chunk) -> list[tuple[int, ArticleResult | None]]:
     nlp = pipeline(chunk.job)
     store = ResultCache(chunk.job.store) if chunk.job.store else None
     results: list[tuple[int, ArticleResult | None]] = []
-    docs = parse(nlp, [text for _, _, text, _ in chunk.items])
+    cache = ParseCache.from_env(chunk.job.curation)
+    docs = parse(nlp, [text for _, _, text, _ in chunk.items], cache)
     for (index, article, text, key), doc in zip(chunk.items, docs, strict=True):
         try:
             result = extract_article(ArticleContext(article, text, doc, chunk.job.curation))
