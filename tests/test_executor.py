@@ -196,6 +196,20 @@ def test_long_texts_are_parsed_in_segments_with_exact_offsets(
     assert all(text[e.start_char : e.end_char] == e.text for e in doc.ents)
 
 
+def test_the_parse_cache_gives_the_build_of_a_fresh_parse(
+    articles: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    build(articles, tmp_path / "plain")
+    monkeypatch.setenv("NEWSTABLES_PARSE_CACHE", str(tmp_path / "parses"))
+    build(articles, tmp_path / "filling", cache=False)
+    assert len(list((tmp_path / "parses").glob("*.doc"))) == 5
+    calls: list[int] = []
+    monkeypatch.setattr(executor, "_parse", lambda nlp, texts: calls.append(len(texts)) or iter([]))
+    build(articles, tmp_path / "cached", cache=False)
+    assert sum(calls) == 0  # every Doc came from the parse cache
+    assert digests(tmp_path / "cached") == digests(tmp_path / "plain")
+
+
 def test_meters_follow_quiet_and_the_terminal() -> None:
     lines: list[str] = []
     assert isinstance(meter_for(True, lines.append), NullMeter)
