@@ -38,9 +38,11 @@ from .clauses import (
     kept_silent,
     negated,
     no_party,
+    promised,
     property_attack,
     readied,
     refusal,
+    unreceived,
     verbal_attack,
 )
 from .entities import agents
@@ -75,8 +77,33 @@ def event_mentions(ctx: ArticleContext) -> tuple[list[EventDraft], list[NewEntit
         hits += _continuations(article, sent, previous, hits)
         drafts.extend(_draft(ctx, sent, hit) for hit in hits)
         previous = hits
+    drafts = _told_in_body(drafts, _headline_end(ctx.text))
     used = {a for d in drafts for a in (d.actor_id, d.recipient_id, *d.co_actor_ids) if a}
     return drafts, [e for i, e in sorted(article.proposed.items()) if i in used]
+
+
+_HEADLINE_WORDS = 20
+
+
+def _headline_end(text: str) -> int:
+    """Where the headline ends: the article's first line when it is short (at most 20 words)
+    and the text goes on after it; 0 when there is none.
+
+    >>> _headline_end("Mayor vetoes rate cap\n\nThe mayor vetoed ...")
+    21
+    """
+    end = text.find("\n")
+    if end < 0 or not text[end:].strip() or len(text[:end].split()) > _HEADLINE_WORDS:
+        return 0
+    return end
+
+
+def _told_in_body(drafts: list[EventDraft], headline_end: int) -> list[EventDraft]:
+    """A headline's telegraphic words only announce what the body tells: a headline mention
+    is kept when the body has a mention of the same type by the same actor ("Governor
+    restores voting rights" is no event of its own before "McAuliffe restored ...")."""
+    told = {(d.event_type, d.actor_id) for d in drafts if d.char_start >= headline_end}
+    return [d for d in drafts if d.char_start >= headline_end or (d.event_type, d.actor_id) in told]
 
 
 def _sentence_hits(article: Article, sent: Span) -> list[Hit]:
@@ -94,7 +121,7 @@ def _sentence_hits(article: Article, sent: Span) -> list[Hit]:
                 hits.append(hit)
                 fired.add(token.i)
     inherit_actors(hits)
-    kept = [h for h in hits if h.curated or _publishable(article, sent, h)]
+    kept = promised(article.book, [h for h in hits if h.curated or _publishable(article, sent, h)])
     for hit in kept:
         hit.phrase = clause(article, hit)
     dates(article, sent, kept)
@@ -251,7 +278,7 @@ def _read(article: Article, hit: Hit) -> Hit | None:
     """The hit with its arguments and factuality; None when negated. A dataset's verb rule
     whose arguments the registry cannot name gives way to the engine's reading of the same
     verb when that one names the actor."""
-    if negated(hit.token) and not refusal(hit):
+    if unreceived(hit.token) or (negated(hit.token) and not refusal(hit)):
         return None
     book = article.book
     if (

@@ -49,6 +49,16 @@ def negated(token: Token) -> bool:
     return False
 
 
+def unreceived(token: Token) -> bool:
+    """An event noun that a negated verb takes: nothing happened ("hadn't received a single
+    endorsement", "held no talks"), and nobody refused either."""
+    if token.pos_ not in ("NOUN", "PROPN") or token.dep_ not in ("dobj", "nsubjpass", "attr"):
+        return False
+    if any(c.dep_ == "det" and c.lower_ == "no" for c in token.children):
+        return True
+    return any(c.dep_ == "neg" or c.lower_ in ("never", "not") for c in token.head.children)
+
+
 def dates(article: Article, sent: Span, hits: list[Hit]) -> None:
     """Give each hit the date expression of its own clause (the first verb or trigger above the
     date is the hit's token, its governing verb for a noun trigger, or its verb of saying)."""
@@ -231,20 +241,37 @@ def kept_silent(book: EventCodebook, token: Token) -> bool:
 
 def idle(book: EventCodebook, hit: Hit) -> bool:
     """A verb's bare code on an idiom's object ("struck a populist tone", "faced criticism"),
-    a gerund that only modifies a noun ("voting rights", "the ruling party") or "going to" of
+    a gerund that only modifies a noun ("voting rights", "the ruling party"), a participle
+    that does so without naming whose act it was ("the proposed deal", not "his proposed
+    ban") or "going to" of
     the future: no event."""
     token = hit.token
     if hit.curated or token.pos_ != "VERB":
         return False
-    if token.dep_ in ("amod", "compound") and token.tag_ == "VBG" and token.i < token.head.i:
+    bare_participle = token.tag_ == "VBG" or (token.tag_ == "VBN" and not _possessed(token.head))
+    if token.dep_ in ("amod", "compound") and token.i < token.head.i and bare_participle:
         return True
     if token.lemma_.lower() == "go" and token.tag_ == "VBG":  # "going to jump": the future
         return any(c.dep_ == "xcomp" and infinitive(c) for c in token.children)
-    obj = next((c for c in token.children if c.dep_ == "dobj"), None)
+    obj = _counted_object(token)
     if obj is None or obj.lemma_.lower() not in book.idle_objects:
         return False
     needed = {w for term in getattr(hit.rule, "after", ()) for w in term}
     return obj.lemma_.lower() not in needed and obj.lower_ not in needed
+
+
+def _possessed(token: Token) -> bool:
+    return any(c.dep_ == "poss" for c in token.children)
+
+
+def _counted_object(token: Token) -> Token | None:
+    """A verb's object, looked through a quantity ("struck many of the same notes": notes)."""
+    obj = dobj(token)
+    if obj is not None and obj.pos_ in ("ADJ", "NUM", "PRON", "DET"):
+        of = next((c for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        inner = next((c for c in of.children if c.dep_ == "pobj"), None) if of else None
+        return inner if inner is not None else obj
+    return obj
 
 
 _ACTOR_ENTS = frozenset({"PERSON", "NORP", "ORG", "GPE"})
@@ -326,3 +353,31 @@ def _party(book: EventCodebook, token: Token) -> bool:
     if token.lemma_.lower() in book.group_nouns:
         return True
     return token.tag_ == "NNS" and not any(c.dep_ == "poss" for c in token.children)
+
+
+def promised(book: EventCodebook, hits: list[Hit]) -> list[Hit]:
+    """A promise whose promised act is coded itself is that act's mention only: PLOVER codes a
+    promise by what is promised ("pledged to ban Muslims" is a THREATEN, not also an AGREE);
+    so is the start of an act ("began shelling the villages" is the shelling).
+
+    >>> [h.type.value for h in promised(book, hits)]  # "vowed to block the bill"
+    ['THREATEN']
+    """
+    wrappers = [h for h in hits if _wrapper(book, h)]
+    acts = {h.token.i for h in hits if h not in wrappers}
+    return [h for h in hits if h not in wrappers or not _wraps(h, acts)]
+
+
+_ASPECTUAL = frozenset({"begin", "start", "continue", "resume", "keep"})
+
+
+def _wrapper(book: EventCodebook, hit: Hit) -> bool:
+    """A promise verb coded AGREE, or a verb of beginning, fired by the lexicon."""
+    lemma = hit.token.lemma_.lower()
+    promise = hit.type == EventType.AGREE and lemma in book.offers
+    return not hit.curated and (promise or lemma in _ASPECTUAL)
+
+
+def _wraps(hit: Hit, acts: set[int]) -> bool:
+    xcomps = [c for c in hit.token.children if c.dep_ == "xcomp"]
+    return any(t.i in acts for c in xcomps for t in (c, *c.conjuncts))

@@ -110,10 +110,26 @@ def _antecedent(article: Article, noun: Token) -> str | None:
     chain = [noun]
     while chain[-1].dep_ in ("pobj", "prep", "appos", "compound") and chain[-1].head != chain[-1]:
         chain.append(chain[-1].head)
+    chain.extend(_described_subject(chain[-1]))
     for node in reversed(chain):
         if node.pos_ in ("NOUN", "PROPN") and (entity := resolve(article, node)):
             return entity
     return None
+
+
+def _described_subject(noun: Token) -> list[Token]:
+    """The subject a predicate noun describes: in "Trump is a serial liar and bully who has
+    pledged ...", the one who pledged is Trump (a conjunct of the predicate noun too).
+
+    >>> _described_subject(doc[6])  # "bully" → [Trump]
+    """
+    node = noun
+    while node.dep_ == "conj" and node.head != node:
+        node = node.head
+    if node.dep_ != "attr" or node.head.lemma_ != "be":
+        return []
+    subj = next((c for c in node.head.children if c.dep_ == "nsubj"), None)
+    return [subj] if subj is not None else []
 
 
 def _governing_subject(article: Article, token: Token, depth: int) -> str | None:

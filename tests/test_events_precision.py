@@ -1,0 +1,95 @@
+"""Precision of events on political prose (issue 13): constructions that look like an event
+and are not one, or name the wrong actor — made-up sentences through the engine lexicon only."""
+
+from __future__ import annotations
+
+import test_events_general as general
+from test_events_general import Extract, only
+
+from newstables.models import EventType
+
+bare = general.bare  # the fixtures: engine defaults only, no registry
+extract = general.extract
+
+
+def types(drafts: list) -> list[str]:
+    return sorted(d.event_type.value for d in drafts)
+
+
+def test_a_promise_of_a_coded_act_is_that_act_only(extract: Extract) -> None:
+    drafts, _ = extract("Senator Ada Rowe has repeatedly pledged to ban all imports from Elbonia.")
+    assert EventType.AGREE not in {d.event_type for d in drafts}
+    assert only(drafts, EventType.THREATEN).actor_id == "ada-rowe"
+
+
+def test_the_subject_of_a_predicate_noun_is_the_relative_clauses_actor(extract: Extract) -> None:
+    drafts, _ = extract(
+        "Mayor Thomas Whitfield is a bully and a liar who has threatened to arrest the protesters."
+    )
+    assert only(drafts, EventType.THREATEN).actor_id == "thomas-whitfield"
+
+
+def test_a_headline_without_its_event_in_the_body_codes_nothing(extract: Extract) -> None:
+    text = (
+        "Governor restores voting rights to felons\n\n"
+        "Governor Ann Park signed an order on Friday that returns the vote to 200,000 people."
+    )
+    drafts, _ = extract(text)
+    assert all(d.char_start > 40 for d in drafts), drafts
+
+
+def test_a_headline_told_again_in_the_body_keeps_its_mention(extract: Extract) -> None:
+    text = (
+        "Ann Park endorses Bill Stone\n\n"
+        "Governor Ann Park endorsed Bill Stone for the Senate on Friday."
+    )
+    drafts, _ = extract(text)
+    support = [d for d in drafts if d.event_type == EventType.SUPPORT]
+    assert [d.char_start for d in support] == [0, 30]
+
+
+def test_a_phrasal_verb_is_not_its_bare_verb(extract: Extract) -> None:
+    drafts, _ = extract("Senator Ada Rowe has pulled off a string of primary victories.")
+    assert drafts == []
+    drafts, _ = extract("The Rowe campaign pushed back against the mayor's claims on Monday.")
+    assert EventType.REQUEST not in {d.event_type for d in drafts}
+
+
+def test_in_order_to_is_no_preposition_of_the_verb(extract: Extract) -> None:
+    drafts, _ = extract("Ada Rowe stepped aside as chair in order to run for mayor.")
+    assert EventType.AID not in {d.event_type for d in drafts}
+
+
+def test_a_linking_verb_with_a_participle_is_passive(extract: Extract) -> None:
+    drafts, _ = extract("Union president Bill Stone felt compelled last July to issue a memo.")
+    assert EventType.COERCE not in {d.event_type for d in drafts}
+
+
+def test_an_event_noun_a_negated_verb_takes_did_not_happen(extract: Extract) -> None:
+    drafts, _ = extract("Bill Stone had not received a single endorsement from the council.")
+    assert drafts == []
+
+
+def test_a_verb_looked_through_a_quantity_meets_its_idiom(extract: Extract) -> None:
+    drafts, _ = extract("In her address, Ann Park struck many of the same notes.")
+    assert drafts == []
+
+
+def test_beginning_a_coded_act_is_that_act(extract: Extract) -> None:
+    drafts, _ = extract("In 2012 the Elbonian army began shelling the border villages.")
+    assert types(drafts) == ["ASSAULT"]
+
+
+def test_a_plural_event_noun_with_only_a_possessor_is_a_series(extract: Extract) -> None:
+    drafts, _ = extract("Half of Ann Park's meetings as minister were with donors.")
+    assert drafts == []
+    drafts, _ = extract("Ann Park's meeting with the donors lasted an hour on Friday.")
+    assert types(drafts) == ["CONSULT"]
+
+
+def test_a_participle_before_a_noun_needs_a_possessor(extract: Extract) -> None:
+    drafts, _ = extract(
+        "The Elbonians reject proposed Freedonian changes to the border deal, negotiator Bill "
+        "Stone said."
+    )
+    assert types(drafts) == ["REJECT"]
