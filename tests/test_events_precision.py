@@ -93,3 +93,48 @@ def test_a_participle_before_a_noun_needs_a_possessor(extract: Extract) -> None:
         "Stone said."
     )
     assert types(drafts) == ["REJECT"]
+
+
+def test_admitting_wrongdoing_supports_no_one(extract: Extract) -> None:
+    drafts, _ = extract("Bill Stone admitted to hacking about 100 accounts from his home.")
+    assert EventType.SUPPORT not in {d.event_type for d in drafts}
+
+
+def test_praise_or_blame_in_the_simple_present_is_a_stance(extract: Extract) -> None:
+    text = (
+        "Mayor Ann Park spoke on Friday. Unions distrust her because she favors the new "
+        "zoning rules and opposes a minimum wage increase."
+    )
+    drafts, _ = extract(text)
+    assert not {EventType.SUPPORT, EventType.ACCUSE} & {d.event_type for d in drafts}
+
+
+def test_the_first_sentence_tells_its_news_in_the_present(extract: Extract) -> None:
+    drafts, _ = extract("Mayor Ann Park condemns the attack on the Elbonian embassy.")
+    assert only(drafts, EventType.ACCUSE).actor_id == "ann-park"
+
+
+def test_dismissing_a_person_as_something_accuses_them(extract: Extract) -> None:
+    drafts, _ = extract(
+        "Ann Park on Tuesday dismissed Senator Bill Stone as an ineffective leader."
+    )
+    assert only(drafts, EventType.ACCUSE).actor_id == "ann-park"
+    drafts, _ = extract("On Tuesday, Ann Park dismissed the report as baseless.")
+    assert only(drafts, EventType.REJECT).actor_id == "ann-park"
+
+
+def test_protesters_gathering_is_a_demonstration(extract: Extract) -> None:
+    drafts, _ = extract("Hundreds of Elbonian protesters gathered outside the embassy on Monday.")
+    assert types(drafts) == ["PROTEST"]
+
+
+def test_a_pattern_word_in_a_phrase_of_place_is_not_its_object(extract: Extract) -> None:
+    drafts, _ = extract(
+        "The council must resign now, Ann Park stated in a press release on Tuesday."
+    )
+    assert EventType.RETREAT not in {d.event_type for d in drafts}
+
+
+def test_an_infinitive_completing_a_noun_did_not_happen(extract: Extract) -> None:
+    drafts, _ = extract("Ann Park cleared the way for Bill Stone to take on the governor in May.")
+    assert EventType.ACCUSE not in {d.event_type for d in drafts}

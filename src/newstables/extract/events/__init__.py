@@ -31,7 +31,9 @@ from ..quotemarks import find_quotes, furniture_at
 from .arguments import fill, inherit_actors
 from .clauses import (
     asked_for,
+    belittled,
     dates,
+    demonstration,
     factuality,
     idle,
     intention,
@@ -42,6 +44,7 @@ from .clauses import (
     property_attack,
     readied,
     refusal,
+    stance,
     unreceived,
     verbal_attack,
 )
@@ -286,6 +289,7 @@ def _read(article: Article, hit: Hit) -> Hit | None:
         or kept_silent(book, hit.token)
         or idle(book, hit)
         or no_party(book, hit)
+        or stance(hit)
     ):
         return None
     article.proposing = not hit.curated
@@ -296,6 +300,8 @@ def _read(article: Article, hit: Hit) -> Hit | None:
             if read is not None and read.actor:
                 return read
     verbal_attack(article, hit)
+    belittled(article, hit)
+    demonstration(hit)
     property_attack(book, hit)
     hit.factuality = factuality(book, hit)
     if not readied(book, hit):

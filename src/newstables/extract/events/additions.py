@@ -84,6 +84,9 @@ VERB_CODES: dict[str, str] = {
     "make": "", "use": "", "die": "", "drop": "", "defeat": "", "demonstrate": "", "spy": "",
     "argue": "", "ease": "", "prevent": "", "face": "", "prepare": "", "deface": "171",
     "vandalize": "171", "vandalise": "171", "torch": "171", "plan": "", "intend": "",
+    # CAMEO's DISCLOSE block is diplomatic cooperation (050); in news prose "admitted to
+    # hacking", "confessed" and "disclosed" tell of wrongdoing or facts, no one is supported
+    "admit": "", "confess": "", "disclose": "", "divulge": "", "profess": "", "confide": "",
 }  # fmt: skip
 
 # verb → extra patterns: (code, words after the verb, prepositional phrases)
@@ -203,7 +206,8 @@ SETTINGS: dict[str, list[str] | dict[str, list[str]]] = {
                 "disclose", "specify", "respond", "identify", "name", "reveal", "detail"],
     # objects that make a verb of attack or meeting an idiom ("struck a populist tone")
     "idle_objects": ["tone", "note", "chord", "pose", "balance", "nerve", "conclusion", "stage",
-                     "road", "trail", "ground", "mark", "criticism", "challenge", "question"],
+                     "road", "trail", "ground", "mark", "criticism", "challenge", "question",
+                     "theme"],
     # words of refusal: a verb of saying (or showing) whose words hold one rejects
     "refusals": ["out of the question", "off the table", "not negotiable", "non-negotiable",
                  "no sign of", "no sign that", "no signs of", "no signs that"],

@@ -159,7 +159,21 @@ def factuality(book: EventCodebook, hit: Hit) -> Factuality:
                 return level
     if hit.token.pos_ in ("NOUN", "PROPN") and hit.token.head.lemma_.lower() == "claim":
         return Factuality.claimed
+    if _noun_infinitive(hit.token):
+        return Factuality.hypothetical
     return Factuality.asserted
+
+
+def _noun_infinitive(token: Token) -> bool:
+    """An infinitive that completes a noun tells what was meant or made possible, not what
+    anyone did or promised ("her intent to violate the law", "cleared the way for Kasich to take on
+    Trump")."""
+    return (
+        token.pos_ == "VERB"
+        and token.dep_ in ("acl", "relcl")
+        and token.head.pos_ == "NOUN"
+        and infinitive(token)
+    )
 
 
 def intention(book: EventCodebook, hit: Hit) -> None:
@@ -200,11 +214,43 @@ def verbal_attack(article: Article, hit: Hit) -> None:
         return
     if hit.token.lemma_.lower() not in article.book.verbal_attacks:
         return
-    entry = article.registry.get(hit.recipient)
-    proposed = article.proposed.get(hit.recipient)
-    kind = entry.type if entry else proposed.type if proposed else None
-    if kind == EntityType.person:
+    if _person(article, hit.recipient):
         hit.type, hit.mode = EventType.ACCUSE, None
+
+
+def _person(article: Article, entity_id: str | None) -> bool:
+    if not entity_id:
+        return False
+    entry = article.registry.get(entity_id)
+    proposed = article.proposed.get(entity_id)
+    kind = entry.type if entry else proposed.type if proposed else None
+    return kind == EntityType.person
+
+
+def belittled(article: Article, hit: Hit) -> None:
+    """Dismissing a person as something is calling them names: an ACCUSE ("dismissed the
+    governor as an ineffective leader"); dismissing a claim as baseless stays a REJECT."""
+    token = hit.token
+    if hit.type != EventType.REJECT or hit.curated or token.pos_ != "VERB":
+        return
+    if not any(c.dep_ == "prep" and c.lower_ == "as" for c in token.children):
+        return
+    named = any(c.dep_ == "dobj" and c.ent_type_ == "PERSON" for c in token.children)
+    if named or _person(article, hit.recipient):
+        hit.type, hit.mode = EventType.ACCUSE, "disapprove"
+
+
+_PROTESTERS = frozenset({"protester", "protestor", "demonstrator", "marcher", "picketer"})
+
+
+def demonstration(hit: Hit) -> None:
+    """Protesters gathering or meeting is a demonstration: PROTEST ("hundreds of protesters
+    gathered outside the hotel")."""
+    if hit.type != EventType.CONSULT or hit.curated or hit.token.pos_ != "VERB":
+        return
+    subj = next((c for c in hit.token.children if c.dep_ == "nsubj"), None)
+    if subj is not None and any(t.lemma_.lower() in _PROTESTERS for t in subj.subtree):
+        hit.type, hit.mode = EventType.PROTEST, None
 
 
 _ASKED = frozenset({"xcomp", "ccomp", "pobj", "prep", "advcl", "dobj"})
@@ -381,3 +427,22 @@ def _wrapper(book: EventCodebook, hit: Hit) -> bool:
 def _wraps(hit: Hit, acts: set[int]) -> bool:
     xcomps = [c for c in hit.token.children if c.dep_ == "xcomp"]
     return any(t.i in acts for c in xcomps for t in (c, *c.conjuncts))
+
+
+_ATTITUDES = frozenset({EventType.SUPPORT, EventType.ACCUSE})
+
+
+def stance(hit: Hit) -> bool:
+    """Praise or blame in the simple present is a standing attitude, not an act that happened
+    ("he favors right-to-work laws and opposes a wage increase", "he does respect her") —
+    except in a text's first sentence, where the present tells the news ("Turkey condemns
+    the raid")."""
+    token = hit.token
+    if hit.curated or hit.type not in _ATTITUDES or token.pos_ != "VERB" or token.sent.start == 0:
+        return False
+    if token.tag_ in ("VBZ", "VBP"):
+        return not any(c.dep_ in ("aux", "auxpass") for c in token.children)
+    return token.tag_ == "VB" and any(
+        c.dep_ == "aux" and c.lemma_.lower() == "do" and c.tag_ in ("VBZ", "VBP")
+        for c in token.children
+    )

@@ -209,7 +209,7 @@ _PHRASES: dict[frozenset[str], tuple[list[str], ...]] = {}  # multi-word alterna
 
 
 def _holds(pattern: Pattern, after: dict[str, list[Token]], subject: set[str], verb: Token) -> bool:
-    if not all(_term_in(t, after) for t in pattern.after):
+    if not all(_term_in(t, _reachable(pattern, after, verb)) for t in pattern.after):
         return False
     if not all(_term_in(t, subject) for t in pattern.before):
         return False
@@ -227,6 +227,35 @@ def _holds(pattern: Pattern, after: dict[str, list[Token]], subject: set[str], v
         if not all(_term_in(t, inside) for t in terms):
             return False
     return True
+
+
+def _reachable(
+    pattern: Pattern, after: dict[str, list[Token]], verb: Token
+) -> dict[str, list[Token]]:
+    """The clause words a pattern's words may be: not inside a phrase of place or time
+    ("in", "at", "during") that the pattern does not name ("stated in a press release"
+    frees no one)."""
+    named = {w for t in pattern.after for w in t} | {p for p, _ in pattern.preps}
+    kept = {}
+    for word, tokens in after.items():
+        inside = [t for t in tokens if not (_preps_above(t, verb) & _SETTINGS) - named]
+        if inside:
+            kept[word] = inside
+    return kept
+
+
+_SETTINGS = frozenset({"in", "at", "during", "amid", "since", "until"})
+
+
+def _preps_above(token: Token, verb: Token) -> set[str]:
+    """The prepositions on the way from a clause word up to its verb."""
+    found: set[str] = set()
+    node = token
+    while node != verb and node.head != node:
+        node = node.head
+        if node.dep_ == "prep" and node != verb:
+            found.add(node.lower_)
+    return found
 
 
 def _in_order(token: Token) -> bool:
