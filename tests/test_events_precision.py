@@ -138,3 +138,33 @@ def test_a_pattern_word_in_a_phrase_of_place_is_not_its_object(extract: Extract)
 def test_an_infinitive_completing_a_noun_did_not_happen(extract: Extract) -> None:
     drafts, _ = extract("Ann Park cleared the way for Bill Stone to take on the governor in May.")
     assert EventType.ACCUSE not in {d.event_type for d in drafts}
+
+
+def test_a_particle_pattern_is_the_phrasal_verbs_code(extract: Extract) -> None:
+    drafts, _ = extract("Bill Stone was backing down from the controversial proposal on Monday.")
+    assert EventType.SUPPORT not in {d.event_type for d in drafts}
+
+
+def test_a_participle_clause_of_its_own_names_no_actor(extract: Extract) -> None:
+    drafts, _ = extract(
+        "Mayor Ann Park sent a letter, addressed to Governor Bill Stone, on Friday."
+    )
+    assert EventType.AGREE not in {d.event_type for d in drafts}
+    drafts, _ = extract(
+        "Ann Park and Bill Stone echoed similar themes and took the stage together united "
+        "against the common enemy."
+    )
+    assert drafts == []
+
+
+def test_words_of_blame_about_no_one_accuse_no_one(extract: Extract) -> None:
+    drafts, _ = extract(
+        'Governor Ann Park spoke on Friday. "Some people will make reckless accusations," '
+        "Park said."
+    )
+    assert EventType.ACCUSE not in {d.event_type for d in drafts}
+
+
+def test_has_long_done_is_a_habit_not_an_event(extract: Extract) -> None:
+    drafts, _ = extract("Ann Park, who has long targeted the Stone family, filed the suit.")
+    assert [d.trigger for d in drafts] == ["filed"]

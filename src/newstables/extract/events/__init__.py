@@ -38,6 +38,7 @@ from .clauses import (
     idle,
     intention,
     kept_silent,
+    long_since,
     negated,
     no_party,
     promised,
@@ -53,7 +54,7 @@ from .lexicon import EventCodebook, load_codebook
 from .parse import dobj, subject
 from .phrases import clause
 from .state import Article, Hit
-from .triggers import fire
+from .triggers import BLAMING, fire
 
 if TYPE_CHECKING:
     from .. import ArticleContext, EventDraft, NewEntity
@@ -290,6 +291,7 @@ def _read(article: Article, hit: Hit) -> Hit | None:
         or idle(book, hit)
         or no_party(book, hit)
         or stance(hit)
+        or long_since(hit.token)
     ):
         return None
     article.proposing = not hit.curated
@@ -314,9 +316,15 @@ def _publishable(article: Article, sent: Span, hit: Hit) -> bool:
     promise or threat), it is no question and no words inside a quotation."""
     if hit.actor is None or article.in_quote(hit.token) or sent.text.rstrip().endswith("?"):
         return False
-    if hit.factuality == Factuality.hypothetical:
+    if hit.factuality == Factuality.hypothetical or _blame_of_no_one(hit):
         return False
     return hit.factuality != Factuality.planned or hit.type in _INTENTS
+
+
+def _blame_of_no_one(hit: Hit) -> bool:
+    """Words of blame said about no one in particular are an opinion, not an accusation
+    ("some will make reckless accusations," he said)."""
+    return hit.rule is BLAMING and hit.recipient is None
 
 
 _INTENTS = frozenset({EventType.AGREE, EventType.THREATEN, EventType.REQUEST, EventType.REJECT})

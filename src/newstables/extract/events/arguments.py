@@ -68,11 +68,16 @@ _LINKING = frozenset(
 
 def _passive_complement(token: Token) -> bool:
     """A past participle after a linking verb is passive too: "felt compelled to issue a memo",
-    "got arrested" (its subject underwent the act)."""
+    "got arrested" (its subject underwent the act); so is one that modifies a noun or a
+    clause on its own ("a letter addressed to", "took the stage united against")."""
     if token.tag_ != "VBN":
         return False
     if any(c.dep_ == "aux" and c.lower_ in _LINKING for c in token.children):
         return True
+    if token.dep_ in ("advcl", "acl") and not any(
+        c.dep_ in ("aux", "nsubj", "mark") for c in token.children
+    ):
+        return True  # "a letter addressed to conservatives", "took the stage united against"
     return token.dep_ in ("acomp", "xcomp", "oprd") and token.head.lower_ in _LINKING
 
 

@@ -446,3 +446,11 @@ def stance(hit: Hit) -> bool:
         c.dep_ == "aux" and c.lemma_.lower() == "do" and c.tag_ in ("VBZ", "VBP")
         for c in token.children
     )
+
+
+def long_since(token: Token) -> bool:
+    """ "who has long targeted the family": a perfect with "long" tells a habit of years, not
+    one event."""
+    children = list(token.children)
+    perfect = any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in children)
+    return perfect and any(c.dep_ == "advmod" and c.lower_ == "long" for c in children)

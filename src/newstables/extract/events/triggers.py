@@ -55,7 +55,7 @@ def fire(article: Article, token: Token, curated: bool = True) -> list[Hit]:
     return [hit] if hit else []
 
 
-_BLAMING = Pattern(EventType.ACCUSE, "disapprove", "111")
+BLAMING = Pattern(EventType.ACCUSE, "disapprove", "111")
 
 
 def _blame(article: Article, token: Token) -> Hit | None:
@@ -69,7 +69,7 @@ def _blame(article: Article, token: Token) -> Hit | None:
     words += [t for t in token.sent if article.in_quote(t)]
     if not any(t.lemma_.lower() in book.blame or t.lower_ in book.blame for t in words):
         return None
-    hit = Hit(token, _BLAMING, EventType.ACCUSE, None, "disapprove")
+    hit = Hit(token, BLAMING, EventType.ACCUSE, None, "disapprove")
     hit.target = _about(said)
     return hit
 
@@ -100,7 +100,7 @@ def _label(article: Article, token: Token) -> Hit | None:
         return None
     if not any(t.lemma_.lower() in book.blame or t.lower_ in book.blame for t in label.subtree):
         return None
-    hit = Hit(token, _BLAMING, EventType.ACCUSE, None, "disapprove")
+    hit = Hit(token, BLAMING, EventType.ACCUSE, None, "disapprove")
     hit.target = target
     return hit
 
@@ -136,7 +136,7 @@ def match(verb: Verb, token: Token) -> Pattern | None:
         if particle and not _names(pattern, particle):
             continue
         if _holds(pattern, after, subject, token):
-            if verb.default is not None and _functional(pattern):
+            if verb.default is not None and _functional(pattern) and not particle:
                 return verb.default  # "mobilized reservists against": the verb's own code
             return pattern
     return None if particle else verb.default
