@@ -323,8 +323,17 @@ def _publishable(article: Article, sent: Span, hit: Hit) -> bool:
 
 def _blame_of_no_one(hit: Hit) -> bool:
     """Words of blame said about no one in particular are an opinion, not an accusation
-    ("some will make reckless accusations," he said)."""
-    return hit.rule is BLAMING and hit.recipient is None
+    ("some people will make reckless accusations," he said)."""
+    if hit.rule is not BLAMING or hit.recipient is not None:
+        return False
+    target = hit.target
+    if target is None or target.tag_ in ("EX", "DT") or target.lower_ in _ANYONE:
+        return True
+    return any(c.dep_ == "det" and c.lower_ in _ANY for c in target.children)
+
+
+_ANYONE = frozenset({"anyone", "anybody", "someone", "somebody", "everyone", "people", "nobody"})
+_ANY = frozenset({"some", "any", "many", "few", "no", "other", "certain"})
 
 
 _INTENTS = frozenset({EventType.AGREE, EventType.THREATEN, EventType.REQUEST, EventType.REJECT})
