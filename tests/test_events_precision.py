@@ -168,3 +168,20 @@ def test_words_of_blame_about_no_one_accuse_no_one(extract: Extract) -> None:
 def test_has_long_done_is_a_habit_not_an_event(extract: Extract) -> None:
     drafts, _ = extract("Ann Park, who has long targeted the Stone family, filed the suit.")
     assert [d.trigger for d in drafts] == ["filed"]
+
+
+def test_claiming_that_something_happened_accuses_no_one(extract: Extract) -> None:
+    drafts, _ = extract("Elbonia claimed last week that Freedonian forces had left the village.")
+    assert EventType.ACCUSE not in {d.event_type for d in drafts}
+
+
+def test_releasing_a_statement_frees_no_one(extract: Extract) -> None:
+    drafts, _ = extract("Kim spoke, Ann Park said in a statement released by the Kremlin.")
+    assert drafts == []
+    drafts, _ = extract("The Elbonian government released 20 prisoners on Monday.")
+    assert types(drafts) == ["RETREAT"]
+
+
+def test_a_conjunct_of_a_passive_is_passive(extract: Extract) -> None:
+    drafts, _ = extract("About 400 Elbonian soldiers have been killed or injured in the fighting.")
+    assert drafts == []

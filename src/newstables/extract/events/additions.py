@@ -87,6 +87,8 @@ VERB_CODES: dict[str, str] = {
     # CAMEO's DISCLOSE block is diplomatic cooperation (050); in news prose "admitted to
     # hacking", "confessed" and "disclosed" tell of wrongdoing or facts, no one is supported
     "admit": "", "confess": "", "disclose": "", "divulge": "", "profess": "", "confide": "",
+    # "claimed that Ukrainian forces had been expelled" asserts, it accuses no one
+    "claim": "",
 }  # fmt: skip
 
 # verb → extra patterns: (code, words after the verb, prepositional phrases)

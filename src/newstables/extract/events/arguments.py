@@ -55,8 +55,9 @@ def _agentless_passive(hit: Hit) -> bool:
     token = hit.token
     if hit.curated or token.pos_ != "VERB" or by_agent(token) is not None:
         return False
-    if any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children):
-        return True
+    for verb in (token, token.head if token.dep_ == "conj" and token.tag_ == "VBN" else token):
+        if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
+            return True  # "were killed or injured": the conjunct is passive too
     return _passive_complement(token)
 
 

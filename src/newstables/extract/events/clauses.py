@@ -365,13 +365,19 @@ def readied(book: EventCodebook, hit: Hit) -> bool:
     return True
 
 
+_NEED_PARTY = frozenset({"agree", "meet", "help", "host", "release"})
+
+
 def no_party(book: EventCodebook, hit: Hit) -> bool:
-    """Agreeing with remarks or that something is so is an opinion, not an agreement; a body
-    meeting alone ("the board meets June 16") or hosting a thing consults no one; helping to
-    act, without anyone helped, aids no one."""
+    """Agreeing with remarks or that something is so is an opinion, not an agreement;
+    releasing a statement frees no one; a body meeting alone ("the board meets June 16") or
+    hosting a thing consults no one; helping to act, without anyone helped, aids no one."""
     token, lemma = hit.token, hit.token.lemma_.lower()
-    if hit.curated or token.pos_ != "VERB" or lemma not in ("agree", "meet", "help", "host"):
+    if hit.curated or token.pos_ != "VERB" or lemma not in _NEED_PARTY:
         return False
+    if lemma == "release":  # "released a statement" frees no one, "released 20 prisoners" does
+        freed = dobj(token) or (token.head if token.dep_ == "acl" else None)
+        return freed is not None and not _party(book, freed)
     if lemma == "host":  # hosting a party is a meeting, hosting a town hall is not
         guest = dobj(token) or (token.head if token.dep_ == "acl" else None)
         return guest is not None and not _party(book, guest)
