@@ -185,3 +185,13 @@ def test_releasing_a_statement_frees_no_one(extract: Extract) -> None:
 def test_a_conjunct_of_a_passive_is_passive(extract: Extract) -> None:
     drafts, _ = extract("About 400 Elbonian soldiers have been killed or injured in the fighting.")
     assert drafts == []
+
+
+def test_it_said_of_a_thing_is_no_actor(extract: Extract) -> None:
+    text = (
+        "The Elbonian Workers Union endorsed Ann Park on Friday. One advantage of waiting is "
+        "that it gave Bill Stone's campaign time to push her policy stances to the left."
+    )
+    drafts, _ = extract(text)
+    assert {d.actor_id for d in drafts} <= {"elbonian-workers-union"}
+    assert [d.event_type for d in drafts] == [EventType.SUPPORT]

@@ -88,7 +88,9 @@ def resolve(article: Article, token: Token, depth: int = 0, agent: bool = True) 
         return _speaker(article, token)
     if lower in _THING_PRONOUNS:
         found = _governing_subject(article, token, depth)
-        return found or (_attributed(article, token) if article.proposing else None)
+        if found or (lower in ("it", "its") and _about_a_thing(article, token)):
+            return found
+        return _attributed(article, token) if article.proposing else None
     if token.pos_ == "VERB":  # a misparse: "the Red Cross operating in Iraq said"
         inner = next((c for c in token.children if c.dep_ == "nsubj"), None)
         return resolve(article, inner, depth + 1, agent) if inner is not None else None
@@ -147,6 +149,23 @@ def _governing_subject(article: Article, token: Token, depth: int) -> str | None
             if entity:
                 return entity
     return None
+
+
+def _about_a_thing(article: Article, token: Token) -> bool:
+    """Whether the clause "it" sits in is said of a thing ("one advantage is that it gave the
+    campaign time": it is the late endorsement, no one to look back for)."""
+    node = token
+    while node.head != node:
+        crossed = node.dep_ in ("ccomp", "xcomp", "advcl", "conj", "relcl")
+        node = node.head
+        subject = subject_of(node)
+        if crossed and subject is not None and subject != token:
+            return (
+                subject.pos_ == "NOUN"
+                and not subject.ent_type_
+                and subject.lemma_.lower() not in article.book.group_nouns
+            )
+    return False
 
 
 def registry_entity(article: Article, token: Token, agent: bool = True) -> str | None:
