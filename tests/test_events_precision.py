@@ -195,3 +195,18 @@ def test_it_said_of_a_thing_is_no_actor(extract: Extract) -> None:
     drafts, _ = extract(text)
     assert {d.actor_id for d in drafts} <= {"elbonian-workers-union"}
     assert [d.event_type for d in drafts] == [EventType.SUPPORT]
+
+
+def test_a_planned_attack_has_not_happened(extract: Extract) -> None:
+    drafts, _ = extract("Elbonia's planned attack on the border town was reported on Friday.")
+    assert drafts == []
+    drafts, _ = extract("Elbonia today mounted its long-threatened invasion of the border town.")
+    assert types(drafts) == ["ASSAULT"]
+
+
+def test_what_someone_holds_off_on_is_not_done(extract: Extract) -> None:
+    drafts, _ = extract(
+        "Union president Bill Stone issued a memo instructing affiliates to hold off on issuing "
+        "their own endorsements."
+    )
+    assert drafts == []

@@ -44,6 +44,7 @@ from .clauses import (
     promised,
     property_attack,
     readied,
+    refrained,
     refusal,
     stance,
     unreceived,
@@ -282,7 +283,9 @@ def _read(article: Article, hit: Hit) -> Hit | None:
     """The hit with its arguments and factuality; None when negated. A dataset's verb rule
     whose arguments the registry cannot name gives way to the engine's reading of the same
     verb when that one names the actor."""
-    if unreceived(hit.token) or (negated(hit.token) and not refusal(hit)):
+    if unreceived(hit.token) or refrained(hit.token):
+        return None
+    if negated(hit.token) and not refusal(hit):
         return None
     book = article.book
     if (

@@ -59,6 +59,27 @@ def unreceived(token: Token) -> bool:
     return any(c.dep_ == "neg" or c.lower_ in ("never", "not") for c in token.head.children)
 
 
+_REFRAINING = frozenset({"refrain", "avoid", "abstain"})
+_THROUGH = frozenset({"pcomp", "prep", "pobj", "xcomp", "dobj"})
+
+
+def refrained(token: Token) -> bool:
+    """What someone refrains from is not done ("hold off on issuing endorsements", "avoided
+    criticizing the mayor", "refrained from attacking")."""
+    node = token
+    for _ in range(4):
+        if node.dep_ not in _THROUGH or node.head is node:
+            return False
+        node = node.head
+        lemma = node.lemma_.lower()
+        held = lemma == "hold" and any(
+            c.dep_ == "prt" and c.lower_ in ("off", "back") for c in node.children
+        )
+        if node.pos_ == "VERB" and (lemma in _REFRAINING or held):
+            return True
+    return False
+
+
 def dates(article: Article, sent: Span, hits: list[Hit]) -> None:
     """Give each hit the date expression of its own clause (the first verb or trigger above the
     date is the hit's token, its governing verb for a noun trigger, or its verb of saying)."""
@@ -154,7 +175,7 @@ def factuality(book: EventCodebook, hit: Hit) -> Factuality:
             marked = any(
                 c.lower_ in words and c.dep_ in ("aux", "advmod", "mark", "neg")
                 for c in node.children
-            )
+            ) or _qualified(book, node, words)
             if own or marked:
                 return level
     if hit.token.pos_ in ("NOUN", "PROPN") and hit.token.head.lemma_.lower() == "claim":
@@ -162,6 +183,18 @@ def factuality(book: EventCodebook, hit: Hit) -> Factuality:
     if _noun_infinitive(hit.token):
         return Factuality.hypothetical
     return Factuality.asserted
+
+
+def _qualified(book: EventCodebook, node: Token, words: frozenset[str]) -> bool:
+    """An event noun whose participle says its status: "Elbonia's planned attack", "his
+    proposed ban" (planned), "the alleged bribery" (claimed) — unless a light verb says it
+    was carried out ("mounted its long-threatened invasion")."""
+    if node.dep_ == "dobj" and node.head.lemma_.lower() in book.light_verbs:
+        return False
+    return node.pos_ in ("NOUN", "PROPN") and any(
+        c.dep_ == "amod" and c.tag_ in ("VBN", "JJ") and c.lemma_.lower() in words
+        for c in node.children
+    )
 
 
 def _noun_infinitive(token: Token) -> bool:
