@@ -210,3 +210,13 @@ def test_what_someone_holds_off_on_is_not_done(extract: Extract) -> None:
         "their own endorsements."
     )
     assert drafts == []
+
+
+def test_it_after_a_sentence_about_a_thing_is_that_thing(extract: Extract) -> None:
+    text = (
+        "Ann Park and Bill Stone filed a lawsuit against the Elbonian Mining Company on Monday. "
+        "The lawsuit contends that the company ignored safety rules. It goes on to fault the "
+        "company's board."
+    )
+    drafts, _ = extract(text)
+    assert [d.trigger for d in drafts if d.event_type == EventType.ACCUSE] == ["filed"]

@@ -152,20 +152,31 @@ def _governing_subject(article: Article, token: Token, depth: int) -> str | None
 
 
 def _about_a_thing(article: Article, token: Token) -> bool:
-    """Whether the clause "it" sits in is said of a thing ("one advantage is that it gave the
-    campaign time": it is the late endorsement, no one to look back for)."""
+    """Whether "it" stands for a thing: the subject of the clause it sits in is one ("one
+    advantage is that it gave the campaign time": the late endorsement), or, for the subject
+    of a sentence, the subject of the sentence before ("The lawsuit contends ... . It goes on
+    to fault ...": the lawsuit). No one to look back for then."""
     node = token
     while node.head != node:
         crossed = node.dep_ in ("ccomp", "xcomp", "advcl", "conj", "relcl")
         node = node.head
         subject = subject_of(node)
         if crossed and subject is not None and subject != token:
-            return (
-                subject.pos_ == "NOUN"
-                and not subject.ent_type_
-                and subject.lemma_.lower() not in article.book.group_nouns
-            )
-    return False
+            return _thing(article, subject)
+    sent = token.sent
+    if token.dep_ != "nsubj" or token.head != sent.root or sent.start == 0:
+        return False
+    before = subject_of(token.doc[sent.start - 1].sent.root)
+    return before is not None and _thing(article, before)
+
+
+def _thing(article: Article, noun: Token) -> bool:
+    """A common noun that names no one (not a group, no named entity)."""
+    return (
+        noun.pos_ == "NOUN"
+        and not noun.ent_type_
+        and noun.lemma_.lower() not in article.book.group_nouns
+    )
 
 
 def registry_entity(article: Article, token: Token, agent: bool = True) -> str | None:
