@@ -220,3 +220,12 @@ def test_it_after_a_sentence_about_a_thing_is_that_thing(extract: Extract) -> No
     )
     drafts, _ = extract(text)
     assert [d.trigger for d in drafts if d.event_type == EventType.ACCUSE] == ["filed"]
+
+
+def test_he_or_his_is_no_organisation(extract: Extract) -> None:
+    text = (
+        "The Elbonian Times reported on Monday. When asked how his proposed ban would affect Ann "
+        'Park, Bill Stone said: "There will always be exceptions," the Times reported.'
+    )
+    drafts, _ = extract(text)
+    assert "elbonian-times" not in {d.actor_id for d in drafts}

@@ -83,7 +83,9 @@ def resolve(article: Article, token: Token, depth: int = 0, agent: bool = True) 
         return _antecedent(article, token.head.head)
     if lower in _PERSONAL:
         found = _person_before(article, token.idx, _PERSONAL[lower])
-        return found or (_attributed(article, token) if article.proposing else None)
+        if found or not article.proposing:
+            return found
+        return _someone(article, _attributed(article, token))
     if lower in _FIRST_PERSON:
         return _speaker(article, token)
     if lower in _THING_PRONOUNS:
@@ -149,6 +151,16 @@ def _governing_subject(article: Article, token: Token, depth: int) -> str | None
             if entity:
                 return entity
     return None
+
+
+def _someone(article: Article, entity_id: str | None) -> str | None:
+    """The entity, unless it is known not to be a person ("his" is no newspaper)."""
+    if entity_id is None:
+        return None
+    entry = article.registry.get(entity_id)
+    proposed = article.proposed.get(entity_id)
+    kind = entry.type if entry else proposed.type if proposed else None
+    return entity_id if kind in (None, EntityType.person) else None
 
 
 def _about_a_thing(article: Article, token: Token) -> bool:
