@@ -229,3 +229,13 @@ def test_he_or_his_is_no_organisation(extract: Extract) -> None:
     )
     drafts, _ = extract(text)
     assert "elbonian-times" not in {d.actor_id for d in drafts}
+
+
+def test_indications_and_appearances_are_not_events(extract: Extract) -> None:
+    drafts, _ = extract(
+        "Despite some indications that Bill Stone was backing down from the proposal, Stone "
+        "said on Friday that his position had not changed."
+    )
+    assert EventType.CONCEDE not in {d.event_type for d in drafts}
+    drafts, _ = extract("Senator Bill Stone appeared to attack Governor Ann Park on Friday.")
+    assert drafts == []
