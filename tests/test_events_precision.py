@@ -239,3 +239,20 @@ def test_indications_and_appearances_are_not_events(extract: Extract) -> None:
     assert EventType.CONCEDE not in {d.event_type for d in drafts}
     drafts, _ = extract("Senator Bill Stone appeared to attack Governor Ann Park on Friday.")
     assert drafts == []
+
+
+def test_an_attack_that_says_something_is_an_accusation(extract: Extract) -> None:
+    drafts, _ = extract(
+        "The race turned bitter, with Senator Bill Stone now pressing his attack that Ann Park "
+        "is not qualified to be governor."
+    )
+    assert only(drafts, EventType.ACCUSE).actor_id == "bill-stone"
+    assert EventType.THREATEN not in {d.event_type for d in drafts}
+
+
+def test_readiness_in_a_time_clause_promises_nothing(extract: Extract) -> None:
+    drafts, _ = extract(
+        "Long before the Elbonian Workers Union was ready to endorse a candidate, Bill Stone "
+        "was campaigning against Ann Park."
+    )
+    assert EventType.AGREE not in {d.event_type for d in drafts}

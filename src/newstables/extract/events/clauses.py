@@ -212,14 +212,15 @@ def _noun_infinitive(token: Token) -> bool:
 def intention(book: EventCodebook, hit: Hit) -> None:
     """PLOVER codes a promised or threatened act by its intent: a cooperative one is an AGREE,
     a hostile one (or any made conditional with "unless") a THREATEN; speech acts keep theirs.
-    A mere plan ("intends to", "plans to") is no commitment and stays planned."""
+    A mere plan ("intends to", "plans to") is no commitment and stays planned, nor is a
+    readiness that only dates something ("long before the union was ready to endorse")."""
     if hit.factuality != Factuality.planned or hit.curated or hit.type in _SPEECH_ACTS:
         return
     chain = [node for node, _ in _governors(hit.token)]
     marks = {n.lemma_.lower() for n in chain[1:]} | {
         c.lower_ for n in chain for c in n.children if c.dep_ == "aux"
     }
-    if not marks & book.commitments:
+    if not marks & book.commitments or _time_clause(chain):
         return
     unless = any(
         g.lower_ in ("unless", "until") for node in chain for c in node.children for g in c.children
@@ -228,6 +229,14 @@ def intention(book: EventCodebook, hit: Hit) -> None:
         hit.type, hit.key = EventType.THREATEN, None
     elif hit.type in COOPERATIVE:
         hit.type, hit.key = EventType.AGREE, None
+
+
+def _time_clause(chain: list[Token]) -> bool:
+    """ "Long before the union was ready to endorse a candidate": a time clause tells when,
+    it makes no promise."""
+    return any(
+        c.dep_ == "mark" and c.lower_ in ("before", "until") for n in chain for c in n.children
+    )
 
 
 def refusal(hit: Hit) -> bool:
@@ -242,7 +251,11 @@ def refusal(hit: Hit) -> bool:
 def verbal_attack(article: Article, hit: Hit) -> None:
     """An attack aimed at a person is an accusation in PLOVER ("Sanders attacked Clinton"):
     an ASSAULT or COERCE coded on a verb of attack becomes ACCUSE when its recipient is a
-    person."""
+    person; so does an attack or threat made of words, that says something ("pressing his
+    attack that Clinton is not qualified")."""
+    if _forceful(hit) and _says(hit.token):
+        hit.type, hit.mode = EventType.ACCUSE, None  # "pressing his attack that she is unfit"
+        return
     if hit.type not in (EventType.ASSAULT, EventType.COERCE) or hit.curated or not hit.recipient:
         return
     if hit.token.lemma_.lower() not in article.book.verbal_attacks:
@@ -258,6 +271,26 @@ def _person(article: Article, entity_id: str | None) -> bool:
     proposed = article.proposed.get(entity_id)
     kind = entry.type if entry else proposed.type if proposed else None
     return kind == EntityType.person
+
+
+def _forceful(hit: Hit) -> bool:
+    """An attack, or a threat of force (CAMEO 138), coded by the lexicon."""
+    code = getattr(hit.rule, "code", "") or ""
+    force = hit.type == EventType.ASSAULT or (
+        hit.type == EventType.THREATEN and code.startswith("138")
+    )
+    return force and not hit.curated
+
+
+def _says(token: Token) -> bool:
+    """Whether a verb (or its object) takes a that-clause: words, not force."""
+    heads = [token, *(c for c in token.children if c.dep_ == "dobj")]
+    return any(
+        c.dep_ in ("ccomp", "acl")
+        and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+        for h in heads
+        for c in h.children
+    )
 
 
 def belittled(article: Article, hit: Hit) -> None:
