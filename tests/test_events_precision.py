@@ -256,3 +256,24 @@ def test_readiness_in_a_time_clause_promises_nothing(extract: Extract) -> None:
         "was campaigning against Ann Park."
     )
     assert EventType.AGREE not in {d.event_type for d in drafts}
+
+
+def test_summaries_of_speech_read_as_a_sentence(extract: Extract) -> None:
+    drafts, _ = extract(
+        "The Elbonian Defense Ministry warned that the move could trigger new sanctions."
+    )
+    warned = only(drafts, EventType.THREATEN)
+    assert warned.phrase == (
+        "Elbonian Defense Ministry warned that the move could trigger new sanctions"
+    )
+    drafts, _ = extract(
+        "The Elbonian State Department said on Monday that Freedonia's deployment must end."
+    )
+    demand = only(drafts, EventType.REQUEST)
+    assert demand.phrase == "Elbonian State Department demanded that Freedonia's deployment end"
+
+
+def test_a_participle_summary_names_what_it_acts_on(extract: Extract) -> None:
+    drafts, _ = extract("The Elbonian army took the town, in an attack ordered by Bill Stone.")
+    ordered = [d for d in drafts if d.trigger == "ordered"]
+    assert [d.phrase for d in ordered] == ["Bill Stone ordered an attack"]
