@@ -277,3 +277,14 @@ def test_a_participle_summary_names_what_it_acts_on(extract: Extract) -> None:
     drafts, _ = extract("The Elbonian army took the town, in an attack ordered by Bill Stone.")
     ordered = [d for d in drafts if d.trigger == "ordered"]
     assert [d.phrase for d in ordered] == ["Bill Stone ordered an attack"]
+
+
+def test_suggesting_that_something_is_so_asks_nothing(extract: Extract) -> None:
+    drafts, _ = extract(
+        "Elbonian analysts suggest that the deployment could set a troubling precedent."
+    )
+    assert EventType.REQUEST not in {d.event_type for d in drafts}
+    drafts, _ = extract(
+        "Elbonian analysts suggested that the government should end the deployment."
+    )
+    assert only(drafts, EventType.REQUEST).actor_id == "elbonian-analysts"

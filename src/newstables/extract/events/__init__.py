@@ -47,6 +47,7 @@ from .clauses import (
     refrained,
     refusal,
     stance,
+    surmised,
     unreceived,
     verbal_attack,
 )
@@ -295,6 +296,7 @@ def _read(article: Article, hit: Hit) -> Hit | None:
         or no_party(book, hit)
         or stance(hit)
         or long_since(hit.token)
+        or surmised(hit)
     ):
         return None
     article.proposing = not hit.curated

@@ -520,6 +520,21 @@ def stance(hit: Hit) -> bool:
     )
 
 
+_ASKING_MODALS = frozenset({"should", "must", "ought"})
+
+
+def surmised(hit: Hit) -> bool:
+    """ "Analysts suggest that the move could set a precedent": suggesting that something is
+    so is an opinion; only suggesting that someone should act asks for anything."""
+    token = hit.token
+    if hit.type != EventType.REQUEST or hit.curated or token.lemma_.lower() != "suggest":
+        return False
+    said = [c for c in token.children if c.dep_ == "ccomp"]
+    return bool(said) and not any(
+        a.dep_ == "aux" and a.lower_ in _ASKING_MODALS for c in said for a in c.children
+    )
+
+
 def long_since(token: Token) -> bool:
     """ "who has long targeted the family": a perfect with "long" tells a habit of years, not
     one event."""
