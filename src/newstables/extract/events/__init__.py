@@ -9,6 +9,7 @@ is not kept (a curated trigger's is kept and its summary says the actor is not n
 
 Modules: ``lexicon`` (engine lexicon + curation), ``triggers`` (which words fire),
 ``arguments`` and ``entities`` (who and whom), ``clauses`` (dates, factuality, intentions),
+``readings`` (what looks like an event and is none: habits, opinions, refrained acts),
 ``phrases`` (the predicate in words), ``cameo`` (the lexicon's conversion).
 
 >>> drafts, new_entities = event_mentions(ctx)
@@ -31,30 +32,32 @@ from ..quotemarks import find_quotes, furniture_at
 from .arguments import fill, inherit_actors
 from .clauses import (
     asked_for,
-    belittled,
     dates,
-    demonstration,
     factuality,
     idle,
     intention,
     kept_silent,
-    long_since,
     negated,
     no_party,
-    promised,
     property_attack,
     readied,
-    refrained,
     refusal,
-    stance,
-    surmised,
-    unreceived,
     verbal_attack,
 )
 from .entities import agents
 from .lexicon import EventCodebook, load_codebook
 from .parse import dobj, subject
 from .phrases import clause
+from .readings import (
+    belittled,
+    demonstration,
+    long_since,
+    promised,
+    refrained,
+    stance,
+    surmised,
+    unreceived,
+)
 from .state import Article, Hit
 from .triggers import BLAMING, fire
 
