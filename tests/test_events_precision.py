@@ -288,3 +288,9 @@ def test_suggesting_that_something_is_so_asks_nothing(extract: Extract) -> None:
         "Elbonian analysts suggested that the government should end the deployment."
     )
     assert only(drafts, EventType.REQUEST).actor_id == "elbonian-analysts"
+
+
+def test_a_hard_wrapped_first_line_is_no_headline(extract: Extract) -> None:
+    text = "Governor Ann Park endorsed Bill Stone for the Senate\non Friday, her office said."
+    drafts, _ = extract(text)
+    assert types(drafts) == ["SUPPORT"]

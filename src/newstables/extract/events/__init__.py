@@ -96,13 +96,15 @@ _HEADLINE_WORDS = 20
 
 def _headline_end(text: str) -> int:
     """Where the headline ends: the article's first line when it is short (at most 20 words)
-    and the text goes on after it; 0 when there is none.
+    and the text goes on after it with a new sentence (a hard-wrapped first line that goes on
+    in lower case is no headline); 0 when there is none.
 
     >>> _headline_end("Mayor vetoes rate cap\n\nThe mayor vetoed ...")
     21
     """
     end = text.find("\n")
-    if end < 0 or not text[end:].strip() or len(text[:end].split()) > _HEADLINE_WORDS:
+    rest = text[end:].lstrip() if end >= 0 else ""
+    if not rest or rest[0].islower() or len(text[:end].split()) > _HEADLINE_WORDS:
         return 0
     return end
 
