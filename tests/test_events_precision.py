@@ -294,3 +294,8 @@ def test_a_hard_wrapped_first_line_is_no_headline(extract: Extract) -> None:
     text = "Governor Ann Park endorsed Bill Stone for the Senate\non Friday, her office said."
     drafts, _ = extract(text)
     assert types(drafts) == ["SUPPORT"]
+
+
+def test_expressing_appreciation_accuses_no_one(extract: Extract) -> None:
+    drafts, _ = extract("Ann Park expressed her appreciation to Bill Stone for his help on Friday.")
+    assert EventType.ACCUSE not in {d.event_type for d in drafts}

@@ -87,8 +87,9 @@ VERB_CODES: dict[str, str] = {
     # CAMEO's DISCLOSE block is diplomatic cooperation (050); in news prose "admitted to
     # hacking", "confessed" and "disclosed" tell of wrongdoing or facts, no one is supported
     "admit": "", "confess": "", "disclose": "", "divulge": "", "profess": "", "confide": "",
-    # "claimed that Ukrainian forces had been expelled" asserts, it accuses no one
-    "claim": "",
+    # "claimed that Ukrainian forces had been expelled" asserts, it accuses no one; CAMEO's
+    # bare EXPRESS is disapproval, but "expressed his appreciation" or "support" is none
+    "claim": "", "express": "",
 }  # fmt: skip
 
 # verb → extra patterns: (code, words after the verb, prepositional phrases)
