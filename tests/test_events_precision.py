@@ -299,3 +299,8 @@ def test_a_hard_wrapped_first_line_is_no_headline(extract: Extract) -> None:
 def test_expressing_appreciation_accuses_no_one(extract: Extract) -> None:
     drafts, _ = extract("Ann Park expressed her appreciation to Bill Stone for his help on Friday.")
     assert EventType.ACCUSE not in {d.event_type for d in drafts}
+
+
+def test_what_troops_are_sent_to_do_is_the_deployments_mission(extract: Extract) -> None:
+    drafts, _ = extract("Elbonia has sent troops to fight for Freedonia in the war with Ruritania.")
+    assert [d.trigger for d in drafts] == ["sent"]

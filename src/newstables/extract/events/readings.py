@@ -12,8 +12,9 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ...models import EventType
-from .clauses import person
+from .clauses import infinitive, person
 from .lexicon import EventCodebook
+from .parse import dobj
 from .state import Article, Hit
 
 
@@ -86,7 +87,25 @@ def promised(book: EventCodebook, hits: list[Hit]) -> list[Hit]:
     """
     wrappers = [h for h in hits if _wrapper(book, h)]
     acts = {h.token.i for h in hits if h not in wrappers}
-    return [h for h in hits if h not in wrappers or not _wraps(h, acts)]
+    kept = [h for h in hits if h not in wrappers or not _wraps(h, acts)]
+    sendings = {h.token.i for h in kept if _sends_troops(book, h)}
+    return [h for h in kept if not _mission(h, sendings)]
+
+
+def _sends_troops(book: EventCodebook, hit: Hit) -> bool:
+    """A deployment: coded MOBILIZE, or a verb whose object is troops ("sent soldiers")."""
+    obj = dobj(hit.token)
+    troops = obj is not None and obj.lemma_.lower() in book.armed_nouns
+    return hit.type == EventType.MOBILIZE or troops
+
+
+def _mission(hit: Hit, sendings: set[int]) -> bool:
+    """What troops are sent to do is their mission, told by the deployment's own mention
+    ("sent troops to support Russia", "deploying troops to assist Russian forces")."""
+    token = hit.token
+    purpose = token.dep_ in ("advcl", "xcomp", "acl") and infinitive(token)
+    sender = token.head.head if token.dep_ == "acl" else token.head  # "troops to fight"
+    return not hit.curated and purpose and (token.head.i in sendings or sender.i in sendings)
 
 
 _ASPECTUAL = frozenset({"begin", "start", "continue", "resume", "keep"})
