@@ -9,6 +9,7 @@ is not kept (a curated trigger's is kept and its summary says the actor is not n
 
 Modules: ``lexicon`` (engine lexicon + curation), ``triggers`` (which words fire),
 ``arguments`` and ``entities`` (who and whom), ``clauses`` (dates, factuality, intentions),
+``readings`` (what looks like an event and is none: habits, opinions, refrained acts),
 ``phrases`` (the predicate in words), ``cameo`` (the lexicon's conversion).
 
 >>> drafts, new_entities = event_mentions(ctx)
@@ -47,8 +48,18 @@ from .entities import agents
 from .lexicon import EventCodebook, load_codebook
 from .parse import dobj, subject
 from .phrases import clause
+from .readings import (
+    belittled,
+    demonstration,
+    long_since,
+    promised,
+    refrained,
+    stance,
+    surmised,
+    unreceived,
+)
 from .state import Article, Hit
-from .triggers import fire
+from .triggers import BLAMING, fire
 
 if TYPE_CHECKING:
     from .. import ArticleContext, EventDraft, NewEntity
@@ -75,8 +86,35 @@ def event_mentions(ctx: ArticleContext) -> tuple[list[EventDraft], list[NewEntit
         hits += _continuations(article, sent, previous, hits)
         drafts.extend(_draft(ctx, sent, hit) for hit in hits)
         previous = hits
+    drafts = _told_in_body(drafts, _headline_end(ctx.text))
     used = {a for d in drafts for a in (d.actor_id, d.recipient_id, *d.co_actor_ids) if a}
     return drafts, [e for i, e in sorted(article.proposed.items()) if i in used]
+
+
+_HEADLINE_WORDS = 20
+
+
+def _headline_end(text: str) -> int:
+    """Where the headline ends: the article's first line when it is short (at most 20 words)
+    and the text goes on after it with a new sentence (a hard-wrapped first line that goes on
+    in lower case is no headline); 0 when there is none.
+
+    >>> _headline_end("Mayor vetoes rate cap\n\nThe mayor vetoed ...")
+    21
+    """
+    end = text.find("\n")
+    rest = text[end:].lstrip() if end >= 0 else ""
+    if not rest or rest[0].islower() or len(text[:end].split()) > _HEADLINE_WORDS:
+        return 0
+    return end
+
+
+def _told_in_body(drafts: list[EventDraft], headline_end: int) -> list[EventDraft]:
+    """A headline's telegraphic words only announce what the body tells: a headline mention
+    is kept when the body has a mention of the same type by the same actor ("Governor
+    restores voting rights" is no event of its own before "McAuliffe restored ...")."""
+    told = {(d.event_type, d.actor_id) for d in drafts if d.char_start >= headline_end}
+    return [d for d in drafts if d.char_start >= headline_end or (d.event_type, d.actor_id) in told]
 
 
 def _sentence_hits(article: Article, sent: Span) -> list[Hit]:
@@ -94,7 +132,7 @@ def _sentence_hits(article: Article, sent: Span) -> list[Hit]:
                 hits.append(hit)
                 fired.add(token.i)
     inherit_actors(hits)
-    kept = [h for h in hits if h.curated or _publishable(article, sent, h)]
+    kept = promised(article.book, [h for h in hits if h.curated or _publishable(article, sent, h)])
     for hit in kept:
         hit.phrase = clause(article, hit)
     dates(article, sent, kept)
@@ -251,6 +289,8 @@ def _read(article: Article, hit: Hit) -> Hit | None:
     """The hit with its arguments and factuality; None when negated. A dataset's verb rule
     whose arguments the registry cannot name gives way to the engine's reading of the same
     verb when that one names the actor."""
+    if unreceived(hit.token) or refrained(hit.token):
+        return None
     if negated(hit.token) and not refusal(hit):
         return None
     book = article.book
@@ -259,6 +299,9 @@ def _read(article: Article, hit: Hit) -> Hit | None:
         or kept_silent(book, hit.token)
         or idle(book, hit)
         or no_party(book, hit)
+        or stance(hit)
+        or long_since(hit.token)
+        or surmised(hit)
     ):
         return None
     article.proposing = not hit.curated
@@ -269,6 +312,8 @@ def _read(article: Article, hit: Hit) -> Hit | None:
             if read is not None and read.actor:
                 return read
     verbal_attack(article, hit)
+    belittled(article, hit)
+    demonstration(hit)
     property_attack(book, hit)
     hit.factuality = factuality(book, hit)
     if not readied(book, hit):
@@ -281,9 +326,24 @@ def _publishable(article: Article, sent: Span, hit: Hit) -> bool:
     promise or threat), it is no question and no words inside a quotation."""
     if hit.actor is None or article.in_quote(hit.token) or sent.text.rstrip().endswith("?"):
         return False
-    if hit.factuality == Factuality.hypothetical:
+    if hit.factuality == Factuality.hypothetical or _blame_of_no_one(hit):
         return False
     return hit.factuality != Factuality.planned or hit.type in _INTENTS
+
+
+def _blame_of_no_one(hit: Hit) -> bool:
+    """Words of blame said about no one in particular are an opinion, not an accusation
+    ("some people will make reckless accusations," he said)."""
+    if hit.rule is not BLAMING or hit.recipient is not None:
+        return False
+    target = hit.target
+    if target is None or target.tag_ in ("EX", "DT") or target.lower_ in _ANYONE:
+        return True
+    return any(c.dep_ == "det" and c.lower_ in _ANY for c in target.children)
+
+
+_ANYONE = frozenset({"anyone", "anybody", "someone", "somebody", "everyone", "people", "nobody"})
+_ANY = frozenset({"some", "any", "many", "few", "no", "other", "certain"})
 
 
 _INTENTS = frozenset({EventType.AGREE, EventType.THREATEN, EventType.REQUEST, EventType.REJECT})

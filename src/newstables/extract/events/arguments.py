@@ -55,7 +55,31 @@ def _agentless_passive(hit: Hit) -> bool:
     token = hit.token
     if hit.curated or token.pos_ != "VERB" or by_agent(token) is not None:
         return False
-    return any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children)
+    for verb in (token, token.head if token.dep_ == "conj" and token.tag_ == "VBN" else token):
+        if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
+            return True  # "were killed or injured": the conjunct is passive too
+    return _passive_complement(token)
+
+
+_LINKING = frozenset(
+    {"feel", "felt", "feels", "seem", "seems", "seemed", "get", "got", "gets", "become",
+     "became", "becomes", "appear", "appears", "appeared", "remain", "remains", "remained"}
+)  # fmt: skip
+
+
+def _passive_complement(token: Token) -> bool:
+    """A past participle after a linking verb is passive too: "felt compelled to issue a memo",
+    "got arrested" (its subject underwent the act); so is one that modifies a noun or a
+    clause on its own ("a letter addressed to", "took the stage united against")."""
+    if token.tag_ != "VBN":
+        return False
+    if any(c.dep_ == "aux" and c.lower_ in _LINKING for c in token.children):
+        return True
+    if token.dep_ in ("advcl", "acl") and not any(
+        c.dep_ in ("aux", "nsubj", "mark") for c in token.children
+    ):
+        return True  # "a letter addressed to conservatives", "took the stage united against"
+    return token.dep_ in ("acomp", "xcomp", "oprd") and token.head.lower_ in _LINKING
 
 
 def _purpose(token: Token) -> bool:

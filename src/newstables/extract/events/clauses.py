@@ -144,25 +144,52 @@ def factuality(book: EventCodebook, hit: Hit) -> Factuality:
             marked = any(
                 c.lower_ in words and c.dep_ in ("aux", "advmod", "mark", "neg")
                 for c in node.children
-            )
+            ) or _qualified(book, node, words)
             if own or marked:
                 return level
     if hit.token.pos_ in ("NOUN", "PROPN") and hit.token.head.lemma_.lower() == "claim":
         return Factuality.claimed
+    if _noun_infinitive(hit.token):
+        return Factuality.hypothetical
     return Factuality.asserted
+
+
+def _qualified(book: EventCodebook, node: Token, words: frozenset[str]) -> bool:
+    """An event noun whose participle says its status: "Elbonia's planned attack", "his
+    proposed ban" (planned), "the alleged bribery" (claimed) — unless a light verb says it
+    was carried out ("mounted its long-threatened invasion")."""
+    if node.dep_ == "dobj" and node.head.lemma_.lower() in book.light_verbs:
+        return False
+    return node.pos_ in ("NOUN", "PROPN") and any(
+        c.dep_ == "amod" and c.tag_ in ("VBN", "JJ") and c.lemma_.lower() in words
+        for c in node.children
+    )
+
+
+def _noun_infinitive(token: Token) -> bool:
+    """An infinitive that completes a noun tells what was meant or made possible, not what
+    anyone did or promised ("her intent to violate the law", "cleared the way for Kasich to take on
+    Trump")."""
+    return (
+        token.pos_ == "VERB"
+        and token.dep_ in ("acl", "relcl")
+        and token.head.pos_ == "NOUN"
+        and infinitive(token)
+    )
 
 
 def intention(book: EventCodebook, hit: Hit) -> None:
     """PLOVER codes a promised or threatened act by its intent: a cooperative one is an AGREE,
     a hostile one (or any made conditional with "unless") a THREATEN; speech acts keep theirs.
-    A mere plan ("intends to", "plans to") is no commitment and stays planned."""
+    A mere plan ("intends to", "plans to") is no commitment and stays planned, nor is a
+    readiness that only dates something ("long before the union was ready to endorse")."""
     if hit.factuality != Factuality.planned or hit.curated or hit.type in _SPEECH_ACTS:
         return
     chain = [node for node, _ in _governors(hit.token)]
     marks = {n.lemma_.lower() for n in chain[1:]} | {
         c.lower_ for n in chain for c in n.children if c.dep_ == "aux"
     }
-    if not marks & book.commitments:
+    if not marks & book.commitments or _time_clause(chain):
         return
     unless = any(
         g.lower_ in ("unless", "until") for node in chain for c in node.children for g in c.children
@@ -171,6 +198,14 @@ def intention(book: EventCodebook, hit: Hit) -> None:
         hit.type, hit.key = EventType.THREATEN, None
     elif hit.type in COOPERATIVE:
         hit.type, hit.key = EventType.AGREE, None
+
+
+def _time_clause(chain: list[Token]) -> bool:
+    """ "Long before the union was ready to endorse a candidate": a time clause tells when,
+    it makes no promise."""
+    return any(
+        c.dep_ == "mark" and c.lower_ in ("before", "until") for n in chain for c in n.children
+    )
 
 
 def refusal(hit: Hit) -> bool:
@@ -185,16 +220,46 @@ def refusal(hit: Hit) -> bool:
 def verbal_attack(article: Article, hit: Hit) -> None:
     """An attack aimed at a person is an accusation in PLOVER ("Sanders attacked Clinton"):
     an ASSAULT or COERCE coded on a verb of attack becomes ACCUSE when its recipient is a
-    person."""
+    person; so does an attack or threat made of words, that says something ("pressing his
+    attack that Clinton is not qualified")."""
+    if _forceful(hit) and _says(hit.token):
+        hit.type, hit.mode = EventType.ACCUSE, None  # "pressing his attack that she is unfit"
+        return
     if hit.type not in (EventType.ASSAULT, EventType.COERCE) or hit.curated or not hit.recipient:
         return
     if hit.token.lemma_.lower() not in article.book.verbal_attacks:
         return
-    entry = article.registry.get(hit.recipient)
-    proposed = article.proposed.get(hit.recipient)
-    kind = entry.type if entry else proposed.type if proposed else None
-    if kind == EntityType.person:
+    if person(article, hit.recipient):
         hit.type, hit.mode = EventType.ACCUSE, None
+
+
+def person(article: Article, entity_id: str | None) -> bool:
+    if not entity_id:
+        return False
+    entry = article.registry.get(entity_id)
+    proposed = article.proposed.get(entity_id)
+    kind = entry.type if entry else proposed.type if proposed else None
+    return kind == EntityType.person
+
+
+def _forceful(hit: Hit) -> bool:
+    """An attack, or a threat of force (CAMEO 138), coded by the lexicon."""
+    code = getattr(hit.rule, "code", "") or ""
+    force = hit.type == EventType.ASSAULT or (
+        hit.type == EventType.THREATEN and code.startswith("138")
+    )
+    return force and not hit.curated
+
+
+def _says(token: Token) -> bool:
+    """Whether a verb (or its object) takes a that-clause: words, not force."""
+    heads = [token, *(c for c in token.children if c.dep_ == "dobj")]
+    return any(
+        c.dep_ in ("ccomp", "acl")
+        and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+        for h in heads
+        for c in h.children
+    )
 
 
 _ASKED = frozenset({"xcomp", "ccomp", "pobj", "prep", "advcl", "dobj"})
@@ -231,20 +296,37 @@ def kept_silent(book: EventCodebook, token: Token) -> bool:
 
 def idle(book: EventCodebook, hit: Hit) -> bool:
     """A verb's bare code on an idiom's object ("struck a populist tone", "faced criticism"),
-    a gerund that only modifies a noun ("voting rights", "the ruling party") or "going to" of
+    a gerund that only modifies a noun ("voting rights", "the ruling party"), a participle
+    that does so without naming whose act it was ("the proposed deal", not "his proposed
+    ban") or "going to" of
     the future: no event."""
     token = hit.token
     if hit.curated or token.pos_ != "VERB":
         return False
-    if token.dep_ in ("amod", "compound") and token.tag_ == "VBG" and token.i < token.head.i:
+    bare_participle = token.tag_ == "VBG" or (token.tag_ == "VBN" and not _possessed(token.head))
+    if token.dep_ in ("amod", "compound") and token.i < token.head.i and bare_participle:
         return True
     if token.lemma_.lower() == "go" and token.tag_ == "VBG":  # "going to jump": the future
         return any(c.dep_ == "xcomp" and infinitive(c) for c in token.children)
-    obj = next((c for c in token.children if c.dep_ == "dobj"), None)
+    obj = _counted_object(token)
     if obj is None or obj.lemma_.lower() not in book.idle_objects:
         return False
     needed = {w for term in getattr(hit.rule, "after", ()) for w in term}
     return obj.lemma_.lower() not in needed and obj.lower_ not in needed
+
+
+def _possessed(token: Token) -> bool:
+    return any(c.dep_ == "poss" for c in token.children)
+
+
+def _counted_object(token: Token) -> Token | None:
+    """A verb's object, looked through a quantity ("struck many of the same notes": notes)."""
+    obj = dobj(token)
+    if obj is not None and obj.pos_ in ("ADJ", "NUM", "PRON", "DET"):
+        of = next((c for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        inner = next((c for c in of.children if c.dep_ == "pobj"), None) if of else None
+        return inner if inner is not None else obj
+    return obj
 
 
 _ACTOR_ENTS = frozenset({"PERSON", "NORP", "ORG", "GPE"})
@@ -292,13 +374,19 @@ def readied(book: EventCodebook, hit: Hit) -> bool:
     return True
 
 
+_NEED_PARTY = frozenset({"agree", "meet", "help", "host", "release"})
+
+
 def no_party(book: EventCodebook, hit: Hit) -> bool:
-    """Agreeing with remarks or that something is so is an opinion, not an agreement; a body
-    meeting alone ("the board meets June 16") or hosting a thing consults no one; helping to
-    act, without anyone helped, aids no one."""
+    """Agreeing with remarks or that something is so is an opinion, not an agreement;
+    releasing a statement frees no one; a body meeting alone ("the board meets June 16") or
+    hosting a thing consults no one; helping to act, without anyone helped, aids no one."""
     token, lemma = hit.token, hit.token.lemma_.lower()
-    if hit.curated or token.pos_ != "VERB" or lemma not in ("agree", "meet", "help", "host"):
+    if hit.curated or token.pos_ != "VERB" or lemma not in _NEED_PARTY:
         return False
+    if lemma == "release":  # "released a statement" frees no one, "released 20 prisoners" does
+        freed = dobj(token) or (token.head if token.dep_ == "acl" else None)
+        return freed is not None and not _party(book, freed)
     if lemma == "host":  # hosting a party is a meeting, hosting a town hall is not
         guest = dobj(token) or (token.head if token.dep_ == "acl" else None)
         return guest is not None and not _party(book, guest)

@@ -83,12 +83,16 @@ def resolve(article: Article, token: Token, depth: int = 0, agent: bool = True) 
         return _antecedent(article, token.head.head)
     if lower in _PERSONAL:
         found = _person_before(article, token.idx, _PERSONAL[lower])
-        return found or (_attributed(article, token) if article.proposing else None)
+        if found or not article.proposing:
+            return found
+        return _someone(article, _attributed(article, token))
     if lower in _FIRST_PERSON:
         return _speaker(article, token)
     if lower in _THING_PRONOUNS:
         found = _governing_subject(article, token, depth)
-        return found or (_attributed(article, token) if article.proposing else None)
+        if found or (lower in ("it", "its") and _about_a_thing(article, token)):
+            return found
+        return _attributed(article, token) if article.proposing else None
     if token.pos_ == "VERB":  # a misparse: "the Red Cross operating in Iraq said"
         inner = next((c for c in token.children if c.dep_ == "nsubj"), None)
         return resolve(article, inner, depth + 1, agent) if inner is not None else None
@@ -110,10 +114,26 @@ def _antecedent(article: Article, noun: Token) -> str | None:
     chain = [noun]
     while chain[-1].dep_ in ("pobj", "prep", "appos", "compound") and chain[-1].head != chain[-1]:
         chain.append(chain[-1].head)
+    chain.extend(_described_subject(chain[-1]))
     for node in reversed(chain):
         if node.pos_ in ("NOUN", "PROPN") and (entity := resolve(article, node)):
             return entity
     return None
+
+
+def _described_subject(noun: Token) -> list[Token]:
+    """The subject a predicate noun describes: in "Trump is a serial liar and bully who has
+    pledged ...", the one who pledged is Trump (a conjunct of the predicate noun too).
+
+    >>> _described_subject(doc[6])  # "bully" → [Trump]
+    """
+    node = noun
+    while node.dep_ == "conj" and node.head != node:
+        node = node.head
+    if node.dep_ != "attr" or node.head.lemma_ != "be":
+        return []
+    subj = next((c for c in node.head.children if c.dep_ == "nsubj"), None)
+    return [subj] if subj is not None else []
 
 
 def _governing_subject(article: Article, token: Token, depth: int) -> str | None:
@@ -131,6 +151,44 @@ def _governing_subject(article: Article, token: Token, depth: int) -> str | None
             if entity:
                 return entity
     return None
+
+
+def _someone(article: Article, entity_id: str | None) -> str | None:
+    """The entity, unless it is known not to be a person ("his" is no newspaper)."""
+    if entity_id is None:
+        return None
+    entry = article.registry.get(entity_id)
+    proposed = article.proposed.get(entity_id)
+    kind = entry.type if entry else proposed.type if proposed else None
+    return entity_id if kind in (None, EntityType.person) else None
+
+
+def _about_a_thing(article: Article, token: Token) -> bool:
+    """Whether "it" stands for a thing: the subject of the clause it sits in is one ("one
+    advantage is that it gave the campaign time": the late endorsement), or, for the subject
+    of a sentence, the subject of the sentence before ("The lawsuit contends ... . It goes on
+    to fault ...": the lawsuit). No one to look back for then."""
+    node = token
+    while node.head != node:
+        crossed = node.dep_ in ("ccomp", "xcomp", "advcl", "conj", "relcl")
+        node = node.head
+        subject = subject_of(node)
+        if crossed and subject is not None and subject != token:
+            return _thing(article, subject)
+    sent = token.sent
+    if token.dep_ != "nsubj" or token.head != sent.root or sent.start == 0:
+        return False
+    before = subject_of(token.doc[sent.start - 1].sent.root)
+    return before is not None and _thing(article, before)
+
+
+def _thing(article: Article, noun: Token) -> bool:
+    """A common noun that names no one (not a group, no named entity)."""
+    return (
+        noun.pos_ == "NOUN"
+        and not noun.ent_type_
+        and noun.lemma_.lower() not in article.book.group_nouns
+    )
 
 
 def registry_entity(article: Article, token: Token, agent: bool = True) -> str | None:

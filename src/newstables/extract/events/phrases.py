@@ -59,8 +59,8 @@ def clause(article: Article, hit: Hit) -> str | None:
     cap"); None when the actor is not named."""
     names = [article.name(a) for a in (hit.actor, *hit.co_actors)]
     names = [n for n in names if n]
-    if not names:
-        return None
+    if not names or hit.token.pos_ not in ("VERB", "AUX", "NOUN", "PROPN"):
+        return None  # "despite Moscow claiming": the summary composes the type's phrase
     who = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
     article.speaking = hit.actor
     return f"{who} {predicate(article, hit)}"
@@ -81,8 +81,14 @@ def predicate(article: Article, hit: Hit) -> str:
         if owned:  # "Trump's offer" → "Donald Trump made an offer"
             return f"{verb} {_an(token)} {token.lower_}"
         return f"{verb} {_phrase(article, token)}"
+    if hit.reported and (asked := subject(token)) is not None:
+        # "X said Y must end": "X demanded that Y end"
+        done = [token.lemma_.lower(), *_particles(token), *_object_of(article, token)]
+        return " ".join(["demanded that", _phrase(article, asked), *done])
     words = [past(token), *_particles(token)]
     obj = next((c for c in token.children if c.dep_ in ("dobj", "dative")), None)
+    if obj is None and token.dep_ == "acl" and token.tag_ == "VBN":
+        obj = token.head  # "claims contested by Ukraine": Ukraine contested claims
     if obj is not None:
         words.append(_phrase(article, obj))
     prep = next((c for c in token.children if _argument_prep(c)), None)
@@ -94,7 +100,22 @@ def predicate(article: Article, hit: Hit) -> str:
     if obj is None and prep is None and complement is not None:
         words += ["to", complement.lemma_.lower(), *_particles(complement)]
         words += _object_of(article, complement)
+    elif obj is None and complement is None and (said := _that_clause(token)):
+        words.append(said)  # "warned that the move could trigger sanctions"
     return " ".join(w for w in words if w)
+
+
+_SAID_LIMIT = 10  # words of a reported clause in a summary
+
+
+def _that_clause(token: Token) -> str | None:
+    """A that-clause the verb takes, short ("that the move could trigger more sanctions")."""
+    said = next((c for c in token.children if c.dep_ == "ccomp" and c.i > token.i), None)
+    if said is None or not any(m.dep_ == "mark" and m.lower_ == "that" for m in said.children):
+        return None
+    words = [t for t in said.subtree if not t.is_punct]
+    text = joined(words[:_SAID_LIMIT])
+    return text + (" …" if len(words) > _SAID_LIMIT else "")
 
 
 def _an(token: Token) -> str:

@@ -55,7 +55,7 @@ def fire(article: Article, token: Token, curated: bool = True) -> list[Hit]:
     return [hit] if hit else []
 
 
-_BLAMING = Pattern(EventType.ACCUSE, "disapprove", "111")
+BLAMING = Pattern(EventType.ACCUSE, "disapprove", "111")
 
 
 def _blame(article: Article, token: Token) -> Hit | None:
@@ -69,7 +69,7 @@ def _blame(article: Article, token: Token) -> Hit | None:
     words += [t for t in token.sent if article.in_quote(t)]
     if not any(t.lemma_.lower() in book.blame or t.lower_ in book.blame for t in words):
         return None
-    hit = Hit(token, _BLAMING, EventType.ACCUSE, None, "disapprove")
+    hit = Hit(token, BLAMING, EventType.ACCUSE, None, "disapprove")
     hit.target = _about(said)
     return hit
 
@@ -100,7 +100,7 @@ def _label(article: Article, token: Token) -> Hit | None:
         return None
     if not any(t.lemma_.lower() in book.blame or t.lower_ in book.blame for t in label.subtree):
         return None
-    hit = Hit(token, _BLAMING, EventType.ACCUSE, None, "disapprove")
+    hit = Hit(token, BLAMING, EventType.ACCUSE, None, "disapprove")
     hit.target = target
     return hit
 
@@ -131,12 +131,35 @@ def match(verb: Verb, token: Token) -> Pattern | None:
     """The verb's most specific pattern whose words its clause holds, else its bare code."""
     after = clause_words(token)
     subject = _subject_words(token)
+    particle = _particle(token)
     for pattern in verb.candidates(after):
+        if particle and not _names(pattern, particle):
+            continue
         if _holds(pattern, after, subject, token):
-            if verb.default is not None and _functional(pattern):
+            if verb.default is not None and _functional(pattern) and not particle:
                 return verb.default  # "mobilized reservists against": the verb's own code
             return pattern
-    return verb.default
+    return None if particle else verb.default
+
+
+def _particle(token: Token) -> str | None:
+    """A verb's particle: with one, it is another verb, and only patterns naming the particle
+    apply, not the bare code ("pulled off a string of victories", "pushed back against the
+    attack" are no seizure and no demand)."""
+    for c in token.children:
+        if c.dep_ == "prt" or (
+            c.i == token.i + 1 and c.dep_ in ("advmod", "prep") and c.lower_ in _PARTICLES
+        ):
+            return c.lower_
+    return None
+
+
+def _names(pattern: Pattern, word: str) -> bool:
+    """Whether a pattern has the word among its own (after the verb or as a preposition)."""
+    return any(word in term for term in pattern.after) or any(p == word for p, _ in pattern.preps)
+
+
+_PARTICLES = frozenset({"back", "down", "off", "out", "away"})
 
 
 def _functional(pattern: Pattern) -> bool:
@@ -186,20 +209,58 @@ _PHRASES: dict[frozenset[str], tuple[list[str], ...]] = {}  # multi-word alterna
 
 
 def _holds(pattern: Pattern, after: dict[str, list[Token]], subject: set[str], verb: Token) -> bool:
-    if not all(_term_in(t, after) for t in pattern.after):
+    if not all(_term_in(t, _reachable(pattern, after, verb)) for t in pattern.after):
         return False
     if not all(_term_in(t, subject) for t in pattern.before):
         return False
     for prep, terms in pattern.preps:
         if not terms and dobj(verb) is not None and any(c.dep_ == "oprd" for c in verb.children):
             return False  # "called him a liar for lying": a label, its "for" a reason
-        heads = [h for h in after.get(prep, []) if h.dep_ != "aux" and _within(h, verb, 2)]
+        heads = [
+            h
+            for h in after.get(prep, [])
+            if h.dep_ != "aux" and _within(h, verb, 2) and not _in_order(h)
+        ]
         if not heads:
             return False
         inside = {w for h in heads for t in h.subtree for w in (t.lower_, t.lemma_.lower())}
         if not all(_term_in(t, inside) for t in terms):
             return False
     return True
+
+
+def _reachable(
+    pattern: Pattern, after: dict[str, list[Token]], verb: Token
+) -> dict[str, list[Token]]:
+    """The clause words a pattern's words may be: not inside a phrase of place or time
+    ("in", "at", "during") that the pattern does not name ("stated in a press release"
+    frees no one)."""
+    named = {w for t in pattern.after for w in t} | {p for p, _ in pattern.preps}
+    kept = {}
+    for word, tokens in after.items():
+        inside = [t for t in tokens if not (_preps_above(t, verb) & _SETTINGS) - named]
+        if inside:
+            kept[word] = inside
+    return kept
+
+
+_SETTINGS = frozenset({"in", "at", "during", "amid", "since", "until"})
+
+
+def _preps_above(token: Token, verb: Token) -> set[str]:
+    """The prepositions on the way from a clause word up to its verb."""
+    found: set[str] = set()
+    node = token
+    while node != verb and node.head != node:
+        node = node.head
+        if node.dep_ == "prep" and node != verb:
+            found.add(node.lower_)
+    return found
+
+
+def _in_order(token: Token) -> bool:
+    """ "in order to": a purpose, not the preposition "in" ("stepped down in order to ...")."""
+    return token.lower_ == "in" and any(c.lower_ == "order" for c in token.children)
 
 
 def _within(token: Token, verb: Token, links: int) -> bool:
@@ -238,9 +299,15 @@ def _noun_hit(book: EventCodebook, token: Token) -> Hit | None:
     named = any(c.dep_ in _AGENT_CHILDREN for c in token.children) or any(
         c.dep_ == "prep" and c.lower_ == "by" for c in token.children
     )
-    if not (governed or named):
+    if not (governed or named) or (not governed and _series(book, token)):
         return None
     return Hit(token, pattern, pattern.type, None, pattern.mode)
+
+
+def _series(book: EventCodebook, token: Token) -> bool:
+    """A plural event noun that only its possessor names is a habit or a series, not one
+    event ("Clinton's meetings with donors", "his rallies", "their endorsements")."""
+    return token.tag_ == "NNS" and token.lower_ not in book.nouns and token.lemma_ != token.lower_
 
 
 # --- curated rules (a dataset's codebook extension) -------------------------------------------
