@@ -45,15 +45,23 @@ from .lexicon import (
     TITLES,
     gender_of_first_name,
     media_type,
+    words_of,
 )
 from .view import ArticleView, Mention, Source
 
 PRONOUN_REACH = 15  # sentences a pronoun looks back for its antecedent
+SUBJECT_REACH = 2  # sentences a subject antecedent beats a nearer mention in passing
 _ABBREVIATED_ROLES = {
     "gov": "governor", "sen": "senator", "rep": "representative", "pres": "president",
     "gen": "general", "sec": "secretary", "amb": "ambassador", "lt": "lieutenant",
 }  # fmt: skip
 RELATIVE = frozenset({"who", "whom", "whose"})
+_ORG_HEADS = words_of(
+    """
+    inc corp co ltd llc group party university college institute foundation center centre
+    council committee fund tech bank republicans democrats campaign association
+    """
+)  # last words of organisations that open with a given name ("Virginia Tech")
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "one", "another"})
 Resolved = tuple[str | None, NewEntity | None, Attribution]
 
@@ -111,13 +119,17 @@ def _clean(text: str) -> list[str]:
 
 
 def index_names(art: ArticleView) -> None:
-    """The article's name chains: surname → the full names (with gender) it stands for."""
+    """The article's name chains: surname → the full names (with gender) it stands for.
+
+    A person span with an acronym in it ("Indiana GOP") is not a name; an organisation span
+    that opens with a known given name ("Carly Fiorina" tagged ORG) is one.
+    """
     for ent in entities(art.doc):
-        if ent.label_ != "PERSON":
+        if ent.label_ != "PERSON" and not _given_name_org(ent):
             continue
         ent = _with_given_names(ent)
         words, gender = strip_titles(_clean(ent.text))
-        if len(words) < 2 or not words[-1][:1].isupper():
+        if len(words) < 2 or not words[-1][:1].isupper() or _has_acronym(words):
             continue
         gender = gender or gender_of_first_name(words[0])
         before = art.doc[ent.start - 1] if ent.start > 0 else None
@@ -140,6 +152,30 @@ def _add_name(
     entry[0] = min(entry[0], start)
     entry[1] += 1
     entry[2] = entry[2] or gender
+
+
+def _has_acronym(words: list[str]) -> bool:
+    """Whether a name has an all-capitals word while the others are not ("Indiana GOP").
+
+    >>> _has_acronym(["Indiana", "GOP"]), _has_acronym(["DONALD", "TRUMP"])
+    (True, False)
+    """
+    caps = [w.isalpha() and w.isupper() and len(w) > 1 for w in words]
+    return any(caps) and not all(caps)
+
+
+def _given_name_org(ent: Span) -> bool:
+    """An organisation span that reads as a person's name: two or three capitalised words, the
+    first a known given name, no outlet ("Carly Fiorina" tagged ORG, not "Virginia Tech Inc")."""
+    words, _ = strip_titles(_clean(ent.text))
+    return (
+        ent.label_ == "ORG"
+        and 2 <= len(words) <= 3
+        and all(w[:1].isupper() and not (w.isupper() and len(w) > 1) for w in words)
+        and gender_of_first_name(words[0]) is not None
+        and words[-1].lower().rstrip(".") not in _ORG_HEADS
+        and not media_type(ent.text)
+    )
 
 
 def _untagged_names(art: ArticleView) -> list[tuple[int, list[str], str | None]]:
@@ -224,8 +260,10 @@ def entity_of_ent(
     if ent.label_ not in LABELS:
         return None
     words = _clean(ent.text)
-    is_person = ent.label_ == "PERSON" or (
-        len(words) == 1 and words[0].lower() in art.names and not media_type(ent.text)
+    is_person = (
+        ent.label_ == "PERSON"
+        or _given_name_org(ent)
+        or (len(words) == 1 and words[0].lower() in art.names and not media_type(ent.text))
     )
     if is_person:
         entity_id, new, gender = _person(art, ent.text, ent.start_char)
@@ -261,7 +299,63 @@ def agent_mentions(art: ArticleView) -> list[Mention]:
             Mention(ent.start_char, ent.end_char, entity_id, kind, gender, subject, sentence, new)
         )
         _record_description(art, ent, entity_id, new)
+    return found + _surname_mentions(art)
+
+
+def _surname_mentions(art: ArticleView) -> list[Mention]:
+    """Bare surnames the parser left untagged ("Early described it", "Tester credits …"): a
+    capitalised proper noun (or a subject the parser took for a common noun: "Woods continued")
+    outside quotes that heads its phrase and is the last word of a full name of the article
+    resolves through the name chain."""
+    found = []
+    for token in art.doc:
+        if (
+            not (token.pos_ == "PROPN" or (token.pos_ == "NOUN" and token.dep_ in SUBJECTS))
+            or token.ent_type_ in LABELS
+            or token.dep_ in ("compound", "amod", "nmod")
+            or not token.text[:1].isupper()
+            or token.lower_ not in art.names
+            or art.in_quote(token)
+            or media_type(token.text)
+        ):
+            continue
+        entity_id, new, gender = _person(art, token.text, token.idx)
+        if len(new.name.split()) < 2:
+            continue
+        subject = token.dep_ in SUBJECTS
+        sentence = art.sentence_of(token.idx)
+        end = token.idx + len(token.text)
+        found.append(Mention(token.idx, end, entity_id, "person", gender, subject, sentence, new))
     return found
+
+
+def index_mentions(art: ArticleView) -> None:
+    """Index an article's mentions: name chains, named agents and bare surnames, then the
+    subject pronouns outside quotes (``chain_pronouns``)."""
+    index_names(art)
+    art.add_mentions(agent_mentions(art))
+    chain_pronouns(art)
+
+
+def chain_pronouns(art: ArticleView) -> None:
+    """Resolve every "he"/"she" subject outside quotes in text order and index it as a mention,
+    so that a later pronoun finds the person a chain of pronouns is about ("Roe arrived. She
+    appeared tired. "…," she said." → Roe, not a woman named in passing between them)."""
+    for token in art.doc:
+        if token.lower_ not in ("he", "she") or token.dep_ not in SUBJECTS:
+            continue
+        if art.in_quote(token):
+            continue
+        found = _antecedent(art, token.idx, token.lower_, token)
+        if found is None:
+            continue
+        sentence = art.sentence_of(token.idx)
+        gender = PERSONAL[token.lower_]
+        end = token.idx + len(token.text)
+        mention = Mention(
+            token.idx, end, found.entity_id, "person", gender, True, sentence, found.new_entity
+        )
+        art.add_speaker(mention)
 
 
 def _record_description(art: ArticleView, ent: Span, entity_id: str, new: NewEntity | None) -> None:
@@ -291,14 +385,19 @@ def _antecedent(
 ) -> Mention | None:
     """The salient earlier mention a pronoun refers to (subject first, sentence by sentence).
 
-    In the pronoun's own sentence only a mention whose verb governs the pronoun counts ("Roe
-    said she …"), not one in a clause beside it ("Asked whether Roe would win, she replied").
+    In the pronoun's own sentence a mention counts when its verb governs the pronoun ("Roe said
+    she …"), when it is the subject of the clause the pronoun's verb reports ("Roe was shocked,
+    she said") or when it opens the sentence; not one in a clause beside it ("Asked whether Roe
+    would win, she replied"). In earlier sentences a subject wins over a mention in passing of
+    a nearer sentence (``SUBJECT_REACH`` sentences); a sentence in parentheses is an aside.
     """
     wanted = "person" if pronoun in PERSONAL else "group"
     gender = PERSONAL.get(pronoun)
     sentence = art.sentence_of(offset)
-    governors = {a.i for a in token.ancestors} if token is not None else None
+    passing: Mention | None = None
     for index in range(sentence, max(-1, sentence - PRONOUN_REACH), -1):
+        if passing is not None and sentence - index > SUBJECT_REACH:
+            return passing
         pool = [
             m
             for m in art.mentions_in(index)
@@ -306,13 +405,49 @@ def _antecedent(
             and m.kind == wanted
             and (gender is None or m.gender in (None, gender))
         ]
-        if index == sentence and governors is not None:
-            pool = [m for m in pool if _governs(art, m, governors)]
-        if pool:
-            subjects = [m for m in pool if m.subject]
-            main = [m for m in subjects if _main_clause(art, m)]
-            return (main or subjects or pool)[-1 if index == sentence else 0]
-    return None
+        if index == sentence and token is not None:
+            pool = _own_sentence(art, pool, token)
+            if pool:
+                subjects = [m for m in pool if m.subject]
+                main = [m for m in subjects if _main_clause(art, m)]
+                return (main or subjects or pool)[-1]
+            continue
+        if not pool or _aside(art, index):
+            continue
+        subjects = [m for m in pool if m.subject]
+        main = [m for m in subjects if _main_clause(art, m)]
+        if main or subjects:
+            return (main or subjects)[0]
+        passing = passing or pool[0]
+    return passing
+
+
+def _own_sentence(art: ArticleView, pool: list[Mention], token: Token) -> list[Mention]:
+    """The mentions of the pronoun's own sentence it may refer to (see ``_antecedent``)."""
+    governors = {a.i for a in token.ancestors}
+    governing = [m for m in pool if _governs(art, m, governors)]
+    if governing:
+        return governing
+    start = art.sentences[art.sentence_of(token.idx)][0]
+    found = []
+    for mention in pool:
+        span = art.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None:
+            continue
+        clause = span.root.head
+        reported = (
+            span.root.dep_ in SUBJECTS and clause.dep_ == "ccomp" and clause.head.i == token.head.i
+        )
+        if reported or not re.search(r"\w", art.text[start : mention.start]):
+            found.append(mention)
+    return found
+
+
+def _aside(art: ArticleView, sentence: int) -> bool:
+    """Whether a sentence is a parenthesis ("(Subscribe to our podcast.)")."""
+    start, end = art.sentences[sentence]
+    text = art.text[start:end].strip()
+    return text.startswith("(") and text.rstrip(".").endswith(")")
 
 
 def _main_clause(art: ArticleView, mention: Mention) -> bool:
