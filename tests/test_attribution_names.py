@@ -114,3 +114,90 @@ def test_an_acronym_is_not_a_surname(make_plain_context) -> None:  # noqa: ANN00
     ctx = relabel(make_plain_context(INTRO + text), "Harbour GOP", "PERSON")
     rows, _ = extract_quotations(ctx)
     assert rows[0].speaker_id == "gop"
+
+
+def test_a_role_description_takes_the_main_subject_before_it(make_plain_context) -> None:  # noqa: ANN001
+    text = (
+        "Harold Stubbs announced that Tom Reyes would run the new ferry line.\n\n"
+        "“We need a steady hand at the helm,” the shipping tycoon said."
+    )
+    rows = speakers(make_plain_context, text)
+    assert rows[0].speaker_id == "harold-stubbs"
+
+
+def test_the_person_in_view_beats_an_earlier_holder_of_the_title(
+    make_plain_context,  # noqa: ANN001
+) -> None:
+    text = (
+        "Bank President Jim Okoro joined Barack Obama at the harbour.\n\n"
+        "Obama said the deal would bring jobs to the coast.\n\n"
+        "“Together we have shown what is possible,” the president said."
+    )
+    rows = speakers(make_plain_context, text)
+    assert rows[0].speaker_id == "barack-obama"
+
+
+def test_a_person_holding_another_office_does_not_fit_the_title(
+    make_plain_context,  # noqa: ANN001
+) -> None:
+    text = (
+        "Sen. Tom Reyes criticised the budget of Mayor Ann Poe.\n\n"
+        "“It is reckless,” the mayor said."
+    )
+    rows = speakers(make_plain_context, text)
+    assert rows[0].speaker_id == "ann-poe"
+
+
+def test_the_statement_goes_to_who_issued_it_in_a_statement(make_plain_context) -> None:  # noqa: ANN001
+    text = (
+        "In a statement, Harold Stubbs announced that Tom Reyes would run the ferry line.\n\n"
+        "“Mr. Reyes will oversee the timetable and the crews,” the statement said."
+    )
+    rows = speakers(make_plain_context, text)
+    assert rows[-1].speaker_id == "harold-stubbs"
+
+
+def test_the_suit_goes_to_whose_suit_it_is(make_plain_context) -> None:  # noqa: ANN001
+    text = (
+        "Carl Dunmore's suit names the port authority and two of its managers.\n\n"
+        "“The port ignored every warning about the crumbling quay,” the suit reads."
+    )
+    rows = speakers(make_plain_context, text)
+    assert rows[0].speaker_id == "carl-dunmore"
+
+
+def test_a_description_below_a_subject_is_someone_else_named_beside_it(
+    make_plain_context,  # noqa: ANN001
+) -> None:
+    text = (
+        "Tom Reyes leads the pilots.\n\n"
+        "Reyes attacked Ann Poe on Sunday after the mayor had said the pilots were “paid far "
+        "too much for the little work they do.”"
+    )
+    rows = speakers(make_plain_context, text)
+    assert rows[0].speaker_id == "ann-poe"
+
+
+def test_a_hyphenated_role_is_a_role(make_plain_context) -> None:  # noqa: ANN001
+    text = "Ann Poe leads the race for mayor.\n\n“We will win in May,” the front-runner said."
+    rows = speakers(make_plain_context, text)
+    assert rows[0].speaker_id == "ann-poe"
+
+
+def test_the_lawmaker_is_the_person_in_view_when_no_lawmaker_was_unnamed(
+    make_plain_context,  # noqa: ANN001
+) -> None:
+    text = "Joey Salceda filed the bill on Monday.\n\n“It is a disgrace,” the lawmaker said."
+    rows = speakers(make_plain_context, text)
+    assert rows[0].speaker_id == "joey-salceda"
+
+
+def test_the_official_is_the_unnamed_official_met_before(make_plain_context) -> None:  # noqa: ANN001
+    text = (
+        "A senior harbour official said the quay would close.\n\n"
+        "Joey Salceda filed a complaint on Monday.\n\n"
+        "“The quay is unsafe,” the official said."
+    )
+    rows, new = extract_quotations(make_plain_context(INTRO + text))
+    entity = next(e for e in new if e.entity_id == rows[-1].speaker_id)
+    assert entity.anonymous and "official" in entity.name

@@ -51,6 +51,9 @@ from .view import ArticleView, Mention, Source
 
 PRONOUN_REACH = 15  # sentences a pronoun looks back for its antecedent
 SUBJECT_REACH = 2  # sentences a subject antecedent beats a nearer mention in passing
+DESCRIPTION_REACH = 4  # sentences a definite description ("the senator") looks back
+DOCUMENT_REACH = 400  # tokens "the statement" looks back for the statement it repeats
+FILINGS = frozenset({"suit", "lawsuit", "complaint", "petition"})  # documents that "read"
 _ABBREVIATED_ROLES = {
     "gov": "governor", "sen": "senator", "rep": "representative", "pres": "president",
     "gen": "general", "sec": "secretary", "amb": "ambassador", "lt": "lieutenant",
@@ -497,6 +500,61 @@ def _issuer(art: ArticleView, offset: int) -> Mention | None:
     return None
 
 
+def _role_word(head: Token) -> str:
+    """A description's role word, hyphenated compounds whole ("front-runner")."""
+    doc = head.doc
+    if head.i >= 2 and doc[head.i - 1].text == "-" and not doc[head.i - 2].whitespace_:
+        return f"{doc[head.i - 2].lower_}-{head.lemma_.lower()}"
+    return head.lemma_.lower()
+
+
+def _unnamed_before(art: ArticleView, head: Token) -> bool:
+    """Whether an unnamed source with this head noun came before ("a senior official said …
+    the official added"): then "the official" is that source, not the person in view."""
+    lemma = head.lemma_.lower()
+    for token in art.doc[max(0, head.i - DOCUMENT_REACH) : head.i]:
+        if token.lemma_.lower() != lemma or art.in_quote(token):
+            continue
+        if token.tag_ in ("NNS", "NNPS") or any(
+            c.dep_ in ("det", "nummod") and c.lower_ not in ("the", "this", "that")
+            for c in token.children
+        ):
+            return True
+    return False
+
+
+def _document_source(art: ArticleView, head: Token) -> Resolved | None:
+    """ "the statement said" → who issued the same kind of document named before it: its
+    possessor ("Roe's statement"), its agent ("a statement issued by Roe") or the subject of
+    the verb it hangs on ("In a statement, Roe announced …", "Roe said in a statement")."""
+    lemma = head.lemma_.lower()
+    for token in reversed(art.doc[max(0, head.i - DOCUMENT_REACH) : head.i]):
+        if token.lemma_.lower() != lemma or art.in_quote(token):
+            continue
+        source = _document_agent(token)
+        if source is not None:
+            return resolve_mention(art, mention_span(art, source))
+    return None
+
+
+def _document_agent(token: Token) -> Token | None:
+    """The possessor, "by" agent or issuing subject of a document mention (see above)."""
+    for child in token.children:
+        if child.dep_ == "poss" and child.pos_ in ("PROPN", "NOUN"):
+            return child
+        for grand in child.children if child.dep_ == "acl" else ():
+            pobj = [c for c in grand.children if c.dep_ == "pobj"]
+            if grand.dep_ == "agent" and pobj:
+                return pobj[0]
+    prep = token.head
+    if token.dep_ == "pobj" and prep.lower_ in ("in", "via", "through"):
+        verb = prep.head
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+        if verb.pos_ == "VERB" and subjects and subjects[0].pos_ in ("PROPN", "NOUN"):
+            return subjects[0]
+    return None
+
+
 def _describe(art: ArticleView, head: Token) -> tuple[str, NewEntity | None] | None:
     """ "The candidate" → the latest entity given that role earlier in the article."""
     given = art.descriptions.get(head.lemma_.lower(), [])
@@ -506,16 +564,66 @@ def _describe(art: ArticleView, head: Token) -> tuple[str, NewEntity | None] | N
     return None
 
 
-def _salient_person(art: ArticleView, offset: int) -> Mention | None:
-    """The person most in view before an offset: the last subject person of the few sentences
-    before it (for "the former president said" with no recorded holder of the role)."""
+def _salient_person(art: ArticleView, span: Span, role: str | None = None) -> Mention | None:
+    """The person a definite description ("the business mogul said") stands for.
+
+    First a person given that role, with the description's capitalised words ("Wisconsin Gov.
+    Scott Walker" for "the Wisconsin governor"), in its sentence or the one before ("Trump went
+    after Walker after the Wisconsin governor …"); then the main-clause subject of its
+    sentence, its other subjects and persons named in it, else the subjects of the sentences
+    before it (nearest first, then persons named in passing), up to ``DESCRIPTION_REACH``
+    sentences back. The subject of a clause above the description is not it ("Roe left after
+    the senator spoke"), and a person who holds another office ("Mayor Roe" for "the
+    senator") does not fit an office.
+    """
+    offset = span.start_char
     sentence = art.sentence_of(offset)
-    for index in range(sentence, max(-1, sentence - 4), -1):
+    above = {a.i for a in span.root.ancestors}
+    words = {t.lower_ for t in span if t.i < span.root.i and t.text[:1].isupper()} - _DETERMINERS
+    holders = {
+        entity_id
+        for start, entity_id, _ in art.descriptions.get(role or "", [])
+        if words <= {t.lower_ for t in art.tokens(max(0, start - 40), start + 1)}
+    }
+    near: list[Mention] = []
+    ranked: list[Mention] = []
+    passing: list[Mention] = []
+    for index in range(sentence, max(-1, sentence - DESCRIPTION_REACH), -1):
+        if _aside(art, index):
+            continue
         pool = [m for m in art.mentions_in(index) if m.end <= offset and m.kind == "person"]
-        subjects = [m for m in pool if m.subject]
-        if subjects or pool:
-            return (subjects or pool)[-1]
+        if index == sentence:
+            pool = [m for m in pool if not (m.subject and _head_index(art, m) in above)]
+        if sentence - index <= 1:
+            near += reversed([m for m in pool if m.entity_id in holders])
+        main = [m for m in pool if m.subject and _main_clause(art, m)]
+        ranked += main + [m for m in pool if m.subject and m not in main]
+        if index == sentence:  # "Roe met Poe after the senator …": Poe, before older subjects
+            ranked += reversed([m for m in pool if not m.subject])
+        else:
+            passing += reversed([m for m in pool if not m.subject])
+    for mention in near + ranked + passing:
+        if role is None or _fits_office(art, mention.entity_id, role):
+            return mention
     return None
+
+
+def _head_index(art: ArticleView, mention: Mention) -> int | None:
+    """The token a mention hangs on (its verb, for a subject)."""
+    found = art.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    return found.root.head.i if found is not None else None
+
+
+def _fits_office(art: ArticleView, entity_id: str, role: str) -> bool:
+    """Whether a person may hold an office: not when the article gave them another office."""
+    if role not in PERSON_ROLE_TITLES:
+        return True
+    offices = {
+        held
+        for held, given in art.descriptions.items()
+        if held in PERSON_ROLE_TITLES and any(e == entity_id for _, e, _ in given)
+    }
+    return not offices or role in offices
 
 
 def anonymous_entity(art: ArticleView, span: Span) -> NewEntity:
@@ -600,24 +708,27 @@ def resolve_mention(art: ArticleView, span: Span) -> Resolved:
             if entity_id and not (new is not None and new.anonymous):
                 return entity_id, new, method
     definite = span[0].lower_ in ("the", "this", "that", "its", "their", "his", "her")
-    if head.lemma_.lower() in DOCUMENT_NOUNS:
+    if head.lemma_.lower() in DOCUMENT_NOUNS | FILINGS:
         for token in span:
             ent = entity_at(token) if token.i != head.i else None
             resolved = entity_of_ent(art, ent) if ent is not None else None
             if resolved is not None:
                 return resolved[0], resolved[1], Attribution.nominal
+        earlier = _document_source(art, head) if definite else None
+        if earlier is not None:
+            return earlier[0], earlier[1], Attribution.nominal
         issuer = _issuer(art, span.start_char) if definite else None
         if issuer is not None:
             return issuer.entity_id, issuer.new_entity, Attribution.nominal
-    lemma = head.lemma_.lower()
+    lemma = _role_word(head)
+    role = lemma in ROLE_NOUNS and (lemma not in ANONYMOUS_HEADS or not _unnamed_before(art, head))
+    if definite and role and head.tag_ != "NNS":  # "the Republican candidate": a person
+        salient = _salient_person(art, span, _role(lemma))
+        if salient is not None:
+            return salient.entity_id, salient.new_entity, Attribution.nominal
     described = _describe(art, head) if definite and head.pos_ in ("NOUN", "PROPN") else None
     if described is not None:
         return described[0], described[1], Attribution.nominal
-    role = lemma in ROLE_NOUNS and lemma not in ANONYMOUS_HEADS
-    if definite and role:  # "the Republican candidate": a person, not the party named in it
-        salient = _salient_person(art, span.start_char)
-        if salient is not None:
-            return salient.entity_id, salient.new_entity, Attribution.nominal
     for token in span:
         ent = entity_at(token)
         if not role and ent is not None and ent.label_ in ("ORG", "GPE") and token.dep_ != "poss":
