@@ -201,3 +201,13 @@ def test_the_official_is_the_unnamed_official_met_before(make_plain_context) -> 
     rows, new = extract_quotations(make_plain_context(INTRO + text))
     entity = next(e for e in new if e.entity_id == rows[-1].speaker_id)
     assert entity.anonymous and "official" in entity.name
+
+
+def test_an_unnamed_noun_that_did_not_speak_is_no_source(make_plain_context) -> None:  # noqa: ANN001
+    text = (
+        "A harbour lawmaker has filed a bill to close the quay.\n\n"
+        "Joey Salceda said the quay was no longer safe.\n\n"
+        "“It is a disgrace,” the lawmaker said."
+    )
+    rows = speakers(make_plain_context, text)
+    assert rows[0].speaker_id == "joey-salceda"

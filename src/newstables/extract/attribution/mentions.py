@@ -33,6 +33,7 @@ from .. import NewEntity
 from ..spans import entities, entity_at
 from .lexicon import (
     ANONYMOUS_HEADS,
+    CUE_VERBS,
     DATA_NOUNS,
     DOCUMENT_NOUNS,
     FIRST_PERSON,
@@ -509,16 +510,21 @@ def _role_word(head: Token) -> str:
 
 
 def _unnamed_before(art: ArticleView, head: Token) -> bool:
-    """Whether an unnamed source with this head noun came before ("a senior official said …
-    the official added"): then "the official" is that source, not the person in view."""
+    """Whether an unnamed source with this head noun spoke before ("a senior official said …
+    the official added", "according to officials"): then "the official" is that source, not
+    the person in view ("A lawmaker filed a bill … the lawmaker said" is the person in view)."""
     lemma = head.lemma_.lower()
     for token in art.doc[max(0, head.i - DOCUMENT_REACH) : head.i]:
         if token.lemma_.lower() != lemma or art.in_quote(token):
             continue
-        if token.tag_ in ("NNS", "NNPS") or any(
+        unnamed = token.tag_ in ("NNS", "NNPS") or any(
             c.dep_ in ("det", "nummod") and c.lower_ not in ("the", "this", "that")
             for c in token.children
-        ):
+        )
+        speaks = (token.dep_ in SUBJECTS and token.head.lemma_.lower() in CUE_VERBS) or (
+            token.dep_ == "pobj" and token.head.head.lower_ == "according"
+        )
+        if unnamed and speaks:
             return True
     return False
 
