@@ -211,3 +211,27 @@ def test_an_unnamed_noun_that_did_not_speak_is_no_source(make_plain_context) -> 
     )
     rows = speakers(make_plain_context, text)
     assert rows[0].speaker_id == "joey-salceda"
+
+
+def test_the_least_embedded_subject_is_the_topic_whatever_the_root(
+    make_plain_context,  # noqa: ANN001
+) -> None:
+    text = (
+        "Asked whether Agnes Whitby would run, Lena Marsh replied that the race was open.\n\n"
+        "“I really mean that,” she added when the interviewer laughed."
+    )
+    ctx = make_plain_context(INTRO + text)
+    replied = next(t for t in ctx.doc if t.text == "replied")
+    replied.head, replied.dep_ = ctx.doc[1], "ccomp"  # a parse that runs over the sentence
+    rows, _ = extract_quotations(ctx)
+    assert rows[-1].speaker_id == "lena-marsh"
+
+
+def test_a_name_in_apposition_to_a_subject_is_a_subject(make_plain_context) -> None:  # noqa: ANN001
+    text = (
+        "One of the men, Carl Dunmore, 70, said the ferry was too slow.\n\n"
+        "The other man, his cousin Tom Reyes, 40, cited the cost of the tickets.\n\n"
+        "“It is far too much for a family,” he said."
+    )
+    rows = speakers(make_plain_context, text)
+    assert rows[-1].speaker_id == "tom-reyes"

@@ -295,9 +295,7 @@ def agent_mentions(art: ArticleView) -> list[Mention]:
         if resolved is None:
             continue
         entity_id, new, kind, gender = resolved
-        subject = ent.root.dep_ in SUBJECTS or (
-            ent.root.dep_ in ("compound", "appos") and ent.root.head.dep_ in SUBJECTS
-        )
+        subject = _in_subject(ent.root)
         sentence = art.sentence_of(ent.start_char)
         found.append(
             Mention(ent.start_char, ent.end_char, entity_id, kind, gender, subject, sentence, new)
@@ -362,6 +360,18 @@ def chain_pronouns(art: ArticleView) -> None:
         art.add_speaker(mention)
 
 
+def _in_subject(token: Token) -> bool:
+    """Whether a name is a subject, also inside appositions of it ("The other man, his cousin
+    James York, 40, cited …")."""
+    for _ in range(4):
+        if token.dep_ in SUBJECTS:
+            return True
+        if token.dep_ not in ("compound", "appos") or token.head is token:
+            return False
+        token = token.head
+    return False
+
+
 def _record_description(art: ArticleView, ent: Span, entity_id: str, new: NewEntity | None) -> None:
     """Remember the roles an entity is given ("presidential candidate Jane Roe", "Gov. Roe",
     "Roe, the mayor of …") so that "the candidate" or "the governor" can find it later."""
@@ -393,7 +403,8 @@ def _antecedent(
     she …"), when it is the subject of the clause the pronoun's verb reports ("Roe was shocked,
     she said") or when it opens the sentence; not one in a clause beside it ("Asked whether Roe
     would win, she replied"). In earlier sentences a subject wins over a mention in passing of
-    a nearer sentence (``SUBJECT_REACH`` sentences); a sentence in parentheses is an aside.
+    a nearer sentence (``SUBJECT_REACH`` sentences), the least embedded subject first; a
+    sentence in parentheses is an aside.
     """
     wanted = "person" if pronoun in PERSONAL else "group"
     gender = PERSONAL.get(pronoun)
@@ -419,9 +430,8 @@ def _antecedent(
         if not pool or _aside(art, index):
             continue
         subjects = [m for m in pool if m.subject]
-        main = [m for m in subjects if _main_clause(art, m)]
-        if main or subjects:
-            return (main or subjects)[0]
+        if subjects:
+            return min(subjects, key=lambda m: (_depth(art, m), m.start))
         passing = passing or pool[0]
     return passing
 
@@ -452,6 +462,18 @@ def _aside(art: ArticleView, sentence: int) -> bool:
     start, end = art.sentences[sentence]
     text = art.text[start:end].strip()
     return text.startswith("(") and text.rstrip(".").endswith(")")
+
+
+_CLAUSES = frozenset({"advcl", "ccomp", "relcl", "acl", "xcomp", "csubj", "pcomp", "parataxis"})
+
+
+def _depth(art: ArticleView, mention: Mention) -> int:
+    """How many clauses down a mention sits (0 in the main clause): the least embedded
+    subject of a sentence is its topic ("Asked whether Roe would win, she replied")."""
+    span = art.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None:
+        return 99
+    return sum(1 for a in [span.root.head, *span.root.head.ancestors] if a.dep_ in _CLAUSES)
 
 
 def _main_clause(art: ArticleView, mention: Mention) -> bool:
