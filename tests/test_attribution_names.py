@@ -235,3 +235,37 @@ def test_a_name_in_apposition_to_a_subject_is_a_subject(make_plain_context) -> N
     )
     rows = speakers(make_plain_context, text)
     assert rows[-1].speaker_id == "tom-reyes"
+
+
+def test_an_unnamed_person_subject_is_an_antecedent(make_plain_context) -> None:  # noqa: ANN001
+    text = (
+        "Ann Poe chairs the ferry council.\n\n"
+        "A 29-year-old Berlin woman was fined in July after she insulted the ferry crew.\n\n"
+        "“They deserved every word of it,” she wrote."
+    )
+    rows, new = extract_quotations(make_plain_context(INTRO + text))
+    entity = next(e for e in new if e.entity_id == rows[-1].speaker_id)
+    assert entity.anonymous and "woman" in entity.name
+
+
+def test_a_person_noun_is_not_the_place_that_modifies_it(make_plain_context) -> None:  # noqa: ANN001
+    rows, new = extract_quotations(
+        make_plain_context(INTRO + "“The ferry is late again,” a Berlin woman said.")
+    )
+    entity = next(e for e in new if e.entity_id == rows[0].speaker_id)
+    assert entity.anonymous and "woman" in entity.name
+
+
+def test_a_name_right_after_a_quote_is_its_speaker_whatever_the_parse(
+    make_plain_context,  # noqa: ANN001
+) -> None:
+    text = (
+        "Tom Reyes runs the ferry.\n\n"
+        "“It was wrong to wait so long,” Carl Dunmore, 58, told the Harbour Gazette on Monday."
+        "\n\n“Many simply did not react to the danger,” he said."
+    )
+    ctx = make_plain_context(INTRO + text)
+    dunmore = next(t for t in ctx.doc if t.text == "Dunmore")
+    dunmore.dep_ = "npadvmod"  # a parse that misses the subject
+    rows, _ = extract_quotations(ctx)
+    assert rows[-1].speaker_id == "carl-dunmore"

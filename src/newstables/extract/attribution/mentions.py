@@ -55,6 +55,16 @@ SUBJECT_REACH = 2  # sentences a subject antecedent beats a nearer mention in pa
 DESCRIPTION_REACH = 4  # sentences a definite description ("the senator") looks back
 DOCUMENT_REACH = 400  # tokens "the statement" looks back for the statement it repeats
 FILINGS = frozenset({"suit", "lawsuit", "complaint", "petition"})  # documents that "read"
+_QUANTIFIERS = frozenset({"no", "every", "each", "any", "all", "neither", "either"})
+GROUP_NOUNS = frozenset({"crowd", "audience", "people", "staff", "team"})  # singular, not a person
+NOUN_GENDERS = {
+    "man": "male", "woman": "female", "boy": "male", "girl": "female", "father": "male",
+    "mother": "female", "husband": "male", "wife": "female", "son": "male",
+    "daughter": "female", "businessman": "male", "businesswoman": "female",
+    "congressman": "male", "congresswoman": "female", "spokesman": "male",
+    "spokeswoman": "female", "chairman": "male", "chairwoman": "female", "actor": "male",
+    "actress": "female",
+}  # fmt: skip
 _ABBREVIATED_ROLES = {
     "gov": "governor", "sen": "senator", "rep": "representative", "pres": "president",
     "gen": "general", "sec": "secretary", "amb": "ambassador", "lt": "lieutenant",
@@ -295,7 +305,7 @@ def agent_mentions(art: ArticleView) -> list[Mention]:
         if resolved is None:
             continue
         entity_id, new, kind, gender = resolved
-        subject = _in_subject(ent.root)
+        subject = _in_subject(ent.root) or _after_quote(art, ent.start_char)
         sentence = art.sentence_of(ent.start_char)
         found.append(
             Mention(ent.start_char, ent.end_char, entity_id, kind, gender, subject, sentence, new)
@@ -324,7 +334,7 @@ def _surname_mentions(art: ArticleView) -> list[Mention]:
         entity_id, new, gender = _person(art, token.text, token.idx)
         if len(new.name.split()) < 2:
             continue
-        subject = token.dep_ in SUBJECTS
+        subject = token.dep_ in SUBJECTS or _after_quote(art, token.idx)
         sentence = art.sentence_of(token.idx)
         end = token.idx + len(token.text)
         found.append(Mention(token.idx, end, entity_id, "person", gender, subject, sentence, new))
@@ -342,22 +352,71 @@ def index_mentions(art: ArticleView) -> None:
 def chain_pronouns(art: ArticleView) -> None:
     """Resolve every "he"/"she" subject outside quotes in text order and index it as a mention,
     so that a later pronoun finds the person a chain of pronouns is about ("Roe arrived. She
-    appeared tired. "…," she said." → Roe, not a woman named in passing between them)."""
+    appeared tired. "…," she said." → Roe, not a woman named in passing between them). A
+    singular person noun as subject ("A 29-year-old Berlin woman received probation", "the
+    actress said") is indexed the same way, as whoever it resolves to (an unnamed person of
+    the article when nobody)."""
     for token in art.doc:
-        if token.lower_ not in ("he", "she") or token.dep_ not in SUBJECTS:
+        if token.dep_ not in SUBJECTS or art.in_quote(token):
             continue
-        if art.in_quote(token):
-            continue
-        found = _antecedent(art, token.idx, token.lower_, token)
-        if found is None:
-            continue
-        sentence = art.sentence_of(token.idx)
-        gender = PERSONAL[token.lower_]
-        end = token.idx + len(token.text)
-        mention = Mention(
-            token.idx, end, found.entity_id, "person", gender, True, sentence, found.new_entity
-        )
-        art.add_speaker(mention)
+        if token.lower_ in ("he", "she"):
+            found = _antecedent(art, token.idx, token.lower_, token)
+            if found is None:
+                continue
+            mention = Mention(
+                token.idx,
+                token.idx + len(token.text),
+                found.entity_id,
+                "person",
+                PERSONAL[token.lower_],
+                True,
+                art.sentence_of(token.idx),
+                found.new_entity,
+            )
+            art.add_speaker(mention)
+        elif _person_noun(token):
+            _index_description(art, token)
+
+
+def _person_noun(token: Token) -> bool:
+    """A singular common noun naming a person ("woman", "official", "senator")."""
+    lemma = token.lemma_.lower()
+    return (
+        token.pos_ == "NOUN"
+        and token.tag_ == "NN"
+        and not token.ent_type_
+        and (lemma in ANONYMOUS_HEADS or lemma in ROLE_NOUNS)
+        and lemma not in GROUP_NOUNS
+    )
+
+
+def _index_description(art: ArticleView, token: Token) -> None:
+    """Index a person-noun subject as a mention of the person it resolves to, when its gender
+    is known (from the noun, "woman", or the name it resolves to): an unnamed "aide" of no
+    known gender would catch every later "he" and "she"."""
+    if any(c.dep_ == "det" and c.lower_ in _QUANTIFIERS for c in token.children):
+        return
+    span = mention_span(art, token)
+    entity_id, new, _ = resolve_mention(art, span)
+    if entity_id is None or (new is not None and new.type != EntityType.person):
+        return
+    gender = NOUN_GENDERS.get(token.lemma_.lower())
+    if gender is None and new is not None and not new.anonymous:
+        gender = _person(art, new.name, span.start_char)[2]
+    if gender is None:
+        return
+    start, end = span.start_char, span.end_char
+    sentence = art.sentence_of(start)
+    art.add_speaker(Mention(start, end, entity_id, "person", gender, True, sentence, new))
+
+
+def _after_quote(art: ArticleView, start: int) -> bool:
+    """Whether a name follows a closing quote (`"…," Roe, 58, told AFP`): the speaker, a
+    subject whatever the parse made of it."""
+    cut = start
+    while cut > 0 and art.text[cut - 1] in " ,\u201d\u2019\"'":
+        cut -= 1
+    return cut < start and art.quote_at(cut - 1) is not None
 
 
 def _in_subject(token: Token) -> bool:
@@ -757,9 +816,10 @@ def resolve_mention(art: ArticleView, span: Span) -> Resolved:
     described = _describe(art, head) if definite and head.pos_ in ("NOUN", "PROPN") else None
     if described is not None:
         return described[0], described[1], Attribution.nominal
+    person = role or lemma in ANONYMOUS_HEADS  # "a Berlin woman" is a woman, not Berlin
     for token in span:
         ent = entity_at(token)
-        if not role and ent is not None and ent.label_ in ("ORG", "GPE") and token.dep_ != "poss":
+        if not person and ent is not None and ent.label_ in ("ORG", "GPE") and token.dep_ != "poss":
             resolved = entity_of_ent(art, ent)
             if resolved is not None:
                 return resolved[0], resolved[1], Attribution.nominal
