@@ -269,3 +269,45 @@ def test_a_name_right_after_a_quote_is_its_speaker_whatever_the_parse(
     dunmore.dep_ = "npadvmod"  # a parse that misses the subject
     rows, _ = extract_quotations(ctx)
     assert rows[-1].speaker_id == "carl-dunmore"
+
+
+def test_an_untagged_name_with_a_person_apposition_is_a_person(
+    make_plain_context,  # noqa: ANN001
+) -> None:
+    text = (
+        "Ann Poe chairs the ferry council.\n\n"
+        "Naureen Jahangir, a ferry supporter from Hemet, is among those who will not vote for "
+        "Poe.\n\n“It is a false choice,” she said."
+    )
+    ctx = relabel(make_plain_context(INTRO + text), "Naureen Jahangir", None)
+    rows, _ = extract_quotations(ctx)
+    assert rows[-1].speaker_id == "naureen-jahangir"
+
+
+def test_a_sign_speaks_for_who_holds_it(make_plain_context) -> None:  # noqa: ANN001
+    text = (
+        "Lena Marsh smiled and lifted a sign of her own.\n\n"
+        "“Ferries for all of us, and now,” it read."
+    )
+    rows = speakers(make_plain_context, text)
+    assert rows[0].speaker_id == "lena-marsh"
+
+
+def test_an_email_speaks_for_who_sent_it_also_in_later_lines(make_plain_context) -> None:  # noqa: ANN001
+    text = (
+        "The email was sent at noon by Tom Reyes, the harbour chief.\n\n"
+        "“We need two more boats by Friday,” it reads.\n\n"
+        "“Please confirm the order today,” it said."
+    )
+    rows = speakers(make_plain_context, text)
+    assert [r.speaker_id for r in rows] == ["tom-reyes", "tom-reyes"]
+
+
+def test_his_website_speaks_for_him(make_plain_context) -> None:  # noqa: ANN001
+    text = (
+        "Carl Dunmore lost the vote on the quay in May.\n\n"
+        "On his website, Dunmore has started a new campaign for the quay.\n\n"
+        "“This is your harbour, not theirs,” it now says."
+    )
+    rows = speakers(make_plain_context, text)
+    assert rows[0].speaker_id == "carl-dunmore"

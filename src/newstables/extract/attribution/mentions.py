@@ -56,6 +56,9 @@ DESCRIPTION_REACH = 4  # sentences a definite description ("the senator") looks 
 DOCUMENT_REACH = 400  # tokens "the statement" looks back for the statement it repeats
 FILINGS = frozenset({"suit", "lawsuit", "complaint", "petition"})  # documents that "read"
 _QUANTIFIERS = frozenset({"no", "every", "each", "any", "all", "neither", "either"})
+SIGNS = frozenset({"sign", "placard", "banner", "website", "site", "page", "shirt", "card"})
+_READING_VERBS = frozenset({"read", "say", "state", "declare", "proclaim", "add", "continue"})
+_POSSESSIVES = {"his": "he", "her": "she"}
 GROUP_NOUNS = frozenset({"crowd", "audience", "people", "staff", "team"})  # singular, not a person
 NOUN_GENDERS = {
     "man": "male", "woman": "female", "boy": "male", "girl": "female", "father": "male",
@@ -194,7 +197,8 @@ def _given_name_org(ent: Span) -> bool:
 
 def _untagged_names(art: ArticleView) -> list[tuple[int, list[str], str | None]]:
     """Names the parser did not tag as a person: a proper-noun head with proper-noun compounds
-    whose first word is a known given name ("Councillor Agnes Whitby voted")."""
+    whose first word is a known given name ("Councillor Agnes Whitby voted"), or that has a
+    person noun in apposition ("Naureen Jahangir, a Sanders supporter, …")."""
     found = []
     for token in art.doc:
         if token.pos_ != "PROPN" or token.dep_ == "compound" or token.ent_type_ == "PERSON":
@@ -207,12 +211,24 @@ def _untagged_names(art: ArticleView) -> list[tuple[int, list[str], str | None]]
         if left == token.i:
             continue
         words, title_gender = strip_titles([t.text for t in art.doc[left : token.i + 1]])
-        while len(words) > 1 and gender_of_first_name(words[0]) is None:
+        described = _described_as_person(token) and 2 <= len(words) <= 3
+        while len(words) > 1 and gender_of_first_name(words[0]) is None and not described:
             words = words[1:]  # "Analyst Maria Gonzalez": the name starts at the given name
         gender = gender_of_first_name(words[0]) if len(words) > 1 else None
-        if gender is not None and all(w[:1].isupper() for w in words):
+        named = gender is not None or (described and not media_type(" ".join(words)))
+        if named and all(w[:1].isupper() and not _has_acronym([w, "x"]) for w in words):
             found.append((art.doc[left].idx, words, title_gender or gender))
     return found
+
+
+def _described_as_person(token: Token) -> bool:
+    """Whether a name has a person noun in apposition ("Naureen Jahangir, a Sanders supporter")."""
+    return any(
+        c.dep_ == "appos"
+        and c.pos_ == "NOUN"
+        and (c.lemma_.lower() in ANONYMOUS_HEADS or c.lemma_.lower() in ROLE_NOUNS)
+        for c in token.children
+    )
 
 
 def _with_given_names(ent: Span) -> Span:
@@ -620,14 +636,62 @@ def _document_source(art: ArticleView, head: Token) -> Resolved | None:
             continue
         source = _document_agent(token)
         if source is not None:
-            return resolve_mention(art, mention_span(art, source))
+            return _source_entity(art, source)
+    return None
+
+
+def _document_voice(art: ArticleView, pronoun: Token, depth: int = 0) -> Resolved | None:
+    """ "“…,” it reads": the document named in this or the previous two sentences speaks for
+    whoever wrote, sent, held or owns it ("Dawson lifted a sign", "The email was sent by Bash",
+    "On his website, Sanders …"); an earlier "it reads" there passes its document on."""
+    first = art.sentences[max(0, art.sentence_of(pronoun.idx) - 2)][0]
+    for token in reversed(art.tokens(first, pronoun.idx)):
+        if token.lower_ == "it" and _reads(token) and depth < 8:
+            return _document_voice(art, token, depth + 1)
+        if token.pos_ != "NOUN" or token.lemma_.lower() not in DOCUMENT_NOUNS | SIGNS:
+            continue
+        source = _holder(token) or _document_agent(token)
+        return _source_entity(art, source) if source is not None else None
+    return None
+
+
+def _reads(pronoun: Token) -> bool:
+    """Whether "it" is the subject of a verb a document speaks with ("it reads", "it says")."""
+    return pronoun.dep_ in SUBJECTS and pronoun.head.lemma_.lower() in _READING_VERBS
+
+
+def _source_entity(art: ArticleView, source: Token) -> Resolved | None:
+    """The entity of a document's source token ("his" through its antecedent)."""
+    if source.lower_ in _POSSESSIVES:
+        found = _antecedent(art, source.idx, _POSSESSIVES[source.lower_], source)
+        return (found.entity_id, found.new_entity, Attribution.pronoun) if found else None
+    return resolve_mention(art, mention_span(art, source))
+
+
+def _holder(token: Token) -> Token | None:
+    """Who holds a document: the agent of the verb it is the passive subject of ("was sent by
+    Bash"), or the subject of the verb it is the object of ("Dawson lifted a sign")."""
+    verb = token.head
+    if token.dep_ == "nsubjpass":
+        for agent in (c for c in verb.children if c.dep_ == "agent"):
+            return next((c for c in agent.children if c.dep_ == "pobj"), None)
+    while (
+        token.dep_ == "dobj"
+        and verb.dep_ == "conj"
+        and not any(c.dep_ in SUBJECTS for c in verb.children)
+    ):
+        verb = verb.head  # "Dawson smiled and lifted a sign": the subject they share
+    if token.dep_ == "dobj":
+        return next((c for c in verb.children if c.dep_ in SUBJECTS), None)
     return None
 
 
 def _document_agent(token: Token) -> Token | None:
     """The possessor, "by" agent or issuing subject of a document mention (see above)."""
     for child in token.children:
-        if child.dep_ == "poss" and child.pos_ in ("PROPN", "NOUN"):
+        if child.dep_ == "poss" and (
+            child.pos_ in ("PROPN", "NOUN") or child.lower_ in _POSSESSIVES
+        ):
             return child
         for grand in child.children if child.dep_ == "acl" else ():
             pobj = [c for c in grand.children if c.dep_ == "pobj"]
@@ -772,6 +836,11 @@ def _pronoun(art: ArticleView, span: Span, lower: str) -> Resolved:
         )  # fmt: skip
     elif lower in FIRST_PERSON:
         found = None
+    elif lower == "it" and _reads(span.root):
+        voice = _document_voice(art, span.root)
+        if voice is not None:
+            return voice[0], voice[1], Attribution.pronoun
+        found = _antecedent(art, span.start_char, lower, span.root)
     else:
         found = _antecedent(art, span.start_char, lower, span.root)
     if found is None:
