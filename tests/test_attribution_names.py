@@ -311,3 +311,15 @@ def test_his_website_speaks_for_him(make_plain_context) -> None:  # noqa: ANN001
     )
     rows = speakers(make_plain_context, text)
     assert rows[0].speaker_id == "carl-dunmore"
+
+
+def test_an_unnamed_source_long_before_is_not_taken_up_again(make_plain_context) -> None:  # noqa: ANN001
+    filler = "".join(f"The ferry ran late on day {n}.\n\n" for n in range(1, 8))
+    text = (
+        "A lawmaker in the harbour town is calling for the ferry to be banned.\n\n"
+        + filler
+        + "Joey Salceda said the ferry was no longer safe.\n\n"
+        "“It is a disgrace,” the lawmaker said."
+    )
+    rows = speakers(make_plain_context, text)
+    assert rows[0].speaker_id == "joey-salceda"

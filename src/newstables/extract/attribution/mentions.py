@@ -54,6 +54,7 @@ PRONOUN_REACH = 15  # sentences a pronoun looks back for its antecedent
 SUBJECT_REACH = 2  # sentences a subject antecedent beats a nearer mention in passing
 DESCRIPTION_REACH = 4  # sentences a definite description ("the senator") looks back
 DOCUMENT_REACH = 400  # tokens "the statement" looks back for the statement it repeats
+UNNAMED_REACH = 6  # sentences "the official" looks back for "an official said"
 FILINGS = frozenset({"suit", "lawsuit", "complaint", "petition"})  # documents that "read"
 _QUANTIFIERS = frozenset({"no", "every", "each", "any", "all", "neither", "either"})
 SIGNS = frozenset({"sign", "placard", "banner", "website", "site", "page", "shirt", "card"})
@@ -609,10 +610,12 @@ def _role_word(head: Token) -> str:
 def _unnamed_before(art: ArticleView, head: Token) -> bool:
     """Whether an unnamed source with this head noun spoke before ("a senior official said …
     the official added", "according to officials"): then "the official" is that source, not
-    the person in view ("A lawmaker filed a bill … the lawmaker said" is the person in view)."""
+    the person in view ("A lawmaker filed a bill … the lawmaker said" is the person in view).
+    Only the last ``UNNAMED_REACH`` sentences count: an unnamed source is taken up again soon."""
     lemma = head.lemma_.lower()
-    for token in art.doc[max(0, head.i - DOCUMENT_REACH) : head.i]:
-        if token.lemma_.lower() != lemma or art.in_quote(token):
+    first = art.sentences[max(0, art.sentence_of(head.idx) - UNNAMED_REACH)][0]
+    for token in art.tokens(first, head.idx):
+        if token.lemma_.lower() != lemma:
             continue
         unnamed = token.tag_ in ("NNS", "NNPS") or any(
             c.dep_ in ("det", "nummod") and c.lower_ not in ("the", "this", "that")
