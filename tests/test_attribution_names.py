@@ -323,3 +323,12 @@ def test_an_unnamed_source_long_before_is_not_taken_up_again(make_plain_context)
     )
     rows = speakers(make_plain_context, text)
     assert rows[0].speaker_id == "joey-salceda"
+
+
+def test_the_texan_is_a_person_not_the_texans(make_plain_context) -> None:  # noqa: ANN001
+    text = (
+        "Rick Dunmore served as governor for fourteen years.\n\n"
+        "“The voters do not want a career politician this time,” the Texan said."
+    )
+    rows = speakers(make_plain_context, text)
+    assert rows[0].speaker_id == "rick-dunmore"

@@ -406,6 +406,10 @@ def resolve_mention(art: ArticleView, span: Span) -> Resolved:
     lower = head.text.lower()
     if head.pos_ == "PRON" or lower in PERSONAL or lower in GROUP_PRONOUNS:
         return _pronoun(art, span, lower)
+    if span[0].lower_ == "the" and head.ent_type_ == "NORP" and head.tag_ == "NNP":
+        salient = salient_person(art, span)  # "the Texan said": a person, not the Texans
+        if salient is not None:
+            return salient.entity_id, salient.new_entity, Attribution.nominal
     named = _named(art, span, head)
     if named is not None:
         return named
