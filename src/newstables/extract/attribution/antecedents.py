@@ -174,11 +174,6 @@ def salient_person(art: ArticleView, span: Span, role: str | None = None) -> Men
     sentence = art.sentence_of(offset)
     above = {a.i for a in span.root.ancestors}
     words = {t.lower_ for t in span if t.i < span.root.i and t.text[:1].isupper()} - DETERMINERS
-    holders = {
-        entity_id
-        for start, entity_id, _ in art.descriptions.get(role or "", [])
-        if words <= {t.lower_ for t in art.tokens(max(0, start - 40), start + 1)}
-    }
     near: list[Mention] = []
     ranked: list[Mention] = []
     passing: list[Mention] = []
@@ -188,8 +183,8 @@ def salient_person(art: ArticleView, span: Span, role: str | None = None) -> Men
         pool = [m for m in art.mentions_in(index) if m.end <= offset and m.kind == "person"]
         if index == sentence:
             pool = [m for m in pool if not (m.subject and _head_index(art, m) in above)]
-        if sentence - index <= 1:
-            near += reversed([m for m in pool if m.entity_id in holders])
+        if sentence - index <= 1 and role is not None:
+            near += reversed([m for m in pool if _holds(art, m.entity_id, role, words)])
         main = [m for m in pool if m.subject and _main_clause(art, m)]
         ranked += main + [m for m in pool if m.subject and m not in main]
         if index == sentence:  # "Roe met Poe after the senator …": Poe, before older subjects
@@ -212,9 +207,35 @@ def _fits_office(art: ArticleView, entity_id: str, role: str) -> bool:
     """Whether a person may hold an office: not when the article gave them another office."""
     if role not in PERSON_ROLE_TITLES:
         return True
-    offices = {
-        held
-        for held, given in art.descriptions.items()
-        if held in PERSON_ROLE_TITLES and any(e == entity_id for _, e, _ in given)
-    }
+    offices = {held for held in _roles(art)[1].get(entity_id, ()) if held in PERSON_ROLE_TITLES}
     return not offices or role in offices
+
+
+def _holds(art: ArticleView, entity_id: str, role: str, words: set[str]) -> bool:
+    """Whether the article gave a person this role with these words just before the name
+    (the first and the last two times it did, so that a long article stays linear)."""
+    starts = _roles(art)[0].get((role, entity_id), [])
+    return any(
+        words <= {t.lower_ for t in art.tokens(max(0, start - 40), start + 1)}
+        for start in {*starts[:1], *starts[-2:]}
+    )
+
+
+_ROLES: dict[int, tuple[ArticleView, int, dict, dict]] = {}
+
+
+def _roles(art: ArticleView) -> tuple[dict[tuple[str, str], list[int]], dict[str, set[str]]]:
+    """The article's recorded roles by (role, entity) and by entity, indexed once per article
+    (and again if roles were recorded since)."""
+    size = sum(len(given) for given in art.descriptions.values())
+    cached = _ROLES.get(id(art))
+    if cached is None or cached[0] is not art or cached[1] != size:
+        by_pair: dict[tuple[str, str], list[int]] = {}
+        by_entity: dict[str, set[str]] = {}
+        for role, given in art.descriptions.items():
+            for start, entity_id, _ in given:
+                by_pair.setdefault((role, entity_id), []).append(start)
+                by_entity.setdefault(entity_id, set()).add(role)
+        _ROLES.clear()
+        cached = _ROLES[id(art)] = (art, size, by_pair, by_entity)
+    return cached[2], cached[3]
