@@ -4,18 +4,17 @@
 
 How (a documented heuristic over the spaCy parse; the registry is optional):
 
-1. *Name chains.* Every person the article names in full ("Sen. Jane Roe") is indexed by
-   surname; a later "Roe", "Ms. Roe" or "Roe's" resolves to the full name, also when the parser
-   tagged the surname as an organisation or not at all. Titles ("Mr.", "Gov.") and first names
-   (``first_names.txt``) give gender.
+1. *Name chains* (``name_chains``): a later "Roe", "Ms. Roe" or "Roe's" resolves to the full
+   name the article gave; bare surnames the parser missed are mentions too.
 2. *Roles and descriptions.* Titles and appositions record a role ("Gov. Jane Roe", "Roe, the
-   mayor", "presidential candidate Roe"); "the mayor" or "the Republican candidate" later
-   resolves to the latest person given that role; a definite role noun with no recorded holder
-   goes to the salient person of the preceding sentences.
-3. *Pronouns.* he/she/they go to the salient earlier mention with compatible number and gender:
-   the same sentence first (last mention before it), then earlier sentences, subjects first, up
-   to ``PRONOUN_REACH`` sentences back (across paragraphs).
-4. *Documents.* "the statement", "the letter" go to their issuer (the last non-media subject).
+   mayor", "presidential candidate Roe"); "the mayor" or "the Republican candidate" resolves
+   to the person in view that fits it (``antecedents.salient_person``), else to the latest
+   person given that role.
+3. *Pronouns* (``antecedents.antecedent``): he/she/they go to the salient earlier mention with
+   compatible number and gender. Subject pronouns and person nouns outside quotes are resolved
+   in text order and indexed, so chains of "she" stay with their person.
+4. *Documents* (``documents``): "the statement", "the suit", "“…,” it reads" go to whoever
+   issued, sent or held the document named before, else to the last non-media subject.
 5. *Unnamed sources.* Whatever is left ("a senior administration official", "sources", "one
    voter", an unresolvable "he") becomes an entity scoped to its article, flagged anonymous and
    named by the words the text gives; nothing attributed is left without an entity.
@@ -31,6 +30,15 @@ from ...models import Attribution, EntityType
 from ...registry import name_key, slugify
 from .. import NewEntity
 from ..spans import entities, entity_at
+from .antecedents import (
+    DETERMINERS,
+    antecedent,
+    role_of,
+    role_word,
+    salient_person,
+    unnamed_before,
+)
+from .documents import FILINGS, POSSESSIVES, document_source, document_voice, issuer, reads
 from .lexicon import (
     ANONYMOUS_HEADS,
     DATA_NOUNS,
@@ -42,19 +50,23 @@ from .lexicon import (
     PERSONAL,
     ROLE_NOUNS,
     SUBJECTS,
-    TITLES,
     gender_of_first_name,
     media_type,
 )
+from .name_chains import given_name_org, index_names, name_words, person_entity
 from .view import ArticleView, Mention, Source
 
-PRONOUN_REACH = 15  # sentences a pronoun looks back for its antecedent
-_ABBREVIATED_ROLES = {
-    "gov": "governor", "sen": "senator", "rep": "representative", "pres": "president",
-    "gen": "general", "sec": "secretary", "amb": "ambassador", "lt": "lieutenant",
+_QUANTIFIERS = frozenset({"no", "every", "each", "any", "all", "neither", "either"})
+GROUP_NOUNS = frozenset({"crowd", "audience", "people", "staff", "team"})  # singular, not a person
+NOUN_GENDERS = {
+    "man": "male", "woman": "female", "boy": "male", "girl": "female", "father": "male",
+    "mother": "female", "husband": "male", "wife": "female", "son": "male",
+    "daughter": "female", "businessman": "male", "businesswoman": "female",
+    "congressman": "male", "congresswoman": "female", "spokesman": "male",
+    "spokeswoman": "female", "chairman": "male", "chairwoman": "female", "actor": "male",
+    "actress": "female",
 }  # fmt: skip
 RELATIVE = frozenset({"who", "whom", "whose"})
-_DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "one", "another"})
 Resolved = tuple[str | None, NewEntity | None, Attribution]
 
 
@@ -85,133 +97,6 @@ def _same_line(span: Span, token: Token) -> Span:
     return span.doc[start:end]
 
 
-def _role(word: str) -> str:
-    """A title word as a role lemma ("Gov." → "governor")."""
-    key = word.lower().rstrip(".")
-    return _ABBREVIATED_ROLES.get(key, key)
-
-
-def strip_titles(words: list[str]) -> tuple[list[str], str | None]:
-    """Drop leading titles ("Mr.", "Sen.") and report the gender a title implies.
-
-    >>> strip_titles(["Mrs.", "Roe"])
-    (['Roe'], 'female')
-    """
-    gender = None
-    while len(words) > 1 and words[0].lower().rstrip(".") in TITLES:
-        gender = gender or TITLES[words[0].lower().rstrip(".")]
-        words = words[1:]
-    return words, gender
-
-
-def _clean(text: str) -> list[str]:
-    """Name words without possessive endings and stray punctuation."""
-    text = re.sub(r"['’]s?$", "", text.strip())
-    return [w for w in re.sub(r"['’]s\b", "", text).split() if re.search(r"\w", w)]
-
-
-def index_names(art: ArticleView) -> None:
-    """The article's name chains: surname → the full names (with gender) it stands for."""
-    for ent in entities(art.doc):
-        if ent.label_ != "PERSON":
-            continue
-        ent = _with_given_names(ent)
-        words, gender = strip_titles(_clean(ent.text))
-        if len(words) < 2 or not words[-1][:1].isupper():
-            continue
-        gender = gender or gender_of_first_name(words[0])
-        before = art.doc[ent.start - 1] if ent.start > 0 else None
-        if gender is None and before is not None:
-            gender = TITLES.get(before.lower_.rstrip("."))
-        surname = words[-1].lower()
-        if surname in ("jr", "jr.", "sr", "iii", "ii") and len(words) > 2:
-            surname = words[-2].lower()
-        _add_name(art, surname, ent.start_char, tuple(words), gender)
-    for start, words, gender in _untagged_names(art):
-        _add_name(art, words[-1].lower(), start, tuple(words), gender)
-
-
-def _add_name(
-    art: ArticleView, surname: str, start: int, words: tuple[str, ...], gender: str | None
-) -> None:
-    """Count one full-name mention in its surname's chain (distinct names, first offset)."""
-    chain = art.names.setdefault(surname, {})
-    entry = chain.setdefault(words, [start, 0, gender])
-    entry[0] = min(entry[0], start)
-    entry[1] += 1
-    entry[2] = entry[2] or gender
-
-
-def _untagged_names(art: ArticleView) -> list[tuple[int, list[str], str | None]]:
-    """Names the parser did not tag as a person: a proper-noun head with proper-noun compounds
-    whose first word is a known given name ("Councillor Agnes Whitby voted")."""
-    found = []
-    for token in art.doc:
-        if token.pos_ != "PROPN" or token.dep_ == "compound" or token.ent_type_ == "PERSON":
-            continue
-        left = token.i
-        while (
-            left > 0 and art.doc[left - 1].pos_ == "PROPN" and art.doc[left - 1].dep_ == "compound"
-        ):
-            left -= 1
-        if left == token.i:
-            continue
-        words, title_gender = strip_titles([t.text for t in art.doc[left : token.i + 1]])
-        while len(words) > 1 and gender_of_first_name(words[0]) is None:
-            words = words[1:]  # "Analyst Maria Gonzalez": the name starts at the given name
-        gender = gender_of_first_name(words[0]) if len(words) > 1 else None
-        if gender is not None and all(w[:1].isupper() for w in words):
-            found.append((art.doc[left].idx, words, title_gender or gender))
-    return found
-
-
-def _with_given_names(ent: Span) -> Span:
-    """A person span widened over the capitalised compounds the parser left out of it
-    ("Councillor Agnes [Whitby]" → "Councillor Agnes Whitby")."""
-    start = ent.start
-    doc = ent.doc
-    while (
-        start > 0
-        and doc[start - 1].pos_ == "PROPN"
-        and doc[start - 1].dep_ == "compound"
-        and doc[start - 1].head.i in range(start, ent.end)
-        and doc[start - 1].text[:1].isupper()
-        and not doc[start - 1].ent_type_
-        and (
-            gender_of_first_name(doc[start - 1].text) is not None
-            or doc[start - 1].lower_.rstrip(".") in TITLES
-        )
-    ):
-        start -= 1
-    return doc[start : ent.end]
-
-
-def full_name(art: ArticleView, words: list[str], offset: int) -> tuple[list[str], str | None]:
-    """The fullest name the article gives a surname ("Roe" → "Jane Roe") and its gender."""
-    chain = art.names.get(words[-1].lower()) if words else None
-    if not chain:
-        return words, None
-    matching = [
-        (n, e) for n, e in chain.items() if list(n[-len(words) :]) == words or len(words) == 1
-    ]
-    if not matching:
-        return words, None
-    earlier = [(n, e) for n, e in matching if e[0] <= offset] or matching
-    best = max(earlier, key=lambda item: (item[1][1], -item[1][0]))
-    gender = next((e[2] for _, e in matching if e[2]), None)
-    return list(best[0]) if len(best[0]) >= len(words) else words, gender
-
-
-def _person(art: ArticleView, text: str, offset: int) -> tuple[str, NewEntity, str | None]:
-    """A person entity from a name as printed, completed through the name chain."""
-    words, title_gender = strip_titles(_clean(text))
-    words, chain_gender = full_name(art, words, offset)
-    name = " ".join(words)
-    gender = title_gender or chain_gender or (gender_of_first_name(words[0]) if words else None)
-    new = NewEntity(entity_id=slugify(name), name=name, type=EntityType.person, surface=text)
-    return new.entity_id, new, gender
-
-
 def entity_of_ent(
     art: ArticleView, ent: Span
 ) -> tuple[str, NewEntity | None, str, str | None] | None:
@@ -223,12 +108,14 @@ def entity_of_ent(
         return entry.entity_id, None, kind, entry.gender
     if ent.label_ not in LABELS:
         return None
-    words = _clean(ent.text)
-    is_person = ent.label_ == "PERSON" or (
-        len(words) == 1 and words[0].lower() in art.names and not media_type(ent.text)
+    words = name_words(ent.text)
+    is_person = (
+        ent.label_ == "PERSON"
+        or given_name_org(ent)
+        or (len(words) == 1 and words[0].lower() in art.names and not media_type(ent.text))
     )
     if is_person:
-        entity_id, new, gender = _person(art, ent.text, ent.start_char)
+        entity_id, new, gender = person_entity(art, ent.text, ent.start_char)
         entry = registry.by_alias(new.name)
         if entry is not None:
             return entry.entity_id, None, "person", entry.gender
@@ -253,15 +140,130 @@ def agent_mentions(art: ArticleView) -> list[Mention]:
         if resolved is None:
             continue
         entity_id, new, kind, gender = resolved
-        subject = ent.root.dep_ in SUBJECTS or (
-            ent.root.dep_ in ("compound", "appos") and ent.root.head.dep_ in SUBJECTS
-        )
+        subject = _in_subject(ent.root) or _after_quote(art, ent.start_char)
         sentence = art.sentence_of(ent.start_char)
         found.append(
             Mention(ent.start_char, ent.end_char, entity_id, kind, gender, subject, sentence, new)
         )
         _record_description(art, ent, entity_id, new)
+    return found + _surname_mentions(art)
+
+
+def _surname_mentions(art: ArticleView) -> list[Mention]:
+    """Bare surnames the parser left untagged ("Early described it", "Tester credits …"): a
+    capitalised proper noun (or a subject the parser took for a common noun: "Woods continued")
+    outside quotes that heads its phrase and is the last word of a full name of the article
+    resolves through the name chain."""
+    found = []
+    for token in art.doc:
+        if (
+            not (token.pos_ == "PROPN" or (token.pos_ == "NOUN" and token.dep_ in SUBJECTS))
+            or token.ent_type_ in LABELS
+            or token.dep_ in ("compound", "amod", "nmod")
+            or not token.text[:1].isupper()
+            or token.lower_ not in art.names
+            or art.in_quote(token)
+            or media_type(token.text)
+        ):
+            continue
+        entity_id, new, gender = person_entity(art, token.text, token.idx)
+        if len(new.name.split()) < 2:
+            continue
+        subject = token.dep_ in SUBJECTS or _after_quote(art, token.idx)
+        sentence = art.sentence_of(token.idx)
+        end = token.idx + len(token.text)
+        found.append(Mention(token.idx, end, entity_id, "person", gender, subject, sentence, new))
     return found
+
+
+def index_mentions(art: ArticleView) -> None:
+    """Index an article's mentions: name chains, named agents and bare surnames, then the
+    subject pronouns outside quotes (``chain_pronouns``)."""
+    index_names(art)
+    art.add_mentions(agent_mentions(art))
+    chain_pronouns(art)
+
+
+def chain_pronouns(art: ArticleView) -> None:
+    """Resolve every "he"/"she" subject outside quotes in text order and index it as a mention,
+    so that a later pronoun finds the person a chain of pronouns is about ("Roe arrived. She
+    appeared tired. "…," she said." → Roe, not a woman named in passing between them). A
+    singular person noun as subject ("A 29-year-old Berlin woman received probation", "the
+    actress said") is indexed the same way, as whoever it resolves to (an unnamed person of
+    the article when nobody)."""
+    for token in art.doc:
+        if token.dep_ not in SUBJECTS or art.in_quote(token):
+            continue
+        if token.lower_ in ("he", "she"):
+            found = antecedent(art, token.idx, token.lower_, token)
+            if found is None:
+                continue
+            mention = Mention(
+                token.idx,
+                token.idx + len(token.text),
+                found.entity_id,
+                "person",
+                PERSONAL[token.lower_],
+                True,
+                art.sentence_of(token.idx),
+                found.new_entity,
+            )
+            art.add_speaker(mention)
+        elif _person_noun(token):
+            _index_description(art, token)
+
+
+def _person_noun(token: Token) -> bool:
+    """A singular common noun naming a person ("woman", "official", "senator")."""
+    lemma = token.lemma_.lower()
+    return (
+        token.pos_ == "NOUN"
+        and token.tag_ == "NN"
+        and not token.ent_type_
+        and (lemma in ANONYMOUS_HEADS or lemma in ROLE_NOUNS)
+        and lemma not in GROUP_NOUNS
+    )
+
+
+def _index_description(art: ArticleView, token: Token) -> None:
+    """Index a person-noun subject as a mention of the person it resolves to, when its gender
+    is known (from the noun, "woman", or the name it resolves to): an unnamed "aide" of no
+    known gender would catch every later "he" and "she"."""
+    if any(c.dep_ == "det" and c.lower_ in _QUANTIFIERS for c in token.children):
+        return
+    span = mention_span(art, token)
+    entity_id, new, _ = resolve_mention(art, span)
+    if entity_id is None or (new is not None and new.type != EntityType.person):
+        return
+    gender = NOUN_GENDERS.get(token.lemma_.lower())
+    if gender is None and new is not None and not new.anonymous:
+        gender = person_entity(art, new.name, span.start_char)[2]
+    if gender is None:
+        return
+    start, end = span.start_char, span.end_char
+    sentence = art.sentence_of(start)
+    art.add_speaker(Mention(start, end, entity_id, "person", gender, True, sentence, new))
+
+
+def _after_quote(art: ArticleView, start: int) -> bool:
+    """Whether a name follows a closing quote (`"…," Roe, 58, told AFP`): the speaker, a
+    subject whatever the parse made of it."""
+    cut = start
+    while cut > 0 and art.text[cut - 1] in " ,\u201d\u2019\"'":
+        cut -= 1
+    return cut < start and art.quote_at(cut - 1) is not None
+
+
+def _in_subject(token: Token) -> bool:
+    """Whether a name is a subject, also inside appositions of it ("The other man, his cousin
+    James York, 40, cited …")."""
+    for _ in range(4):
+        if token.dep_ in SUBJECTS:
+            return True
+        if token.dep_ not in ("compound", "appos") or token.head is token:
+            return False
+        token = token.head
+    return False
 
 
 def _record_description(art: ArticleView, ent: Span, entity_id: str, new: NewEntity | None) -> None:
@@ -270,12 +272,12 @@ def _record_description(art: ArticleView, ent: Span, entity_id: str, new: NewEnt
     heads = []
     for token in art.doc[max(0, ent.start - 3) : ent.start]:
         if token.pos_ in ("NOUN", "PROPN") and (
-            token.head.i in range(ent.start, ent.end) or _role(token.text) in ROLE_NOUNS
+            token.head.i in range(ent.start, ent.end) or role_of(token.text) in ROLE_NOUNS
         ):
-            heads.append(_role(token.lemma_))
+            heads.append(role_of(token.lemma_))
     for token in ent:
-        if _role(token.text) in PERSON_ROLE_TITLES:
-            heads.append(_role(token.text))
+        if role_of(token.text) in PERSON_ROLE_TITLES:
+            heads.append(role_of(token.text))
     for token in (ent.root, ent.root.head):
         for child in token.children:
             if child.dep_ == "appos" and child.pos_ == "NOUN":
@@ -284,47 +286,6 @@ def _record_description(art: ArticleView, ent: Span, entity_id: str, new: NewEnt
         heads.append(ent.root.head.lemma_.lower())
     for head in heads:
         art.descriptions.setdefault(head, []).append((ent.start_char, entity_id, new))
-
-
-def _antecedent(
-    art: ArticleView, offset: int, pronoun: str, token: Token | None = None
-) -> Mention | None:
-    """The salient earlier mention a pronoun refers to (subject first, sentence by sentence).
-
-    In the pronoun's own sentence only a mention whose verb governs the pronoun counts ("Roe
-    said she …"), not one in a clause beside it ("Asked whether Roe would win, she replied").
-    """
-    wanted = "person" if pronoun in PERSONAL else "group"
-    gender = PERSONAL.get(pronoun)
-    sentence = art.sentence_of(offset)
-    governors = {a.i for a in token.ancestors} if token is not None else None
-    for index in range(sentence, max(-1, sentence - PRONOUN_REACH), -1):
-        pool = [
-            m
-            for m in art.mentions_in(index)
-            if m.end <= offset
-            and m.kind == wanted
-            and (gender is None or m.gender in (None, gender))
-        ]
-        if index == sentence and governors is not None:
-            pool = [m for m in pool if _governs(art, m, governors)]
-        if pool:
-            subjects = [m for m in pool if m.subject]
-            main = [m for m in subjects if _main_clause(art, m)]
-            return (main or subjects or pool)[-1 if index == sentence else 0]
-    return None
-
-
-def _main_clause(art: ArticleView, mention: Mention) -> bool:
-    """Whether a subject mention is the subject of its sentence's main verb."""
-    span = art.doc.char_span(mention.start, mention.end, alignment_mode="expand")
-    return span is not None and span.root.head.dep_ == "ROOT"
-
-
-def _governs(art: ArticleView, mention: Mention, governors: set[int]) -> bool:
-    """Whether a mention hangs on a verb above the pronoun (its clause contains the pronoun)."""
-    span = art.doc.char_span(mention.start, mention.end, alignment_mode="expand")
-    return span is not None and span.root.head.i in governors
 
 
 def speaker_mention(art: ArticleView, source: Source) -> Mention | None:
@@ -349,17 +310,12 @@ def speaker_mention(art: ArticleView, source: Source) -> Mention | None:
     )
 
 
-def _issuer(art: ArticleView, offset: int) -> Mention | None:
-    """Who issued "the statement": the last non-media agent that was a subject before it."""
-    registry = art.ctx.curation.registry
-    for mention in reversed(art.mentions_before(offset, 12)):
-        entry = registry.get(mention.entity_id)
-        media = (entry and entry.type == EntityType.media) or (
-            mention.new_entity is not None and mention.new_entity.type == EntityType.media
-        )
-        if mention.subject and not media:
-            return mention
-    return None
+def _source_entity(art: ArticleView, source: Token) -> Resolved | None:
+    """The entity of a document's source token ("his" through its antecedent)."""
+    if source.lower_ in POSSESSIVES:
+        found = antecedent(art, source.idx, POSSESSIVES[source.lower_], source)
+        return (found.entity_id, found.new_entity, Attribution.pronoun) if found else None
+    return resolve_mention(art, mention_span(art, source))
 
 
 def _describe(art: ArticleView, head: Token) -> tuple[str, NewEntity | None] | None:
@@ -371,21 +327,9 @@ def _describe(art: ArticleView, head: Token) -> tuple[str, NewEntity | None] | N
     return None
 
 
-def _salient_person(art: ArticleView, offset: int) -> Mention | None:
-    """The person most in view before an offset: the last subject person of the few sentences
-    before it (for "the former president said" with no recorded holder of the role)."""
-    sentence = art.sentence_of(offset)
-    for index in range(sentence, max(-1, sentence - 4), -1):
-        pool = [m for m in art.mentions_in(index) if m.end <= offset and m.kind == "person"]
-        subjects = [m for m in pool if m.subject]
-        if subjects or pool:
-            return (subjects or pool)[-1]
-    return None
-
-
 def anonymous_entity(art: ArticleView, span: Span) -> NewEntity:
     """An unnamed source scoped to its article: "a senior official" → its own entity."""
-    words = [t.text for t in span if not (t.i == span.start and t.lower_ in _DETERMINERS)]
+    words = [t.text for t in span if not (t.i == span.start and t.lower_ in DETERMINERS)]
     description = " ".join(words).strip(" ,") or span.text
     key = name_key(description) or "unnamed source"
     if key not in art.anonymous:
@@ -416,7 +360,7 @@ def _named(art: ArticleView, span: Span, head: Token) -> Resolved | None:
     if role is not None:
         return role.entity_id, None, Attribution.nominal
     if head.pos_ == "PROPN" and head.lower_ in art.names and not media_type(head.text):
-        entity_id, new, _ = _person(art, head.text, head.idx)
+        entity_id, new, _ = person_entity(art, head.text, head.idx)
         if len(new.name.split()) > 1:
             return entity_id, new, Attribution.named
     ent = entity_at(head)
@@ -427,7 +371,7 @@ def _named(art: ArticleView, span: Span, head: Token) -> Resolved | None:
     if head.pos_ == "PROPN" and head.text[:1].isupper() and not media_type(span.text):
         words = [t.text for t in span if t.pos_ == "PROPN" and t.i <= head.i]
         if words and all(w[:1].isupper() for w in words):  # a name the parser did not tag
-            entity_id, new, _ = _person(art, " ".join(words), head.idx)
+            entity_id, new, _ = person_entity(art, " ".join(words), head.idx)
             return entity_id, new, Attribution.named
     return None
 
@@ -442,8 +386,14 @@ def _pronoun(art: ArticleView, span: Span, lower: str) -> Resolved:
         )  # fmt: skip
     elif lower in FIRST_PERSON:
         found = None
+    elif lower == "it" and reads(span.root):
+        voice = document_voice(art, span.root)
+        resolved = _source_entity(art, voice) if voice is not None else None
+        if resolved is not None:
+            return resolved[0], resolved[1], Attribution.pronoun
+        found = antecedent(art, span.start_char, lower, span.root)
     else:
-        found = _antecedent(art, span.start_char, lower, span.root)
+        found = antecedent(art, span.start_char, lower, span.root)
     if found is None:
         new = anonymous_entity(art, span)
         return new.entity_id, new, Attribution.pronoun
@@ -456,6 +406,10 @@ def resolve_mention(art: ArticleView, span: Span) -> Resolved:
     lower = head.text.lower()
     if head.pos_ == "PRON" or lower in PERSONAL or lower in GROUP_PRONOUNS:
         return _pronoun(art, span, lower)
+    if span[0].lower_ == "the" and head.ent_type_ == "NORP" and head.tag_ == "NNP":
+        salient = salient_person(art, span)  # "the Texan said": a person, not the Texans
+        if salient is not None:
+            return salient.entity_id, salient.new_entity, Attribution.nominal
     named = _named(art, span, head)
     if named is not None:
         return named
@@ -465,27 +419,32 @@ def resolve_mention(art: ArticleView, span: Span) -> Resolved:
             if entity_id and not (new is not None and new.anonymous):
                 return entity_id, new, method
     definite = span[0].lower_ in ("the", "this", "that", "its", "their", "his", "her")
-    if head.lemma_.lower() in DOCUMENT_NOUNS:
+    if head.lemma_.lower() in DOCUMENT_NOUNS | FILINGS:
         for token in span:
             ent = entity_at(token) if token.i != head.i else None
             resolved = entity_of_ent(art, ent) if ent is not None else None
             if resolved is not None:
                 return resolved[0], resolved[1], Attribution.nominal
-        issuer = _issuer(art, span.start_char) if definite else None
-        if issuer is not None:
-            return issuer.entity_id, issuer.new_entity, Attribution.nominal
-    lemma = head.lemma_.lower()
+        source = document_source(art, head) if definite else None
+        earlier = _source_entity(art, source) if source is not None else None
+        if earlier is not None:
+            return earlier[0], earlier[1], Attribution.nominal
+        issued = issuer(art, span.start_char) if definite else None
+        if issued is not None:
+            return issued.entity_id, issued.new_entity, Attribution.nominal
+    lemma = role_word(head)
+    role = lemma in ROLE_NOUNS and (lemma not in ANONYMOUS_HEADS or not unnamed_before(art, head))
+    if definite and role and head.tag_ != "NNS":  # "the Republican candidate": a person
+        salient = salient_person(art, span, role_of(lemma))
+        if salient is not None:
+            return salient.entity_id, salient.new_entity, Attribution.nominal
     described = _describe(art, head) if definite and head.pos_ in ("NOUN", "PROPN") else None
     if described is not None:
         return described[0], described[1], Attribution.nominal
-    role = lemma in ROLE_NOUNS and lemma not in ANONYMOUS_HEADS
-    if definite and role:  # "the Republican candidate": a person, not the party named in it
-        salient = _salient_person(art, span.start_char)
-        if salient is not None:
-            return salient.entity_id, salient.new_entity, Attribution.nominal
+    person = role or lemma in ANONYMOUS_HEADS  # "a Berlin woman" is a woman, not Berlin
     for token in span:
         ent = entity_at(token)
-        if not role and ent is not None and ent.label_ in ("ORG", "GPE") and token.dep_ != "poss":
+        if not person and ent is not None and ent.label_ in ("ORG", "GPE") and token.dep_ != "poss":
             resolved = entity_of_ent(art, ent)
             if resolved is not None:
                 return resolved[0], resolved[1], Attribution.nominal

@@ -22,7 +22,7 @@ from .. import ArticleContext
 from ..quotemarks import QuoteSpan
 from .cues import Cue, content_tokens, cues_in, governing, object_of, subject_of
 from .lexicon import FIRST_PERSON, NOT_AGENTS
-from .mentions import agent_mentions, index_names, speaker_mention
+from .mentions import index_mentions, speaker_mention
 from .relays import make_source, merge_according
 from .transcripts import alternates, label_intro, line_label
 from .view import ArticleView, Source, article_view, cached_view, remember
@@ -34,8 +34,7 @@ def view(ctx: ArticleContext) -> ArticleView:
     if art is None:
         art = article_view(ctx)
         remember(ctx, art)
-        index_names(art)
-        art.add_mentions(agent_mentions(art))
+        index_mentions(art)
     return art
 
 
