@@ -28,21 +28,41 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Span, Token
 
 from ..models import EntityType
-from .attribution import attribute, mention_span, resolve_mention, view
+from .attribution import Cue, Source, attribute, mention_span, read_cue, resolve_mention, view
 from .attribution.cues import subject_of
 from .attribution.lexicon import CUE_VERBS, DATA_NOUNS, EVIDENCE_VERBS, NOT_AGENTS, words_of
+from .attribution.relays import make_source
+from .attribution.view import ArticleView
 
 if TYPE_CHECKING:
     from . import ArticleContext, NewEntity
 
 # "<subject> put the number … at N"
-PUT_VERBS = frozenset({"put", "place", "estimate", "peg", "set", "assess", "fix", "calculate"})
+PUT_VERBS = frozenset(
+    {"put", "place", "estimate", "peg", "set", "assess", "fix", "calculate", "list", "rank"}
+)
 # "<owner> estimates are …, at N": nouns whose owner is the claimant
 ESTIMATE_NOUNS = frozenset(
     {"estimate", "figure", "assessment", "count", "tally", "calculation", "data", "statistic"}
 )
-# Dependency labels of a clause under a verb: a spoken number sits in one of them.
-CLAUSAL = frozenset({"ccomp", "xcomp", "parataxis", "advcl", "csubj", "conj", "relcl", "acl"})
+# Dependency labels by which a reported clause hangs on its verb of speech or attitude.
+CONTENT_EDGES = frozenset({"ccomp", "xcomp", "parataxis", "csubj"})
+# Verbs of belief, intention, expectation and stance: what they take is what the subject holds.
+ATTITUDE_VERBS = words_of(
+    """
+    believe think expect hope fear plan want seek intend aim consider deem advocate favor
+    favour support oppose back endorse anticipate doubt worry assume prefer envision
+    """
+)
+# Cue verbs whose literal sense takes an amount as object ("added 292,000 jobs", "charged a
+# $100 fee", "gave $250"): only a clause under them is reported content.
+LITERAL_OBJECT_VERBS = words_of(
+    """
+    add charge give continue shoot record place put order call press begin boast post read
+    cast count list measure document hit strike fire push raise spend pay thank point answer
+    question interrupt echo
+    """
+)
 RELAY_VERBS = frozenset({"share", "provide", "give", "leak", "send", "show", "supply"})
 _OWNER_DEPS = frozenset({"poss", "compound", "amod", "nmod"})
 # Heads that are never a claimant: shares, quantifiers, relative and dummy pronouns.
@@ -91,38 +111,90 @@ def agentive(span: Span) -> bool:
     return not any(t.like_num or t.text in ("%", "$") for t in span)
 
 
-def evidence(ctx: ArticleContext, number: Token) -> Claim | None:
-    """ "A Quinnipiac poll found that Roe leads 46 to 40 percent", "records show 24 searches",
-    "an official said that 1.8 million could lose jobs": the subject of the nearest verb of
-    evidence or speech above the number (its own clause's subject excluded)."""
+def _content_edge(verb: Token, below: Token) -> bool:
+    """Whether the path from a number enters a cue verb through what it reports: a clause
+    ("said that …", "hopes to …"), an object unless the verb's literal sense takes amounts
+    ("estimated 40 bottles", not "added 292,000 jobs"), or "for/about/against" ("called for a
+    $15 wage"); not a circumstance ("wrote to her 20,000 followers", "…, while 475 voted").
+    A poll or a named body that shows or finds takes any non-subject ("shows Roe with 47
+    percent")."""
+    lemma = verb.lemma_.lower()
+    if below.dep_ in CONTENT_EDGES:
+        return True
+    if below.dep_ in ("dobj", "oprd"):
+        return lemma not in LITERAL_OBJECT_VERBS
+    if below.dep_ == "prep" and below.lower_ in ("for", "about", "against"):
+        return True
+    if lemma not in EVIDENCE_VERBS or below.dep_ in ("nsubj", "nsubjpass", "relcl"):
+        return False
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return subject is not None and (
+        subject.lemma_.lower() in DATA_NOUNS or subject.ent_type_ == "ORG"
+    )
+
+
+def _cue_at(art: ArticleView, verb: Token) -> Cue | None:
+    """The cue of a speech, evidence or attitude verb; passives speak through their "by" agent
+    ("is projected by the budget office"), agentless ones through nobody."""
+    if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
+        agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+        by = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
+        return Cue(verb, by, None, verb.text) if by is not None else None
+    cue = read_cue(art, verb)
+    if cue is not None:
+        return cue
+    if verb.lemma_.lower() not in EVIDENCE_VERBS and not attitude(verb):
+        return None
+    subject = subject_of(verb, art)
+    return Cue(verb, subject, None, verb.text) if subject is not None else None
+
+
+def is_cue_verb(verb: Token) -> bool:
+    """A verb of speech, evidence or attitude (the ones whose content a figure can be)."""
+    lemma = verb.lemma_.lower()
+    return verb.pos_ in ("VERB", "AUX") and (
+        lemma in CUE_VERBS or lemma in EVIDENCE_VERBS or attitude(verb)
+    )
+
+
+def attitude(verb: Token) -> bool:
+    """A verb of attitude, by lemma or by its inflected form (the tagger reads "hopes" as a
+    form of "hop")."""
+    lower = verb.lower_
+    forms = (lower, lower[:-1], lower[:-2], lower[:-3], lower[:-3] + "e")  # hopes, backed, hoping
+    return verb.lemma_.lower() in ATTITUDE_VERBS or any(f in ATTITUDE_VERBS for f in forms)
+
+
+def governed(ctx: ArticleContext, number: Token) -> Claim | None:
+    """ "A Quinnipiac poll found that Roe leads 46 to 40 percent", "Wealth-X tallies 585",
+    "Cruz hopes to finish his 99-county tour": the source of the nearest verb of speech,
+    evidence or attitude whose content (``_content_edge``) holds the number. A pronoun that
+    merely hopes or expects inside someone's speech ("Roe said she expects 4,000") yields to
+    the speaker of the speech."""
+    art = view(ctx)
     inside = {t.i for t in number.subtree}
-    through_clause, below = False, number
-    for ancestor in number.ancestors:
-        through_clause = through_clause or below.dep_ in CLAUSAL
-        below = ancestor
-        lemma = ancestor.lemma_.lower()
-        if lemma in CUE_VERBS and lemma not in EVIDENCE_VERBS and not through_clause:
-            continue  # "Roe wrote to his 20,000 followers": the number is no content of hers
-        if ancestor.pos_ not in ("VERB", "AUX") or (
-            lemma not in EVIDENCE_VERBS and lemma not in CUE_VERBS
-        ):
-            continue
-        if any(c.lemma_.lower() in ("cite", "quote") for c in ancestor.children):
-            return None  # "Y reported, citing X": the shared attribution knows the relay
-        subject = subject_of(ancestor)
-        if subject is None or subject.i in inside or subject.i > ancestor.i + 3:
-            continue
-        if (
-            lemma in CUE_VERBS
-            or subject.lemma_.lower() in DATA_NOUNS
-            or subject.pos_
-            in (
-                "PROPN",
-                "PRON",
-            )
-        ):
-            return resolve(ctx, subject)
-    return None
+    below, found = number, None
+    for verb in number.ancestors:
+        if is_cue_verb(verb) and _content_edge(verb, below):
+            if any(c.lemma_.lower() in ("cite", "quote") for c in verb.children):
+                return found  # "Y reported, citing X": the shared attribution knows the relay
+            cue = _cue_at(art, verb)
+            if cue is not None and cue.speaker.i not in inside and not art.in_quote(cue.speaker):
+                claim = _claim(ctx, make_source(art, cue))
+                if claim is not None and found is not None:
+                    return claim
+                if claim is not None and not _holds(verb, cue.speaker):
+                    return claim
+                found = found or claim
+        below = verb
+    return found
+
+
+def _holds(verb: Token, speaker: Token) -> bool:
+    """A verb of attitude only (not of speech or evidence) whose subject is a pronoun."""
+    lemma = verb.lemma_.lower()
+    speech = lemma in CUE_VERBS or lemma in EVIDENCE_VERBS
+    return attitude(verb) and not speech and speaker.pos_ == "PRON"
 
 
 def in_data(ctx: ArticleContext, number: Token) -> Claim | None:
@@ -231,7 +303,7 @@ def according_to(ctx: ArticleContext, number: Token) -> Claim | None:
     claim = _according(ctx, number)
     if claim is None or claim.new_entity is None or claim.new_entity.type != EntityType.media:
         return claim
-    voice = evidence(ctx, number)
+    voice = governed(ctx, number)
     if voice is None or voice.entity_id == claim.entity_id:
         return claim
     return replace(voice, channel_id=claim.entity_id, channel_entity=claim.new_entity)
@@ -253,14 +325,12 @@ def _according(ctx: ArticleContext, number: Token) -> Claim | None:
     return None
 
 
-def shared_attribution(ctx: ArticleContext, start: int, end: int) -> Claim | None:
-    """The shared attribution machinery (cue verbs, "according to", pronouns, descriptions)."""
-    source = attribute(ctx, start, end)
+def _claim(ctx: ArticleContext, source: Source | None) -> Claim | None:
+    """A Claim from an attribution Source, when it names an agent."""
     if source is None or (source.entity_id is None and source.new_entity is None):
         return None
-    art = view(ctx)
     span = ctx.doc.char_span(source.start or 0, source.end or 0, alignment_mode="expand")
-    if span is not None and len(span) and not agentive(mention_span(art, span.root)):
+    if span is not None and len(span) and not agentive(mention_span(view(ctx), span.root)):
         return None
     entity_id = source.entity_id or (source.new_entity.entity_id if source.new_entity else None)
     return Claim(
@@ -274,34 +344,28 @@ def shared_attribution(ctx: ArticleContext, start: int, end: int) -> Claim | Non
     )
 
 
+def shared_attribution(ctx: ArticleContext, start: int, end: int) -> Claim | None:
+    """The shared attribution machinery (a cue after the number, quotes, pronouns)."""
+    return _claim(ctx, attribute(ctx, start, end))
+
+
 def claimant(ctx: ArticleContext, start: int, end: int) -> Claim | None:
-    """Who asserts the figure at text[start:end]; None when the outlet states it itself."""
+    """Who asserts the figure at text[start:end]; None when the outlet states it itself.
+
+    The figure-specific shapes first; a cue verb above the number that did not take it as
+    content ("Roe wrote to her 20,000 followers", "the club charged a $100 fee") leaves it
+    to the outlet; else the shared attribution (a cue after it: "…, officials said")."""
     span = ctx.doc.char_span(start, end, alignment_mode="expand")
     if span is not None and len(span):
         number = span[-1]
-        for shape in (put_at, according_to, estimate_owner, evidence, in_data):
+        for shape in (put_at, according_to, estimate_owner, governed, in_data):
             claim = shape(ctx, number)
             if claim is not None and not _overlaps(claim, start, end):
                 return claim
-        if _cue_argument(number):
-            return None  # "Roe wrote to her 20,000 followers": stated by the outlet
+        if any(is_cue_verb(a) for a in number.ancestors):
+            return None
     claim = shared_attribution(ctx, start, end)
     return None if claim is None or _overlaps(claim, start, end) else claim
-
-
-def _cue_argument(number: Token) -> bool:
-    """Whether the number sits in a circumstance of the nearest speech verb above it (to whom,
-    where: "wrote to his 20,000 followers", "wrote in his 60-page ruling") rather than in what
-    it reports (a clause or an object: "reported earnings of $8.42")."""
-    below = number
-    for ancestor in number.ancestors:
-        if below.dep_ in CLAUSAL:
-            return False
-        if ancestor.pos_ == "VERB" and ancestor.lemma_.lower() in CUE_VERBS:
-            circumstance = below.dep_ in ("prep", "dative", "agent", "npadvmod")
-            return circumstance and ancestor.lemma_.lower() not in EVIDENCE_VERBS
-        below = ancestor
-    return False
 
 
 def _overlaps(claim: Claim, start: int, end: int) -> bool:

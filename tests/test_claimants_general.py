@@ -1,0 +1,69 @@
+"""Who claims a number, on made-up sentences (issue 12): the source of the attribution whose
+content holds the number; the outlet's own narration has no claimant."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from newstables.extract import ArticleContext
+from newstables.extract.figures import extract_figures
+from newstables.extract.quotes import extract_quotations
+
+MakeContext = Callable[..., ArticleContext]
+
+
+@pytest.fixture(scope="module")
+def claimants(make_plain_context: MakeContext) -> Callable[[str], dict[str, str | None]]:
+    """Figure surface → claimant surface, quotations first as a build runs them."""
+
+    def run(text: str) -> dict[str, str | None]:
+        ctx = make_plain_context(text)
+        quotations, _ = extract_quotations(ctx)
+        figures, _ = extract_figures(ctx, quotations)
+        return {f.surface: f.claimant_surface for f in figures}
+
+    return run
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "claimant"),
+    [
+        # an attitude verb: what the subject hopes, expects or wants holds the number
+        ("The mayor hopes to plant 5,000 trees by spring.", "5,000", "The mayor"),
+        ("Jane Roe called for a 15 percent cut in ferry fares.", "15 percent", "Jane Roe"),
+        # a pronoun that expects inside someone's speech yields to the speaker
+        (
+            "Jane Roe, the ferry operator's spokeswoman, said she expects up to 4,000 passengers.",
+            "up to 4,000",
+            "Jane Roe",
+        ),
+        # a poll shows a small clause: any non-subject of the evidence verb is its content
+        ("A harbour survey shows the mayor with 47 percent.", "47 percent", "A harbour survey"),
+    ],
+)
+def test_content_of_attribution(
+    claimants: Callable[[str], dict[str, str | None]], text: str, surface: str, claimant: str
+) -> None:
+    assert claimants(text)[surface] == claimant
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        # a cue verb whose literal sense takes an amount: the outlet states it
+        ("The harbour club charged a $2,000 joining fee.", "$2,000"),
+        ("The county added 3,000 jobs last year.", "3,000"),
+        # a circumstance of a cue verb is no content of it
+        ("Two days after a storm that killed 14 people, the mayor proposed a new levy.", "14"),
+        (
+            "Jane Roe, who has given $4,000 to the rowing club, said the regatta must go on.",
+            "$4,000",
+        ),
+    ],
+)
+def test_narration_has_no_claimant(
+    claimants: Callable[[str], dict[str, str | None]], text: str, surface: str
+) -> None:
+    assert claimants(text)[surface] is None
