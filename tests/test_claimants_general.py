@@ -61,9 +61,20 @@ def test_content_of_attribution(
             "Jane Roe, who has given $4,000 to the rowing club, said the regatta must go on.",
             "$4,000",
         ),
+        # the object of "tell" and "ask" is who is spoken to
+        ("The mayor told a crowd of 1,300 that the pier would reopen.", "1,300"),
+        # "continue" as an aspect verb reports nothing
+        ("The ferry line continues to trail its rival by 300 passengers a day.", "300"),
     ],
 )
 def test_narration_has_no_claimant(
     claimants: Callable[[str], dict[str, str | None]], text: str, surface: str
 ) -> None:
     assert claimants(text)[surface] is None
+
+
+def test_markup_attributes_are_no_figures(
+    claimants: Callable[[str], dict[str, str | None]],
+) -> None:
+    text = '<tweet id="672138506081275904" author="@harbour">Ferry fares rise 5 percent.</tweet>'
+    assert list(claimants(text)) == ["5 percent"]

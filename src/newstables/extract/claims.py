@@ -47,6 +47,10 @@ ESTIMATE_NOUNS = frozenset(
 )
 # Dependency labels by which a reported clause hangs on its verb of speech or attitude.
 CONTENT_EDGES = frozenset({"ccomp", "xcomp", "parataxis", "csubj"})
+# Cue verbs whose object is the one spoken to ("told a crowd of 1,300", "we ask 30 experts").
+ADDRESSEE_VERBS = words_of("tell ask inform remind warn urge assure thank")
+# Cue verbs that are also aspect verbs: "continues to trail by 300" reports nothing.
+ASPECT_VERBS = words_of("continue begin start")
 # Verbs of belief, intention, expectation and stance: what they take is what the subject holds.
 ATTITUDE_VERBS = words_of(
     """
@@ -120,9 +124,9 @@ def _content_edge(verb: Token, below: Token) -> bool:
     percent")."""
     lemma = verb.lemma_.lower()
     if below.dep_ in CONTENT_EDGES:
-        return True
+        return not (below.dep_ == "xcomp" and lemma in ASPECT_VERBS)
     if below.dep_ in ("dobj", "oprd"):
-        return lemma not in LITERAL_OBJECT_VERBS
+        return lemma not in LITERAL_OBJECT_VERBS and lemma not in ADDRESSEE_VERBS
     if below.dep_ == "prep" and below.lower_ in ("for", "about", "against"):
         return True
     if lemma not in EVIDENCE_VERBS or below.dep_ in ("nsubj", "nsubjpass", "relcl"):
