@@ -41,6 +41,19 @@ def claimants(make_plain_context: MakeContext) -> Callable[[str], dict[str, str 
         ),
         # a poll shows a small clause: any non-subject of the evidence verb is its content
         ("A harbour survey shows the mayor with 47 percent.", "47 percent", "A harbour survey"),
+        # a poll or tally the clause is in, before or after the number
+        (
+            "In May, the mayor had 38 percent support in a harbour poll.",
+            "38 percent",
+            "a harbour poll",
+        ),
+        ("By the council's tally, the mayor now has 739 votes.", "739", "the council's tally"),
+        # what a poll has or gives is its finding
+        (
+            "The latest harbour poll has the mayor at 41 percent.",
+            "41 percent",
+            "The latest harbour poll",
+        ),
     ],
 )
 def test_content_of_attribution(
@@ -63,6 +76,8 @@ def test_content_of_attribution(
         ),
         # the object of "tell" and "ask" is who is spoken to
         ("The mayor told a crowd of 1,300 that the pier would reopen.", "1,300"),
+        # a poll's margin of error describes the poll
+        ("The harbour poll has a margin of error of 3.5 percent.", "3.5 percent"),
         # "continue" as an aspect verb reports nothing
         ("The ferry line continues to trail its rival by 300 passengers a day.", "300"),
     ],

@@ -47,6 +47,10 @@ ESTIMATE_NOUNS = frozenset(
 )
 # Dependency labels by which a reported clause hangs on its verb of speech or attitude.
 CONTENT_EDGES = frozenset({"ccomp", "xcomp", "parataxis", "csubj"})
+# Subjects that are polls or data: what they "have" or "give" is their numbers.
+POLL_NOUNS = DATA_NOUNS | words_of("average")
+# What a poll "has" that is no finding of it.
+POLL_DETAILS = words_of("margin error interval sample")
 # Cue verbs whose object is the one spoken to ("told a crowd of 1,300", "we ask 30 experts").
 ADDRESSEE_VERBS = words_of("tell ask inform remind warn urge assure thank")
 # Cue verbs that are also aspect verbs: "continues to trail by 300" reports nothing.
@@ -129,11 +133,15 @@ def _content_edge(verb: Token, below: Token) -> bool:
         return lemma not in LITERAL_OBJECT_VERBS and lemma not in ADDRESSEE_VERBS
     if below.dep_ == "prep" and below.lower_ in ("for", "about", "against"):
         return True
-    if lemma not in EVIDENCE_VERBS or below.dep_ in ("nsubj", "nsubjpass", "relcl"):
+    if below.dep_ in ("nsubj", "nsubjpass", "relcl"):
         return False
+    if _data_subject(verb) is not None:
+        return True
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    return subject is not None and (
-        subject.lemma_.lower() in DATA_NOUNS or subject.ent_type_ == "ORG"
+    return (
+        lemma in EVIDENCE_VERBS
+        and subject is not None
+        and (subject.lemma_.lower() in POLL_NOUNS or subject.ent_type_ == "ORG")
     )
 
 
@@ -147,6 +155,9 @@ def _cue_at(art: ArticleView, verb: Token) -> Cue | None:
     cue = read_cue(art, verb)
     if cue is not None:
         return cue
+    data = _data_subject(verb)
+    if data is not None:
+        return Cue(verb, data, None, verb.text)
     if verb.lemma_.lower() not in EVIDENCE_VERBS and not attitude(verb):
         return None
     subject = subject_of(verb, art)
@@ -154,11 +165,25 @@ def _cue_at(art: ArticleView, verb: Token) -> Cue | None:
 
 
 def is_cue_verb(verb: Token) -> bool:
-    """A verb of speech, evidence or attitude (the ones whose content a figure can be)."""
+    """A verb of speech, evidence or attitude (the ones whose content a figure can be), or any
+    verb of a poll ("the poll has Roe leading", "a CNN poll giving Roe a 30-point lead")."""
     lemma = verb.lemma_.lower()
     return verb.pos_ in ("VERB", "AUX") and (
-        lemma in CUE_VERBS or lemma in EVIDENCE_VERBS or attitude(verb)
+        lemma in CUE_VERBS or lemma in EVIDENCE_VERBS or attitude(verb) or _data_subject(verb)
     )
+
+
+def _data_subject(verb: Token) -> Token | None:
+    """The subject of "have" or "give" when it is a poll, a survey or data ("the poll has Roe
+    leading …", "a CNN poll giving Roe a 30-point lead")."""
+    if verb.lemma_.lower() not in ("have", "give"):
+        return None
+    if any(t.lemma_.lower() in POLL_DETAILS for t in verb.children if t.dep_ == "dobj"):
+        return None  # "the poll has a margin of error of 3 points": the outlet describes it
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None and verb.dep_ in ("acl", "advcl") and verb.head.pos_ == "NOUN":
+        subject = verb.head  # "with a CNN poll giving Roe a 30-point lead"
+    return subject if subject is not None and subject.lemma_.lower() in POLL_NOUNS else None
 
 
 def attitude(verb: Token) -> bool:
@@ -202,16 +227,22 @@ def _holds(verb: Token, speaker: Token) -> bool:
 
 
 def in_data(ctx: ArticleContext, number: Token) -> Claim | None:
-    """ "In a CNN/ORC poll released Monday, 31 percent said …": the poll the clause is in."""
+    """ "In a CNN/ORC poll released Monday, 31 percent said …", "Roe had 38 percent support in a
+    Fox poll", "by the AP's tally, Roe has 739": the poll or tally the clause is in (not a
+    poll's own margin of error)."""
     ancestors = {a.i for a in number.ancestors}
-    sentence = number.sent
-    for token in sentence:
-        if token.i >= number.i:
-            break
-        if token.lower_ != "in" or token.head.i not in ancestors:
+    if ancestors & {t.i for t in number.sent if t.lemma_.lower() in POLL_DETAILS}:
+        return None
+    for token in number.sent:
+        if token.head.i not in ancestors or token.dep_ != "prep":
             continue
         for obj in token.children:
-            if obj.dep_ == "pobj" and obj.lemma_.lower() in DATA_NOUNS:
+            if obj.dep_ != "pobj" or obj.i == number.i:
+                continue
+            lemma = obj.lemma_.lower()
+            if (token.lower_ == "in" and lemma in DATA_NOUNS) or (
+                token.lower_ == "by" and lemma in ESTIMATE_NOUNS
+            ):
                 return resolve(ctx, obj, mention_span(view(ctx), obj))
     return None
 
