@@ -41,6 +41,23 @@ def claimants(make_plain_context: MakeContext) -> Callable[[str], dict[str, str 
         ),
         # a poll shows a small clause: any non-subject of the evidence verb is its content
         ("A harbour survey shows the mayor with 47 percent.", "47 percent", "A harbour survey"),
+        # an aside or a trailing attribution attributes the clause it hangs on
+        (
+            "As the Daily Planet noted, the club raised more than $1.1 million.",
+            "more than $1.1 million",
+            "the Daily Planet",
+        ),
+        (
+            "Eighty-four percent of ferry riders back the new timetable, the survey found.",
+            "Eighty-four percent",
+            "the survey",
+        ),
+        # a dated report is still a source ("a 2019 report"), and a poll parsed as a noun
+        (
+            "A 2019 report by the Harbour Institute found that the levy would raise $220 million.",
+            "$220 million",
+            "A 2019 report",
+        ),
         # a poll or tally the clause is in, before or after the number
         (
             "In May, the mayor had 38 percent support in a harbour poll.",

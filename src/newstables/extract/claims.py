@@ -116,7 +116,14 @@ def agentive(span: Span) -> bool:
     head = span.root
     if head.lower_ in NOT_CLAIMANTS or head.lemma_.lower() in NOT_CLAIMANTS:
         return False
-    return not any(t.like_num or t.text in ("%", "$") for t in span)
+    return not any((t.like_num and not _year(t)) or t.text in ("%", "$") for t in span)
+
+
+def _year(token: Token) -> bool:
+    """A year or a date word ("a 2009 report"), not an amount."""
+    return token.ent_type_ == "DATE" or (
+        len(token.text) == 4 and token.text.isdigit() and 1900 <= int(token.text) <= 2099
+    )
 
 
 def _content_edge(verb: Token, below: Token) -> bool:
@@ -161,6 +168,8 @@ def _cue_at(art: ArticleView, verb: Token) -> Cue | None:
     if verb.lemma_.lower() not in EVIDENCE_VERBS and not attitude(verb):
         return None
     subject = subject_of(verb, art)
+    if subject is None and verb.dep_ == "acl" and any(c.dep_ == "ccomp" for c in verb.children):
+        subject = verb.head  # "A Quinnipiac poll found that …" parsed as a noun phrase
     return Cue(verb, subject, None, verb.text) if subject is not None else None
 
 
@@ -206,7 +215,8 @@ def governed(ctx: ArticleContext, number: Token) -> Claim | None:
     for verb in number.ancestors:
         if is_cue_verb(verb) and _content_edge(verb, below):
             if any(c.lemma_.lower() in ("cite", "quote") for c in verb.children):
-                return found  # "Y reported, citing X": the shared attribution knows the relay
+                source = attribute(ctx, number.idx, number.idx + len(number))
+                return found or _claim(ctx, source)  # "Y reported, citing X": X, relayed by Y
             cue = _cue_at(art, verb)
             if cue is not None and cue.speaker.i not in inside and not art.in_quote(cue.speaker):
                 claim = _claim(ctx, make_source(art, cue))
@@ -224,6 +234,50 @@ def _holds(verb: Token, speaker: Token) -> bool:
     lemma = verb.lemma_.lower()
     speech = lemma in CUE_VERBS or lemma in EVIDENCE_VERBS
     return attitude(verb) and not speech and speaker.pos_ == "PRON"
+
+
+def aside(ctx: ArticleContext, number: Token) -> Claim | None:
+    """ "As the Times noted, Roe raised $1.1 million", "84 percent …, the poll found", "The
+    tag, he said, was used 6.7 million times": a cue verb without content of its own that hangs
+    on the number's clause (an aside or a trailing attribution) attributes that clause."""
+    art = view(ctx)
+    path = {number.i} | {a.i for a in number.ancestors}
+    verbs = [v for c in number.ancestors for v in c.children]
+    last = _trailing(number)
+    if last is not None:
+        verbs.append(last)
+    for verb in verbs:
+        if verb.i in path or verb.dep_ not in ("advcl", "parataxis", "conj", "relcl"):
+            continue
+        if verb.dep_ == "relcl" and verb is not last:
+            continue
+        if not is_cue_verb(verb) or any(
+            c.dep_ in ("ccomp", "xcomp", "dobj") and c.lower_ not in ("so", "it", "this")
+            for c in verb.children
+        ):
+            continue
+        if verb.dep_ == "conj" and verb.i < number.i:
+            continue  # "Roe said so, and 400 …": only a trailing conjunct or clause
+        cue = _cue_at(art, verb)
+        if cue is not None and not art.in_quote(cue.speaker):
+            claim = _claim(ctx, make_source(art, cue))
+            if claim is not None:
+                return claim
+    return None
+
+
+def _trailing(number: Token) -> Token | None:
+    """The verb of a trailing ", the poll found." closing the number's sentence."""
+    sentence = number.sent
+    tokens = [t for t in sentence if not t.is_punct and t.i > number.i]
+    if not tokens or tokens[-1].pos_ != "VERB" or tokens[-1].dep_ == "ROOT":
+        return None
+    verb = tokens[-1]
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None:
+        return None
+    before = number.doc[subject.left_edge.i - 1] if subject.left_edge.i > 0 else None
+    return verb if before is not None and before.text == "," else None
 
 
 def in_data(ctx: ArticleContext, number: Token) -> Claim | None:
@@ -393,7 +447,7 @@ def claimant(ctx: ArticleContext, start: int, end: int) -> Claim | None:
     span = ctx.doc.char_span(start, end, alignment_mode="expand")
     if span is not None and len(span):
         number = span[-1]
-        for shape in (put_at, according_to, estimate_owner, governed, in_data):
+        for shape in (put_at, according_to, estimate_owner, governed, aside, in_data):
             claim = shape(ctx, number)
             if claim is not None and not _overlaps(claim, start, end):
                 return claim
