@@ -58,6 +58,19 @@ def claimants(make_plain_context: MakeContext) -> Callable[[str], dict[str, str 
             "$220 million",
             "A 2019 report",
         ),
+        # a poll opening the sentence holds each of its numbers, past a semicolon
+        (
+            "In a harbour poll released Sunday, 8 percent of riders backed the fare rise; just "
+            "3 percent of riders said they would stop taking the ferry.",
+            "3 percent",
+            "a harbour poll",
+        ),
+        # a relative pronoun names its noun's claim ("Roe, who estimated …")
+        (
+            "The levy was backed by Jane Roe, who estimated that it would raise $40 million.",
+            "$40 million",
+            "who",
+        ),
         # a poll or tally the clause is in, before or after the number
         (
             "In May, the mayor had 38 percent support in a harbour poll.",
@@ -85,6 +98,11 @@ def test_content_of_attribution(
         # a cue verb whose literal sense takes an amount: the outlet states it
         ("The harbour club charged a $2,000 joining fee.", "$2,000"),
         ("The county added 3,000 jobs last year.", "3,000"),
+        # a non-restrictive relative clause is the outlet's description
+        (
+            "Jane Roe said that the club, which has raised $4 million since May, will expand.",
+            "$4 million",
+        ),
         # a circumstance of a cue verb is no content of it
         ("Two days after a storm that killed 14 people, the mayor proposed a new levy.", "14"),
         (

@@ -213,6 +213,8 @@ def governed(ctx: ArticleContext, number: Token) -> Claim | None:
     inside = {t.i for t in number.subtree}
     below, found = number, None
     for verb in number.ancestors:
+        if found is None and _non_restrictive(below):
+            return None  # "…, who has given $4,000,": the outlet's description
         if is_cue_verb(verb) and _content_edge(verb, below):
             if any(c.lemma_.lower() in ("cite", "quote") for c in verb.children):
                 source = attribute(ctx, number.idx, number.idx + len(number))
@@ -227,6 +229,15 @@ def governed(ctx: ArticleContext, number: Token) -> Claim | None:
                 found = found or claim
         below = verb
     return found
+
+
+def _non_restrictive(token: Token) -> bool:
+    """A relative clause or apposition set off by a comma or a dash ("Roe, who won 20
+    states,")."""
+    if token.dep_ != "relcl":
+        return False
+    edge = token.left_edge.i
+    return edge > 0 and token.doc[edge - 1].text in (",", "—", "–", "-", "(")
 
 
 def _holds(verb: Token, speaker: Token) -> bool:
@@ -263,6 +274,20 @@ def aside(ctx: ArticleContext, number: Token) -> Claim | None:
             claim = _claim(ctx, make_source(art, cue))
             if claim is not None:
                 return claim
+    return None
+
+
+def opening_data(ctx: ArticleContext, number: Token) -> Claim | None:
+    """ "In a Post/ABC poll released Sunday, 8 percent said …; just 1 percent …": a poll that
+    opens the sentence holds every number of it."""
+    art = view(ctx)
+    start, _ = art.sentences[art.sentence_of(number.idx)]
+    first = number.doc.char_span(start, start + 2, alignment_mode="expand")
+    if first is None or first[0].lower_ != "in" or first[0].i >= number.i:
+        return None
+    for obj in first[0].children:
+        if obj.dep_ == "pobj" and obj.lemma_.lower() in DATA_NOUNS and obj.i < number.i:
+            return resolve(ctx, obj, mention_span(art, obj))
     return None
 
 
@@ -419,8 +444,12 @@ def _claim(ctx: ArticleContext, source: Source | None) -> Claim | None:
     if source is None or (source.entity_id is None and source.new_entity is None):
         return None
     span = ctx.doc.char_span(source.start or 0, source.end or 0, alignment_mode="expand")
-    if span is not None and len(span) and not agentive(mention_span(view(ctx), span.root)):
-        return None
+    if span is not None and len(span):
+        root = span.root
+        if root.lower_ in ("who", "which") and root.head.dep_ == "relcl":
+            root = root.head.head  # "Trump, who has threatened …": the relative's noun
+        if not agentive(mention_span(view(ctx), root)):
+            return None
     entity_id = source.entity_id or (source.new_entity.entity_id if source.new_entity else None)
     return Claim(
         entity_id,
@@ -447,7 +476,7 @@ def claimant(ctx: ArticleContext, start: int, end: int) -> Claim | None:
     span = ctx.doc.char_span(start, end, alignment_mode="expand")
     if span is not None and len(span):
         number = span[-1]
-        for shape in (put_at, according_to, estimate_owner, governed, aside, in_data):
+        for shape in (put_at, according_to, estimate_owner, governed, aside, in_data, opening_data):
             claim = shape(ctx, number)
             if claim is not None and not _overlaps(claim, start, end):
                 return claim
