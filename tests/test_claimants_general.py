@@ -39,6 +39,12 @@ def claimants(make_plain_context: MakeContext) -> Callable[[str], dict[str, str 
             "up to 4,000",
             "Jane Roe",
         ),
+        # a pronoun that finds inside someone's speech yields to the speaker
+        (
+            "Harbour officials say they have found nearly 200 more leaks.",
+            "nearly 200",
+            "Harbour officials",
+        ),
         # a poll shows a small clause: any non-subject of the evidence verb is its content
         ("A harbour survey shows the mayor with 47 percent.", "47 percent", "A harbour survey"),
         # an aside or a trailing attribution attributes the clause it hangs on
@@ -111,6 +117,8 @@ def test_content_of_attribution(
         ),
         # the object of "tell" and "ask" is who is spoken to
         ("The mayor told a crowd of 1,300 that the pier would reopen.", "1,300"),
+        # how a group split is no attitude of the group
+        ("Ferry riders favored Jane Roe, 82 percent to 6 percent.", "82 percent"),
         # a poll's margin of error describes the poll
         ("The harbour poll has a margin of error of 3.5 percent.", "3.5 percent"),
         # "continue" as an aspect verb reports nothing
