@@ -119,6 +119,8 @@ def test_content_of_attribution(
         ("The mayor told a crowd of 1,300 that the pier would reopen.", "1,300"),
         # how a group split is no attitude of the group
         ("Ferry riders favored Jane Roe, 82 percent to 6 percent.", "82 percent"),
+        # "according to" does not reach past its paragraph
+        ("According to the harbour office, the winners were:\nJane Roe, 62\nJohn Doe, 58", "58"),
         # a poll's margin of error describes the poll
         ("The harbour poll has a margin of error of 3.5 percent.", "3.5 percent"),
         # "continue" as an aspect verb reports nothing

@@ -294,6 +294,8 @@ def opening_data(ctx: ArticleContext, number: Token) -> Claim | None:
     first = number.doc.char_span(start, start + 2, alignment_mode="expand")
     if first is None or first[0].lower_ != "in" or first[0].i >= number.i:
         return None
+    if "\n" in art.text[start : number.idx]:
+        return None  # not past its paragraph
     for obj in first[0].children:
         if obj.dep_ == "pobj" and obj.lemma_.lower() in DATA_NOUNS and obj.i < number.i:
             return resolve(ctx, obj, mention_span(art, obj))
@@ -435,15 +437,17 @@ def according_to(ctx: ArticleContext, number: Token) -> Claim | None:
 def _according(ctx: ArticleContext, number: Token) -> Claim | None:
     """ "According to South Korea's intelligence agency, North Korea sent about 11,000 soldiers":
     an "according to X" on a clause above the number, or opening the number's sentence."""
+    art = view(ctx)
     ancestors = list(number.ancestors)
     for ancestor in ancestors:
         for child in ancestor.children:
             if child.lower_ == "according" and child not in ancestors:
-                return _according_claim(ctx, child)
-    art = view(ctx)
+                between = art.text[min(child.idx, number.idx) : max(child.idx, number.idx)]
+                return None if "\n" in between else _according_claim(ctx, child)
     start, _ = art.sentences[art.sentence_of(number.idx)]
     first = number.doc.char_span(start, start + 9, alignment_mode="expand")
-    if first is not None and first[0].lower_ == "according" and first[0].i < number.i:
+    opens = first is not None and first[0].lower_ == "according" and first[0].i < number.i
+    if opens and "\n" not in art.text[start : number.idx]:  # not past its paragraph
         return _according_claim(ctx, first[0])
     return None
 
