@@ -121,6 +121,17 @@ def test_content_of_attribution(
         ("Ferry riders favored Jane Roe, 82 percent to 6 percent.", "82 percent"),
         # "according to" does not reach past its paragraph
         ("According to the harbour office, the winners were:\nJane Roe, 62\nJohn Doe, 58", "58"),
+        # a later verb that does not report ("promising to build", "have suggested") says
+        # nothing of an earlier number
+        (
+            "As the ministers met in Ottawa, Jane Roe was 340 miles away in Bangor, promising "
+            "to build a new pier.",
+            "340",
+        ),
+        (
+            "Still, the 125,000 suspensions are far higher than previous studies have suggested.",
+            "125,000",
+        ),
         # a poll's margin of error describes the poll
         ("The harbour poll has a margin of error of 3.5 percent.", "3.5 percent"),
         # "continue" as an aspect verb reports nothing

@@ -30,7 +30,14 @@ from spacy.tokens import Span, Token
 from ..models import EntityType
 from .attribution import Cue, Source, attribute, mention_span, read_cue, resolve_mention, view
 from .attribution.cues import subject_of
-from .attribution.lexicon import CUE_VERBS, DATA_NOUNS, EVIDENCE_VERBS, NOT_AGENTS, words_of
+from .attribution.lexicon import (
+    CUE_FORMS,
+    CUE_VERBS,
+    DATA_NOUNS,
+    EVIDENCE_VERBS,
+    NOT_AGENTS,
+    words_of,
+)
 from .attribution.relays import make_source
 from .attribution.view import ArticleView
 
@@ -476,8 +483,13 @@ def _claim(ctx: ArticleContext, source: Source | None) -> Claim | None:
 
 
 def shared_attribution(ctx: ArticleContext, start: int, end: int) -> Claim | None:
-    """The shared attribution machinery (a cue after the number, quotes, pronouns)."""
-    return _claim(ctx, attribute(ctx, start, end))
+    """The shared attribution machinery, when it names a cue of speech ("…, according to FEC
+    records", "…, Roe said"): a subject carried over without a cue says nothing of a number."""
+    source = attribute(ctx, start, end)
+    words = (source.cue or "").lower().split() if source is not None else []
+    if not words or not ("according" in words or words[0] in CUE_FORMS):
+        return None
+    return _claim(ctx, source)
 
 
 def claimant(ctx: ArticleContext, start: int, end: int) -> Claim | None:
