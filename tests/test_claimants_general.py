@@ -132,6 +132,12 @@ def test_content_of_attribution(
             "Still, the 125,000 suspensions are far higher than previous studies have suggested.",
             "125,000",
         ),
+        # a conjoined verb of the same actor is no aside ("… and began March with")
+        (
+            "Jane Roe raised $11.9 million in February and, despite burning through $17.5 "
+            "million over the month, began March with $8 million in cash.",
+            "$11.9 million",
+        ),
         # a poll's margin of error describes the poll
         ("The harbour poll has a margin of error of 3.5 percent.", "3.5 percent"),
         # "continue" as an aspect verb reports nothing

@@ -285,6 +285,8 @@ def aside(ctx: ArticleContext, number: Token) -> Claim | None:
             continue
         if verb.dep_ == "conj" and verb.i < number.i:
             continue  # "Roe said so, and 400 …": only a trailing conjunct or clause
+        if not any(c.dep_ == "nsubj" for c in verb.children):
+            continue  # "Scott freed up $26 million and announced …": one actor's deeds
         cue = _cue_at(art, verb)
         if cue is not None and not art.in_quote(cue.speaker):
             claim = _claim(ctx, make_source(art, cue))
