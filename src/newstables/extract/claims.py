@@ -1,18 +1,23 @@
-"""Who asserts a figure: claim shapes peculiar to numbers, then the shared attribution.
+"""Who asserts a figure: the source of the innermost attribution whose content holds it.
 
-A thin layer over ``attribution.attribute``: it knows only the shapes in which a source is
-named by the number itself rather than by a verb of saying —
+Shapes are tried in order (``claimant``):
 
 * "Zelenskyy has put the number of killed or wounded at 4,000" (put/place/estimate/peg … at N);
+* "According to X, North Korea sent about 11,000 soldiers" (an "according to" on the clause or
+  opening the sentence, within its paragraph);
 * "US estimates are lower, at about 1,200", "Seoul's figures show 4,000" (the estimate's owner);
-* "According to X, North Korea sent about 11,000 soldiers" (a sentence-wide "according to");
-* "A Quinnipiac poll found that … 46 percent", "records show …", "X estimated that …" (a verb of
-  evidence or speech above the number, ``EVIDENCE_VERBS`` and the cue verbs);
-* "In a CNN poll released Monday, 31 percent …" (a poll or report the clause is "in");
+* "A Quinnipiac poll found that … 46 percent", "Cruz hopes to finish his 99-county tour" (the
+  nearest verb of speech, evidence or attitude above the number that takes it as content:
+  a clause, an object unless the verb's literal sense takes amounts, ``_content_edge``);
+* "As the Times noted, …", "…, the poll found." (an aside or trailing attribution, ``aside``);
+* "Roe had 38 percent in a Fox poll", "In a CNN poll released Monday, 31 percent …; …" (the
+  poll or tally the clause is in, or that opens the sentence);
+* else the shared attribution when it names a speech cue ("…, according to FEC records").
 
-and hands everything else (cue verbs, "according to", pronouns, descriptions) to the shared code.
-A claimant must be an agent or a source of data: a mention that is the number itself ("79
-percent of Democrats said"), a share ("most", "a quarter") or a bare "that"/"which"/"it" is no
+A cue verb above the number that does not take it as content ("Roe wrote to her 20,000
+followers", "the club charged a $100 fee", "…, who has given $4,000,") leaves the figure to the
+outlet. A claimant must be an agent or a source of data: a mention that is the number itself
+("79 percent of Democrats said"), a share ("most", "a quarter") or a bare "that"/"it" is no
 claimant, and the figure is the outlet's.
 
 >>> claim = claimant(ctx, start, end)
