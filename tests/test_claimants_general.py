@@ -77,6 +77,13 @@ def claimants(make_plain_context: MakeContext) -> Callable[[str], dict[str, str 
             "$40 million",
             "who",
         ),
+        # a number word that counts the speakers is no amount of theirs
+        (
+            "According to one source, the firm guards 90 percent of the harbour's ferries.",
+            "90 percent",
+            "one source",
+        ),
+        ("Two officials said the levy would raise $40 million.", "$40 million", "Two officials"),
         # a poll or tally the clause is in, before or after the number
         (
             "In May, the mayor had 38 percent support in a harbour poll.",

@@ -61,6 +61,8 @@ ESTIMATE_NOUNS = frozenset(
 CONTENT_EDGES = frozenset({"ccomp", "xcomp", "parataxis", "csubj"})
 # Subjects that are polls or data: what they "have" or "give" is their numbers.
 POLL_NOUNS = DATA_NOUNS | words_of("average")
+# Number words that count speakers rather than state amounts ("one source", "two officials").
+SMALL_NUMBERS = words_of("one two three four five six seven eight nine ten")
 # What a poll "has" that is no finding of it.
 POLL_DETAILS = words_of("margin error interval sample")
 # Cue verbs whose object is the one spoken to ("told a crowd of 1,300", "we ask 30 experts").
@@ -128,11 +130,14 @@ def agentive(span: Span) -> bool:
     head = span.root
     if head.lower_ in NOT_CLAIMANTS or head.lemma_.lower() in NOT_CLAIMANTS:
         return False
-    return not any((t.like_num and not _year(t)) or t.text in ("%", "$") for t in span)
+    return not any((t.like_num and not _determiner(t)) or t.text in ("%", "$") for t in span)
 
 
-def _year(token: Token) -> bool:
-    """A year or a date word ("a 2009 report"), not an amount."""
+def _determiner(token: Token) -> bool:
+    """A year, a date word or a small number word before a noun ("a 2009 report", "one
+    source", "two officials"): no amount of the mention's own."""
+    if token.lower_ in SMALL_NUMBERS and token.head.i > token.i:
+        return True
     return token.ent_type_ == "DATE" or (
         len(token.text) == 4 and token.text.isdigit() and 1900 <= int(token.text) <= 2099
     )
