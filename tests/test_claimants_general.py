@@ -33,6 +33,12 @@ def claimants(make_plain_context: MakeContext) -> Callable[[str], dict[str, str 
         # an attitude verb: what the subject hopes, expects or wants holds the number
         ("The mayor hopes to plant 5,000 trees by spring.", "5,000", "The mayor"),
         ("Jane Roe called for a 15 percent cut in ferry fares.", "15 percent", "Jane Roe"),
+        # a verb of knowing: what the subject knows or remembers holds the number
+        (
+            "The harbour master remembers that the storm sank 40 boats.",
+            "40",
+            "The harbour master",
+        ),
         # a pronoun that expects inside someone's speech yields to the speaker
         (
             "Jane Roe, the ferry operator's spokeswoman, said she expects up to 4,000 passengers.",

@@ -74,6 +74,7 @@ ATTITUDE_VERBS = words_of(
     """
     believe think expect hope fear plan want seek intend aim consider deem advocate favor
     favour support oppose back endorse anticipate doubt worry assume prefer envision
+    know realize realise recognize recognise understand remember imagine wish
     """
 )
 # Cue verbs whose literal sense takes an amount as object ("added 292,000 jobs", "charged a
