@@ -62,6 +62,7 @@ CONTENT_EDGES = frozenset({"ccomp", "xcomp", "parataxis", "csubj"})
 # Subjects that are polls or data: what they "have" or "give" is their numbers.
 POLL_NOUNS = DATA_NOUNS | words_of("average")
 # Number words that count speakers rather than state amounts ("one source", "two officials").
+PLACE_PREPOSITIONS = words_of("at from in of for")
 SMALL_NUMBERS = words_of("one two three four five six seven eight nine ten")
 # What a poll "has" that is no finding of it.
 POLL_DETAILS = words_of("margin error interval sample")
@@ -412,13 +413,14 @@ def estimate_owner(ctx: ArticleContext, number: Token) -> Claim | None:
 
 
 def _according_claim(ctx: ArticleContext, according: Token) -> Claim | None:
-    """The source an "according to" names: all the phrase it covers (parses split long ones)."""
+    """The source an "according to" names: all the phrase it covers (parses split long ones),
+    up to a name's apposition ("according to Helen Park, a spokeswoman …" → Helen Park)."""
     objects = [o for to in according.children if to.lower_ == "to" for o in to.children]
     objects = [o for o in objects if o.dep_ == "pobj"]
     if not objects:
         return None
     relay = _shared_with(objects[0])
-    cut = relay.head.head.i if relay is not None else None  # "… shared with The Times"
+    cut = relay.head.head.i if relay is not None else _apposition(objects[0])
     tokens = [t for t in according.subtree if t.i >= objects[0].left_edge.i]
     tokens = [t for t in tokens if cut is None or t.i < cut]
     while len(tokens) > 1 and tokens[-1].is_punct:
@@ -429,6 +431,19 @@ def _according_claim(ctx: ArticleContext, according: Token) -> Claim | None:
         if channel is not None and channel.entity_id != claim.entity_id:
             return replace(claim, channel_id=channel.entity_id, channel_entity=channel.new_entity)
     return claim
+
+
+def _apposition(name: Token) -> int | None:
+    """Where the comma before a name's apposition stands ("Marta Kowalski, the union's
+    treasurer"): the name alone is the mention; a common noun keeps its whole phrase."""
+    if name.pos_ != "PROPN":
+        return None
+    for child in name.rights:
+        if child.dep_ == "appos" and child.left_edge.i > 0:
+            comma = name.doc[child.left_edge.i - 1]
+            if comma.text == "," and comma.i > name.i:
+                return comma.i
+    return None
 
 
 def _shared_with(source: Token) -> Token | None:
@@ -483,6 +498,19 @@ def _claim(ctx: ArticleContext, source: Source | None) -> Claim | None:
             root = root.head.head  # "Trump, who has threatened …": the relative's noun
         if not agentive(mention_span(view(ctx), root)):
             return None
+        whole = _with_its_place(span, root)
+        if whole is not None:
+            entity_id, new_entity, _ = resolve_mention(view(ctx), whole)
+            if entity_id:
+                return Claim(
+                    entity_id,
+                    whole.text,
+                    whole.start_char,
+                    whole.end_char,
+                    new_entity,
+                    source.channel_id,
+                    source.channel_entity,
+                )
     entity_id = source.entity_id or (source.new_entity.entity_id if source.new_entity else None)
     return Claim(
         entity_id,
@@ -493,6 +521,24 @@ def _claim(ctx: ArticleContext, source: Source | None) -> Claim | None:
         source.channel_id,
         source.channel_entity,
     )
+
+
+def _with_its_place(span: Span, root: Token) -> Span | None:
+    """A common-noun source with the place it speaks from ("Officials at the science agency",
+    "analysts from the bank"): the mention runs over that prepositional phrase up to a comma,
+    unless the phrase holds a number ("a poll of 400 voters" stays "a poll")."""
+    if root.pos_ != "NOUN" or root.i != span.end - 1:
+        return None
+    place = next((c for c in root.rights if c.dep_ == "prep" and c.i == span.end), None)
+    if place is None or place.lower_ not in PLACE_PREPOSITIONS:
+        return None
+    objects = [c for c in place.children if c.dep_ == "pobj"]
+    if not objects:
+        return None
+    tokens = list(objects[0].subtree)
+    comma = next((t.i for t in tokens if t.i > objects[0].i and t.is_punct), tokens[-1].i + 1)
+    whole = span.doc[span.start : min(comma, tokens[-1].i + 1)]
+    return None if any(t.like_num for t in whole) else whole  # "a poll of 400 voters"
 
 
 def shared_attribution(ctx: ArticleContext, start: int, end: int) -> Claim | None:

@@ -242,6 +242,22 @@ def _determined(doc: Doc, numerals: Span) -> bool:
     return partitive or (before is not None and before.lower_ in _DETERMINERS)
 
 
+def _counts_plural(amount: Amount, numerals: Span, noun: Token | None) -> bool:
+    """A number in words that modifies a plain plural noun counts it ("Two dozen farms",
+    "three thousand fans"), whatever the noun; "one day", "two of them", "first" do not.
+
+    A number below SMALL ("two officials") still needs a codebook noun.
+    """
+    last = numerals[-1]
+    return (
+        noun is not None
+        and last.head == noun
+        and last.dep_ == "nummod"
+        and noun.tag_ == "NNS"
+        and (amount.value or 0) >= SMALL
+    )
+
+
 def in_markup(text: str, offset: int) -> bool:
     """Whether ``offset`` lies inside a markup tag (``<tweet id="6721…">``): an attribute, not a
     figure of the news.
@@ -278,7 +294,10 @@ def _candidates(
             amount.words or (amount.value is not None and amount.value < SMALL)
         )
         needs_noun = small or amount.vague
-        if needs_noun and (not rules.countable(keys) or _determined(ctx.doc, numerals)):
+        countable = rules.countable(keys) or (
+            amount.words and _counts_plural(amount, numerals, noun)
+        )
+        if needs_noun and (not countable or _determined(ctx.doc, numerals)):
             continue
         found.append(_Parsed(amount, numerals, noun, keys))
     return found
