@@ -97,6 +97,23 @@ def claimants(make_plain_context: MakeContext) -> Callable[[str], dict[str, str 
             "a harbour poll",
         ),
         ("By the council's tally, the mayor now has 739 votes.", "739", "the council's tally"),
+        # a common-noun source runs over the place it speaks from, unless that holds a number
+        (
+            "Analysts at the harbour bank, who met on Monday, expect 12 percent growth.",
+            "12 percent",
+            "Analysts at the harbour bank",
+        ),
+        (
+            "The levy is popular, according to a poll of 400 ferry riders released on Friday.",
+            "400",
+            "a poll",
+        ),
+        # "according to NAME, APPOSITION": the name is the mention
+        (
+            "The ferry lost $3 million, according to Jane Roe, the harbour board's treasurer.",
+            "$3 million",
+            "Jane Roe",
+        ),
         # what a poll has or gives is its finding
         (
             "The latest harbour poll has the mayor at 41 percent.",
