@@ -163,3 +163,85 @@ def test_a_figure_quoted_from_a_pronoun_speaker(figures: Extract) -> None:
 def test_not_figures(figures: Extract, text: str) -> None:
     found, _ = figures(text)
     assert [f.surface for f in found] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value", "qualifier", "unit"),
+    [
+        ("Water bills will rise by 2.5 percent in January.",
+         "2.5 percent", 2.5, "exact", "percent"),
+        ("Nearly half a million voters cast their ballots by post.",
+         "Nearly half a million", 500_000, "approx", "voters"),
+        ("Two dozen farms have sold their cattle since the wells ran dry.",
+         "Two dozen", 24, "exact", "farms"),
+        ("Three thousand fans greeted the new signing at the airport.",
+         "Three thousand", 3000, "exact", "fans"),
+    ],
+)  # fmt: skip
+def test_small_percentages_and_numbers_in_words_counting_any_plural(
+    figures: Extract, text: str, surface: str, value: float, qualifier: str, unit: str
+) -> None:
+    [figure], _ = figures(text)
+    assert (figure.surface, figure.value, figure.qualifier.value, figure.unit) == (
+        surface,
+        value,
+        qualifier,
+        unit,
+    )
+
+
+def test_a_vague_amount_of_a_noun_the_codebook_does_not_list(figures: Extract) -> None:
+    [figure], _ = figures("Thousands of residents lost power when the storm hit.")
+    assert (figure.vague, figure.value, figure.unit) == (True, None, "residents")
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "name", "value", "qualifier", "unit"),
+    [
+        ("About 800 homes were still without power, according to Helen Park, a spokeswoman "
+         "for the utility.", "Helen Park", "Helen Park", 800, "approx", "homes"),
+        ("The strike has cost the hospital about $2 million a week, according to Marta "
+         "Kowalski, the union's treasurer.", "Marta Kowalski", "Marta Kowalski", 2 * M,
+         "approx", "USD"),
+    ],
+)  # fmt: skip
+def test_claimant_of_according_to_a_name_with_an_apposition(
+    figures: Extract, text: str, surface: str, name: str, value: float, qualifier: str, unit: str
+) -> None:
+    [figure], new = figures(text)
+    assert (figure.value, figure.qualifier.value, figure.unit) == (value, qualifier, unit)
+    assert figure.claimant_surface == surface
+    assert next(e.name for e in new if e.entity_id == figure.claimant_id) == name
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value", "unit", "year"),
+    [
+        ("The hospital says 2,000 staff have joined the strike.",
+         "The hospital", 2000, "staff", None),
+        ("Officials at the science agency said 14 satellites would be launched next year.",
+         "Officials at the science agency", 14, "satellites", 2032),
+    ],
+)  # fmt: skip
+def test_a_claimant_that_is_not_a_named_person(
+    figures: Extract, text: str, surface: str, value: float, unit: str, year: int | None
+) -> None:
+    [figure], _ = figures(text)
+    assert (figure.value, figure.unit, figure.claimant_surface) == (value, unit, surface)
+    if year is not None:
+        assert figure.as_of is not None and str(figure.as_of).startswith(str(year))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The defendant, 34, pleaded not guilty.",
+        "Members of Local 3300 walked off the job.",
+        "The Big 10 released its football schedule.",
+        "Visitors left flowers at the 9/11 memorial.",
+        "Residents can call the helpline on 555-0142.",
+    ],
+)
+def test_numbers_that_are_names_ages_or_codes(figures: Extract, text: str) -> None:
+    found, _ = figures(text)
+    assert [f.surface for f in found] == []

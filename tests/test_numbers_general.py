@@ -47,3 +47,38 @@ def test_ranges_still_read_as_ranges() -> None:
     assert amounts("between 10-12,000 boats") == [
         ("between 10-12,000", None, 10000.0, 12000.0, "range")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        ("A half-dozen ferries were cancelled.", "A half-dozen"),
+        ("Half a dozen dockers walked out.", "Half a dozen"),
+        ("More than a half dozen piers were closed.", "More than a half dozen"),
+    ],
+)
+def test_half_a_dozen_is_six(text: str, surface: str) -> None:
+    [(found, value, *_)] = amounts(text)
+    assert (found, value) == (surface, 6.0)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The harbour master, 61, retired on Friday.",
+        "Her eldest daughter, 34, runs the ferry company.",
+    ],
+)
+def test_an_age_after_a_common_noun_is_not_an_amount(text: str) -> None:
+    assert amounts(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        ("Among the dockers, about two-thirds, 67 percent, voted to strike.", "67 percent"),
+        ("The port has the most berths, 247, of any on the coast.", "247"),
+    ],
+)
+def test_a_share_or_count_in_apposition_stays_an_amount(text: str, surface: str) -> None:
+    assert [a[0] for a in amounts(text)] == [surface]

@@ -13,6 +13,7 @@ attribution machinery; ``as_of`` is the date expression of the figure's clause.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -241,6 +242,36 @@ def _determined(doc: Doc, numerals: Span) -> bool:
     return partitive or (before is not None and before.lower_ in _DETERMINERS)
 
 
+def _counts_plural(amount: Amount, numerals: Span, noun: Token | None) -> bool:
+    """A number in words that modifies a plain plural noun counts it ("Two dozen farms",
+    "three thousand fans"), whatever the noun; "one day", "two of them", "first" do not.
+
+    A number below SMALL ("two officials") still needs a codebook noun.
+    """
+    last = numerals[-1]
+    return (
+        noun is not None
+        and last.head == noun
+        and last.dep_ == "nummod"
+        and noun.tag_ == "NNS"
+        and (amount.value or 0) >= SMALL
+    )
+
+
+def in_markup(text: str, offset: int) -> bool:
+    """Whether ``offset`` lies inside a markup tag (``<tweet id="6721…">``): an attribute, not a
+    figure of the news.
+
+    >>> in_markup('<tweet id="672" author="x">Hi 5</tweet>', 11)
+    True
+    """
+    opened, closed = text.rfind("<", 0, offset), text.rfind(">", 0, offset)
+    if opened <= closed or not re.match(r"</?[A-Za-z][\w:-]*[\s>/]", text[opened:]):
+        return False
+    end, next_open = text.find(">", offset), text.find("<", offset)
+    return end >= 0 and (next_open < 0 or end < next_open)
+
+
 def _candidates(
     ctx: ArticleContext, rules: QuantityRules, dates: list[DateMention]
 ) -> list[_Parsed]:
@@ -249,7 +280,7 @@ def _candidates(
     for amount in find_amounts(ctx.text):
         if any(d.start < amount.number_end and amount.number_start < d.end for d in dates):
             continue
-        if furniture_at(ctx.text, amount.start):
+        if furniture_at(ctx.text, amount.start) or in_markup(ctx.text, amount.start):
             continue
         numerals = numeral_tokens(ctx.doc, amount)
         if numerals is None or len(numerals) == 0:
@@ -263,7 +294,10 @@ def _candidates(
             amount.words or (amount.value is not None and amount.value < SMALL)
         )
         needs_noun = small or amount.vague
-        if needs_noun and (not rules.countable(keys) or _determined(ctx.doc, numerals)):
+        countable = rules.countable(keys) or (
+            amount.words and _counts_plural(amount, numerals, noun)
+        )
+        if needs_noun and (not countable or _determined(ctx.doc, numerals)):
             continue
         found.append(_Parsed(amount, numerals, noun, keys))
     return found

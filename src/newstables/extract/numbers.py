@@ -130,7 +130,7 @@ def _alternation(phrases: Iterable[str]) -> str:
 _WORD = rf"(?:(?:{_alternation(_TENS)})(?:-(?:{_alternation(_ONES)}))?|{_alternation(_ONES)})"
 _SCALE_WORD = _alternation(_SCALES)
 _WORD_NUMBER = (
-    rf"(?:(?:a|one)\s+(?=dozen|{_SCALE_WORD})|half\s+a\s+(?={_SCALE_WORD}))?"
+    rf"(?:(?:a\s+)?half(?:\s+a\s+|[\s-]+)(?=dozen|{_SCALE_WORD})|(?:a|one)\s+(?=dozen|{_SCALE_WORD}))?"
     rf"(?:{_WORD}|dozen|{_SCALE_WORD})"
     rf"(?:(?:\s+|-)(?:and\s+)?(?:{_WORD}|dozen|{_SCALE_WORD}))*"
 )
@@ -157,7 +157,7 @@ _PAGINATION_BEFORE = re.compile(
 )
 _RATIO_AFTER = re.compile(rf"^\s+(?:in|out\s+of)\s+(?:\d+|{_WORD})\b(?!,\d)", re.IGNORECASE)
 _RATIO_BEFORE = re.compile(rf"\b(?:\d+|{_WORD})\s+(?:in|out\s+of)\s+$", re.IGNORECASE)
-_AGE_BEFORE = re.compile(r"\b[A-Z][\w.'’-]*,\s*$")
+_AGE_BEFORE = re.compile(r"[A-Za-z][\w.'’-]*,\s*$")  # "Cory James, 22,", "The defendant, 34,"
 _URL = re.compile(r"(?:https?://|www\.)\S+|(?<!\S)\S+@\S+\.\w+")  # emails from a word start: linear
 _YEAR = re.compile(r"^(?:1[89]\d\d|20\d\d)$")
 
@@ -278,8 +278,9 @@ def _not_an_amount(text: str, numeral: _Numeral) -> bool:
             return True  # 3rd, 10:30, 28/4, 155mm
         if re.match(r"\.\d", after):
             return True
-        if _AGE_BEFORE.search(before) and re.match(r"\s*,", after) and len(numeral.digits) <= 3:
-            return True  # "Cory James, 22, of Flint": an age in apposition
+        age = not (numeral.percent or numeral.currency) and (numeral.value or 0) < 120
+        if age and _AGE_BEFORE.search(before) and re.match(r"\s*,", after):
+            return True  # "Cory James, 22, of Flint", "The defendant, 34,": an age in apposition
     if numeral.vague:
         return False
     if _LABEL_BEFORE.search(before) or _PAGINATION_BEFORE.search(before):

@@ -1,0 +1,187 @@
+"""Who claims a number, on made-up sentences (issue 12): the source of the attribution whose
+content holds the number; the outlet's own narration has no claimant."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from newstables.extract import ArticleContext
+from newstables.extract.figures import extract_figures
+from newstables.extract.quotes import extract_quotations
+
+MakeContext = Callable[..., ArticleContext]
+
+
+@pytest.fixture(scope="module")
+def claimants(make_plain_context: MakeContext) -> Callable[[str], dict[str, str | None]]:
+    """Figure surface → claimant surface, quotations first as a build runs them."""
+
+    def run(text: str) -> dict[str, str | None]:
+        ctx = make_plain_context(text)
+        quotations, _ = extract_quotations(ctx)
+        figures, _ = extract_figures(ctx, quotations)
+        return {f.surface: f.claimant_surface for f in figures}
+
+    return run
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "claimant"),
+    [
+        # an attitude verb: what the subject hopes, expects or wants holds the number
+        ("The mayor hopes to plant 5,000 trees by spring.", "5,000", "The mayor"),
+        ("Jane Roe called for a 15 percent cut in ferry fares.", "15 percent", "Jane Roe"),
+        # a verb of knowing: what the subject knows or remembers holds the number
+        (
+            "The harbour master remembers that the storm sank 40 boats.",
+            "40",
+            "The harbour master",
+        ),
+        # a pronoun that expects inside someone's speech yields to the speaker
+        (
+            "Jane Roe, the ferry operator's spokeswoman, said she expects up to 4,000 passengers.",
+            "up to 4,000",
+            "Jane Roe",
+        ),
+        # a pronoun that finds inside someone's speech yields to the speaker
+        (
+            "Harbour officials say they have found nearly 200 more leaks.",
+            "nearly 200",
+            "Harbour officials",
+        ),
+        # a poll shows a small clause: any non-subject of the evidence verb is its content
+        ("A harbour survey shows the mayor with 47 percent.", "47 percent", "A harbour survey"),
+        # an aside or a trailing attribution attributes the clause it hangs on
+        (
+            "As the Daily Planet noted, the club raised more than $1.1 million.",
+            "more than $1.1 million",
+            "the Daily Planet",
+        ),
+        (
+            "Eighty-four percent of ferry riders back the new timetable, the survey found.",
+            "Eighty-four percent",
+            "the survey",
+        ),
+        # a dated report is still a source ("a 2019 report"), and a poll parsed as a noun
+        (
+            "A 2019 report by the Harbour Institute found that the levy would raise $220 million.",
+            "$220 million",
+            "A 2019 report",
+        ),
+        # a poll opening the sentence holds each of its numbers, past a semicolon
+        (
+            "In a harbour poll released Sunday, 8 percent of riders backed the fare rise; just "
+            "3 percent of riders said they would stop taking the ferry.",
+            "3 percent",
+            "a harbour poll",
+        ),
+        # a relative pronoun names its noun's claim ("Roe, who estimated …")
+        (
+            "The levy was backed by Jane Roe, who estimated that it would raise $40 million.",
+            "$40 million",
+            "who",
+        ),
+        # a number word that counts the speakers is no amount of theirs
+        (
+            "According to one source, the firm guards 90 percent of the harbour's ferries.",
+            "90 percent",
+            "one source",
+        ),
+        ("Two officials said the levy would raise $40 million.", "$40 million", "Two officials"),
+        # a poll or tally the clause is in, before or after the number
+        (
+            "In May, the mayor had 38 percent support in a harbour poll.",
+            "38 percent",
+            "a harbour poll",
+        ),
+        ("By the council's tally, the mayor now has 739 votes.", "739", "the council's tally"),
+        # a common-noun source runs over the place it speaks from, unless that holds a number
+        (
+            "Analysts at the harbour bank, who met on Monday, expect 12 percent growth.",
+            "12 percent",
+            "Analysts at the harbour bank",
+        ),
+        (
+            "The levy is popular, according to a poll of 400 ferry riders released on Friday.",
+            "400",
+            "a poll",
+        ),
+        # "according to NAME, APPOSITION": the name is the mention
+        (
+            "The ferry lost $3 million, according to Jane Roe, the harbour board's treasurer.",
+            "$3 million",
+            "Jane Roe",
+        ),
+        # what a poll has or gives is its finding
+        (
+            "The latest harbour poll has the mayor at 41 percent.",
+            "41 percent",
+            "The latest harbour poll",
+        ),
+    ],
+)
+def test_content_of_attribution(
+    claimants: Callable[[str], dict[str, str | None]], text: str, surface: str, claimant: str
+) -> None:
+    assert claimants(text)[surface] == claimant
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        # a cue verb whose literal sense takes an amount: the outlet states it
+        ("The harbour club charged a $2,000 joining fee.", "$2,000"),
+        ("The county added 3,000 jobs last year.", "3,000"),
+        # a non-restrictive relative clause is the outlet's description
+        (
+            "Jane Roe said that the club, which has raised $4 million since May, will expand.",
+            "$4 million",
+        ),
+        # a circumstance of a cue verb is no content of it
+        ("Two days after a storm that killed 14 people, the mayor proposed a new levy.", "14"),
+        (
+            "Jane Roe, who has given $4,000 to the rowing club, said the regatta must go on.",
+            "$4,000",
+        ),
+        # the object of "tell" and "ask" is who is spoken to
+        ("The mayor told a crowd of 1,300 that the pier would reopen.", "1,300"),
+        # how a group split is no attitude of the group
+        ("Ferry riders favored Jane Roe, 82 percent to 6 percent.", "82 percent"),
+        # "according to" does not reach past its paragraph
+        ("According to the harbour office, the winners were:\nJane Roe, 62\nJohn Doe, 58", "58"),
+        # a later verb that does not report ("promising to build", "have suggested") says
+        # nothing of an earlier number
+        (
+            "As the ministers met in Ottawa, Jane Roe was 340 miles away in Bangor, promising "
+            "to build a new pier.",
+            "340",
+        ),
+        (
+            "Still, the 125,000 suspensions are far higher than previous studies have suggested.",
+            "125,000",
+        ),
+        # a conjoined verb of the same actor is no aside ("… and began March with")
+        (
+            "Jane Roe raised $11.9 million in February and, despite burning through $17.5 "
+            "million over the month, began March with $8 million in cash.",
+            "$11.9 million",
+        ),
+        # a poll's margin of error describes the poll
+        ("The harbour poll has a margin of error of 3.5 percent.", "3.5 percent"),
+        # "continue" as an aspect verb reports nothing
+        ("The ferry line continues to trail its rival by 300 passengers a day.", "300"),
+    ],
+)
+def test_narration_has_no_claimant(
+    claimants: Callable[[str], dict[str, str | None]], text: str, surface: str
+) -> None:
+    assert claimants(text)[surface] is None
+
+
+def test_markup_attributes_are_no_figures(
+    claimants: Callable[[str], dict[str, str | None]],
+) -> None:
+    text = '<tweet id="672138506081275904" author="@harbour">Ferry fares rise 5 percent.</tweet>'
+    assert list(claimants(text)) == ["5 percent"]
