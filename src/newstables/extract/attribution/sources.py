@@ -6,10 +6,10 @@
 For a quote, a cue that governs the quote in the parse wins; otherwise the nearest cue in its
 sentence; a ``NAME:`` label before it or opening its line (``transcripts``). Without a cue in
 its sentence, a quote takes (in order) a quote tag of any verb (`"…," Roe beamed.`), the bare
-attribution sentence that follows it (`"…" Roe said.`), the colon sentence that introduces it, the subject of the clause it sits in,
-the speaker of the quote before it on the same line (adjacent), or of the last quote when the
-paragraph is only quotation (carried), else the subject of the previous sentence of its
-paragraph. A quote that continues a paragraph-spanning quote keeps its speaker.
+attribution sentence that follows it (`"…" Roe said.`), the colon sentence that introduces
+it, the subject of the clause it sits in, the speaker of the quote before it on the same line
+(adjacent), or of the last quote when the paragraph is only quotation (carried), else the
+subject of the previous sentence of its paragraph. A quote that continues a paragraph-spanning quote keeps its speaker.
 """
 
 from __future__ import annotations
