@@ -9,7 +9,8 @@ its sentence, a quote takes (in order) a quote tag of any verb (`"…," Roe beam
 attribution sentence that follows it (`"…" Roe said.`), the colon sentence that introduces
 it, the subject of the clause it sits in, the speaker of the quote before it on the same line
 (adjacent), or of the last quote when the paragraph is only quotation (carried), else the
-subject of the previous sentence of its paragraph. A quote that continues a paragraph-spanning quote keeps its speaker.
+subject of the previous sentence of its paragraph. A quote that continues a paragraph-spanning
+quote keeps its speaker.
 """
 
 from __future__ import annotations
