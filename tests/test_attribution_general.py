@@ -260,3 +260,22 @@ def test_quote_tag_of_any_verb_names_the_speaker(make: Make, tag: str, speaker: 
 def test_question_tag_with_an_addressee_names_the_asker(make: Make) -> None:
     rows, _ = quotes(make, "“Do you think I am going to change?” Stubbs asked reporters on Monday.")
     assert rows[0].speaker_surface == "Stubbs"
+
+
+def test_participle_hung_in_the_reported_clause_takes_the_reporter(make: Make) -> None:
+    text = (
+        "Harold Stubbs runs the ferry.\n\n"
+        "In an interview Monday, Stubbs said the process of fixing the pier could be “messy,” "
+        "adding, “Repairs are messy.”"
+    )
+    rows, _ = quotes(make, text)
+    assert [r.speaker_surface for r in rows] == ["Stubbs", "Stubbs"]
+
+
+def test_quote_in_a_that_clause_goes_to_the_reporting_subject(make: Make) -> None:
+    text = (
+        "In the depths of the storm, Agnes Whitby worried that the sea wall was becoming “a "
+        "sieve that lets the whole harbour flood.”"
+    )
+    rows, _ = quotes(make, text)
+    assert rows[0].speaker_surface == "Agnes Whitby"

@@ -35,14 +35,20 @@ _FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
 
 def subject_of(token: Token, art: ArticleView | None = None, depth: int = 0) -> Token | None:
     """The subject of a verb (outside quotes), inherited from the verb it hangs on ("…, adding
-    that")."""
+    that"); a participle the parse hung in a reported clause inherits from the reporting verb
+    (`Roe said the plan was "bold," adding …`: Roe)."""
     for child in token.children:
         if child.dep_ in SUBJECTS and not (art and art.in_quote(child)):
             return child  # a relative "who" stays: _source resolves it through its noun
     if token.dep_ == "relcl" and token.head.pos_ in ("NOUN", "PROPN"):
         return token.head
     if depth < 3 and token.dep_ in ("conj", "xcomp", "advcl", "pcomp", "prep", "acl", "dobj"):
-        return subject_of(token.head, art, depth + 1)
+        head = token.head
+        if token.tag_ == "VBG" and head.dep_ == "ccomp" and head.head.pos_ in ("VERB", "AUX"):
+            outer = subject_of(head.head, art, depth + 1)  # `X said Y was "…," adding "…"`
+            if outer is not None:
+                return outer
+        return subject_of(head, art, depth + 1)
     return None
 
 

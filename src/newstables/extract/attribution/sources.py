@@ -18,6 +18,8 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from spacy.tokens import Token
+
 from ...models import Attribution, EntityType
 from .. import ArticleContext
 from ..quotemarks import QuoteSpan
@@ -249,6 +251,9 @@ def _governing_subject(art: ArticleView, quote: QuoteSpan) -> Cue | None:
             if subject is not None:
                 return Cue(root, subject, None, f"{root.text}:")
     for token in content_tokens(art, quote.start, quote.end):
+        reporting = _reporting_clause(art, token)
+        if reporting is not None:
+            return reporting
         for ancestor in token.ancestors:
             if art.in_quote(ancestor) or ancestor.pos_ not in ("VERB", "AUX"):
                 continue
@@ -263,6 +268,22 @@ def _governing_subject(art: ArticleView, quote: QuoteSpan) -> Cue | None:
             token = art.doc.char_span(mention.start, mention.end, alignment_mode="expand")
             if token is not None:
                 return Cue(token.root, token.root, None, None)
+    return None
+
+
+def _reporting_clause(art: ArticleView, token: Token) -> Cue | None:
+    """`Roe worried that the net was becoming "a hammock"`: a quote in a that-clause
+    complement goes to the subject of the verb that takes the complement."""
+    for ancestor in token.ancestors:
+        if ancestor.dep_ != "ccomp" or art.in_quote(ancestor.head):
+            continue
+        verb = ancestor.head
+        if not any(c.dep_ == "mark" and c.lower_ == "that" for c in ancestor.children):
+            continue
+        reports = verb.pos_ == "VERB" and verb.lemma_.lower() != "be"
+        subject = subject_of(verb, art) if reports else None
+        if subject is not None and subject.lower_ not in NOT_AGENTS:
+            return Cue(verb, subject, None, None)
     return None
 
 
