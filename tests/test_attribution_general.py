@@ -279,3 +279,18 @@ def test_quote_in_a_that_clause_goes_to_the_reporting_subject(make: Make) -> Non
     )
     rows, _ = quotes(make, text)
     assert rows[0].speaker_surface == "Agnes Whitby"
+
+
+def test_ranker_weights_ship_as_package_data() -> None:
+    from newstables.extract.attribution.ranker import weights
+
+    assert weights() and all(isinstance(v, float) for v in weights().values())
+
+
+def test_ranker_prefers_the_speaker_over_a_subject_in_the_reported_clause(make: Make) -> None:
+    text = (
+        "Harold Stubbs told reporters on Monday the tone of the meeting was cordial, and "
+        "predicted residents “will be feeling a little uncomfortable.”"
+    )
+    rows, _ = quotes(make, text)
+    assert rows[0].speaker_surface == "Harold Stubbs"
