@@ -103,13 +103,28 @@ def _nearest_speech_subject(found: list[Candidate]) -> None:
         nearest.features["nearest_speech_subject"] = 1.0
 
 
+def _null_features(art: ArticleView, quote: QuoteSpan, method: str) -> Features:
+    """ "No speaker": what the rules found, and whether the quote looks like a name or title
+    (`a website called "…"`, capitalised words, a few words)."""
+    words = quote.text.split()
+    capitalised = sum(w[:1].isupper() for w in words) / max(1, len(words))
+    before = art.text[max(0, quote.start - 12) : quote.start].lower()
+    return {
+        "null": 1.0,
+        f"null_rule={method}": 1.0,
+        "null_short": float(len(words) <= 6),
+        "null_titlecase": capitalised,
+        "null_named": float(any(w in before for w in ("called", "titled", "named", "dubbed"))),
+    }
+
+
 def candidates(art: ArticleView, quote: QuoteSpan, source: Source | None) -> list[Candidate]:
     """The rules' pick, "no speaker" and every noun phrase head near the quote."""
     sentence = art.sentence_of(quote.start)
     governors = _governors(art, quote)
     rule_span = (source.start, source.end) if source and source.start is not None else None
     method = source.method.value if source else "none"
-    found = [Candidate(None, -1, -1, {"null": 1.0, f"null_rule={method}": 1.0})]
+    found = [Candidate(None, -1, -1, _null_features(art, quote, method))]
     seen_rule = False
     for offset in (-1, 0, 1):
         index = sentence + offset
