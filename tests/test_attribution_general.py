@@ -234,3 +234,63 @@ def test_validation_rule_rejects_a_mention_without_entity() -> None:
 def test_small_percent_is_a_figure_without_a_counted_noun(make: Make) -> None:
     (figure,) = figures(make, "Ferry fares rose 2.5 percent this year.")
     assert figure.value == 2.5 and figure.unit == "percent"
+
+
+def test_name_glued_into_the_quote_clause_speaks(make: Make) -> None:
+    text = (
+        "“We’ve had more successful seasons than this one,” Bill Eastland, wearing a cowboy hat "
+        "and bright yellow campaign pins, said quietly."
+    )
+    rows, _ = quotes(make, text)
+    assert rows[0].speaker_surface == "Bill Eastland"
+
+
+@pytest.mark.parametrize(
+    ("tag", "speaker"),
+    [
+        ("Harold Stubbs beamed", "Harold Stubbs"),
+        ("she riffed on the mayor's answer, drawing laughs", "she"),
+    ],
+)
+def test_quote_tag_of_any_verb_names_the_speaker(make: Make, tag: str, speaker: str) -> None:
+    rows, _ = quotes(make, f"“The ferry runs again on Monday,” {tag}. “Come aboard.”")
+    assert [r.speaker_surface for r in rows] == [speaker, speaker]
+
+
+def test_question_tag_with_an_addressee_names_the_asker(make: Make) -> None:
+    rows, _ = quotes(make, "“Do you think I am going to change?” Stubbs asked reporters on Monday.")
+    assert rows[0].speaker_surface == "Stubbs"
+
+
+def test_participle_hung_in_the_reported_clause_takes_the_reporter(make: Make) -> None:
+    text = (
+        "Harold Stubbs runs the ferry.\n\n"
+        "In an interview Monday, Stubbs said the process of fixing the pier could be “messy,” "
+        "adding, “Repairs are messy.”"
+    )
+    rows, _ = quotes(make, text)
+    assert [r.speaker_surface for r in rows] == ["Stubbs", "Stubbs"]
+
+
+def test_quote_in_a_that_clause_goes_to_the_reporting_subject(make: Make) -> None:
+    text = (
+        "In the depths of the storm, Agnes Whitby worried that the sea wall was becoming “a "
+        "sieve that lets the whole harbour flood.”"
+    )
+    rows, _ = quotes(make, text)
+    assert rows[0].speaker_surface == "Agnes Whitby"
+
+
+def test_ranker_weights_ship_as_package_data() -> None:
+    from newstables.extract.attribution.ranker import weights
+
+    assert weights() and all(isinstance(v, float) for v in weights().values())
+
+
+def test_ranker_prefers_the_speaker_over_a_subject_in_the_reported_clause(make: Make) -> None:
+    text = (
+        "Harold Stubbs told reporters on Monday the tone of the meeting was cordial, and "
+        "predicted residents “will be feeling a little uncomfortable.”"
+    )
+    rows, _ = quotes(make, text)
+    assert rows[0].speaker_surface == "Harold Stubbs"

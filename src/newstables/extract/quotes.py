@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from ..models import Attribution, Quotation, content_id
 from .attribution import ArticleView, Source, quote_source, view
+from .attribution.ranker import rerank
 from .quotemarks import QuoteSpan
 
 if TYPE_CHECKING:
@@ -64,7 +65,7 @@ def extract_quotations(ctx: ArticleContext) -> tuple[list[Quotation], list[NewEn
     new: list[NewEntity] = []
     last: dict = {}
     for quote in art.quotes:
-        source = quote_source(art, quote)
+        source = rerank(art, quote, quote_source(art, quote))
         quotation_id = content_id("q", article_id, quote.start, quote.end, quote.text)
         if source is not None:
             new += [e for e in (source.new_entity, source.channel_entity) if e is not None]

@@ -4,8 +4,9 @@
 >>> source.entity_id, source.surface, source.cue, source.channel_id
 ('jane-roe', 'Roe', 'quoted … as saying', 'daily-bugle')
 
-One engine for quotations and figures, a documented heuristic over the spaCy parse (no learned
-model), in small modules by concern:
+One engine for quotations and figures, a documented heuristic over the spaCy parse, in small
+modules by concern (a quotation's speaker mention is then re-ranked by ``ranker``, a small
+linear model trained by ``scripts/train_speaker_ranker.py``):
 
 - ``view``: per-article indexes built once (sentences cut outside quotes, quote and mention
   look-ups by dictionary and binary search: linear time per article);
@@ -14,7 +15,9 @@ model), in small modules by concern:
   documents to their issuer, unnamed sources as anonymous article-scoped entities);
 - ``relays``: the original voice speaks, the outlet or spokesperson relays (channel);
 - ``transcripts``: ``NAME:`` labels, Q:/A: lines, asked/replied alternation;
-- ``sources``: the order in which the rules are tried for a quote, and ``attribute``.
+- ``sources``: the order in which the rules are tried for a quote, and ``attribute``;
+- ``ranker``: the rules' pick against the other noun phrases around the quote (weights in
+  ``speaker_ranker.json``; relayed voices and labels stay the rules').
 
 The registry (``data/curation``) may name entities and roles, but nothing here needs it.
 """

@@ -30,17 +30,25 @@ from .lexicon import (
 from .mentions import is_media
 from .view import ArticleView
 
+_FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
+
 
 def subject_of(token: Token, art: ArticleView | None = None, depth: int = 0) -> Token | None:
     """The subject of a verb (outside quotes), inherited from the verb it hangs on ("…, adding
-    that")."""
+    that"); a participle the parse hung in a reported clause inherits from the reporting verb
+    (`Roe said the plan was "bold," adding …`: Roe)."""
     for child in token.children:
         if child.dep_ in SUBJECTS and not (art and art.in_quote(child)):
             return child  # a relative "who" stays: _source resolves it through its noun
     if token.dep_ == "relcl" and token.head.pos_ in ("NOUN", "PROPN"):
         return token.head
     if depth < 3 and token.dep_ in ("conj", "xcomp", "advcl", "pcomp", "prep", "acl", "dobj"):
-        return subject_of(token.head, art, depth + 1)
+        head = token.head
+        if token.tag_ == "VBG" and head.dep_ == "ccomp" and head.head.pos_ in ("VERB", "AUX"):
+            outer = subject_of(head.head, art, depth + 1)  # `X said Y was "…," adding "…"`
+            if outer is not None:
+                return outer
+        return subject_of(head, art, depth + 1)
     return None
 
 
@@ -52,6 +60,23 @@ def line_subject(art: ArticleView, token: Token) -> Token | None:
         if candidate.pos_ in ("PROPN", "PRON", "NOUN") and candidate.i in art.chunks:
             return candidate
     return None
+
+
+def after_quote(art: ArticleView, token: Token) -> Token | None:
+    """`"…," Jane Roe, a top adviser, said` parsed with the name inside the quote's clause: the
+    first noun phrase between the quote's closing mark and the subject-less verb speaks."""
+    start = art.sentences[art.sentence_of(token.idx)][0]
+    previous = [q for q in art.quotes_starting(start, token.idx) if q.end <= token.idx]
+    if not previous:
+        return None
+    quote = previous[-1]
+    between = [t for t in art.tokens(quote.end, token.idx) if not t.is_punct]
+    if not between or len(between) > 25 or any(t.tag_ in _FINITE for t in between):
+        return None
+    first = next((t for t in between if t.pos_ in ("PROPN", "NOUN", "PRON")), None)
+    while first is not None and first.dep_ == "compound" and first.head.i < token.i:
+        first = first.head
+    return first
 
 
 def object_of(token: Token) -> Token | None:
@@ -181,6 +206,8 @@ def read_cue(art: ArticleView, token: Token) -> Cue | None:
             ),
             None,
         )
+    if subject is None:
+        subject = after_quote(art, token)
     if subject is None:  # `Bozell answers` parsed with a compound
         subject = next(
             (c for c in token.lefts if c.pos_ in ("PROPN", "PRON") and c.i == token.i - 1), None

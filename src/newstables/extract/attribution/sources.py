@@ -5,11 +5,12 @@
 
 For a quote, a cue that governs the quote in the parse wins; otherwise the nearest cue in its
 sentence; a ``NAME:`` label before it or opening its line (``transcripts``). Without a cue in
-its sentence, a quote takes (in order) the bare attribution sentence that follows it
-(`"…" Roe said.`), the colon sentence that introduces it, the subject of the clause it sits in,
-the speaker of the quote before it on the same line (adjacent), or of the last quote when the
-paragraph is only quotation (carried), else the subject of the previous sentence of its
-paragraph. A quote that continues a paragraph-spanning quote keeps its speaker.
+its sentence, a quote takes (in order) a quote tag of any verb (`"…," Roe beamed.`), the bare
+attribution sentence that follows it (`"…" Roe said.`), the colon sentence that introduces
+it, the subject of the clause it sits in, the speaker of the quote before it on the same line
+(adjacent), or of the last quote when the paragraph is only quotation (carried), else the
+subject of the previous sentence of its paragraph. A quote that continues a paragraph-spanning
+quote keeps its speaker.
 """
 
 from __future__ import annotations
@@ -17,11 +18,13 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from spacy.tokens import Token
+
 from ...models import Attribution, EntityType
 from .. import ArticleContext
 from ..quotemarks import QuoteSpan
 from .cues import Cue, content_tokens, cues_in, governing, object_of, subject_of
-from .lexicon import FIRST_PERSON, NOT_AGENTS
+from .lexicon import CUE_VERBS, FIRST_PERSON, NOT_AGENTS
 from .mentions import index_mentions, speaker_mention
 from .relays import make_source, merge_according
 from .transcripts import alternates, label_intro, line_label
@@ -55,6 +58,48 @@ def in_sentence(art: ArticleView, start: int, end: int, for_quote: bool) -> Cue 
     if chosen is None:
         return None
     return merge_according(art, chosen, cues)
+
+
+_TAG_END = re.compile(r"[,?!…—–-]\W*$")
+
+
+def quote_tag(art: ArticleView, quote: QuoteSpan) -> Cue | None:
+    """A quote tag of any verb: `"…," Roe beamed.`, `"…?" asked Roe.`, `"…," she riffed on …`.
+
+    A quote that opens its sentence, closed by a comma (or by a question or exclamation mark,
+    then with a speech verb), and followed on its line by a noun phrase and a finite verb
+    (either order) within a few words: the verb's subject speaks, whatever the verb after a
+    comma (the construction, not the word, makes it a speech verb).
+    """
+    closing = _TAG_END.search(quote.text.rstrip())
+    s_start = art.sentences[art.sentence_of(quote.start)][0]
+    if closing is None or re.search(r"\w", art.text[s_start : quote.start]):
+        return None
+    line_end = art.text.find("\n", quote.end)
+    line_end = len(art.text) if line_end < 0 else line_end
+    after = [t for t in art.tokens(quote.end, min(line_end, quote.end + 200)) if not t.is_space]
+    words = [t for t in after[:12] if not t.is_punct]
+    if not words or art.quote_at(words[0].idx) is not None:
+        return None
+    verb = next((t for t in words[:8] if t.tag_ in ("VBD", "VBZ", "VBP")), None)
+    if verb is None or verb.lemma_.lower() == "be":
+        return None
+    if "," not in closing.group() and verb.lemma_.lower() not in CUE_VERBS:
+        return None
+    before = [t for t in words if t.i < verb.i]
+    if before:
+        noun = next((t for t in before if t.pos_ in ("PROPN", "NOUN", "PRON")), None)
+        while noun is not None and noun.dep_ == "compound" and noun.head.i < verb.i:
+            noun = noun.head
+    else:
+        noun = next(
+            (t for t in words if t.i > verb.i and t.pos_ in ("PROPN", "NOUN", "PRON")), None
+        )
+        while noun is not None and noun.dep_ == "compound" and noun.head.i > noun.i:
+            noun = noun.head
+    if noun is None or noun.lower_ in NOT_AGENTS or noun.tag_ in ("WDT", "WP"):
+        return None
+    return Cue(verb, noun, None, verb.text)
 
 
 def _bare_attribution(art: ArticleView, sentence: int) -> Cue | None:
@@ -148,6 +193,9 @@ def _quote_source(art: ArticleView, quote: QuoteSpan) -> Source | None:
         if alternates(cue) and source.method == Attribution.pronoun and previous is not None:
             source = _other_party(art, previous, source)
         return relayed(art, quote, source)
+    tag = quote_tag(art, quote)
+    if tag is not None:
+        return relayed(art, quote, make_source(art, tag, Attribution.adjacent))
     ends_sentence = not re.search(r"\w", art.text[quote.end : s_end])
     starts_sentence = not re.search(r"\w", art.text[s_start : quote.start])
     if ends_sentence:
@@ -202,6 +250,9 @@ def _governing_subject(art: ArticleView, quote: QuoteSpan) -> Cue | None:
             if subject is not None:
                 return Cue(root, subject, None, f"{root.text}:")
     for token in content_tokens(art, quote.start, quote.end):
+        reporting = _reporting_clause(art, token)
+        if reporting is not None:
+            return reporting
         for ancestor in token.ancestors:
             if art.in_quote(ancestor) or ancestor.pos_ not in ("VERB", "AUX"):
                 continue
@@ -216,6 +267,22 @@ def _governing_subject(art: ArticleView, quote: QuoteSpan) -> Cue | None:
             token = art.doc.char_span(mention.start, mention.end, alignment_mode="expand")
             if token is not None:
                 return Cue(token.root, token.root, None, None)
+    return None
+
+
+def _reporting_clause(art: ArticleView, token: Token) -> Cue | None:
+    """`Roe worried that the net was becoming "a hammock"`: a quote in a that-clause
+    complement goes to the subject of the verb that takes the complement."""
+    for ancestor in token.ancestors:
+        if ancestor.dep_ != "ccomp" or art.in_quote(ancestor.head):
+            continue
+        verb = ancestor.head
+        if not any(c.dep_ == "mark" and c.lower_ == "that" for c in ancestor.children):
+            continue
+        reports = verb.pos_ == "VERB" and verb.lemma_.lower() != "be"
+        subject = subject_of(verb, art) if reports else None
+        if subject is not None and subject.lower_ not in NOT_AGENTS:
+            return Cue(verb, subject, None, None)
     return None
 
 
