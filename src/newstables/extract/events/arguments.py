@@ -142,8 +142,8 @@ def _noun_agent(book: EventCodebook, token: Token) -> Token | None:
         if child.dep_ == "acl" and by_agent(child) is not None:
             return by_agent(child)
     for child in token.children:
-        if child.dep_ in ("compound", "amod") and _named_child(child) is not None:
-            return child
+        if child.dep_ in ("compound", "amod") and _named_child(child):
+            return child  # a modifier that names no one ("a landmark hearing") is no agent
     head = token.head
     if journey_verb(token) is not None:
         head = journey_verb(token)  # "negotiators return to Geneva for talks"

@@ -302,7 +302,7 @@ def propose(article: Article, token: Token) -> str | None:
         return None  # a registry name the registry rules did not take (a place, as an agent)
     if ent is not None and ent.label_ in _NAMED and ent.root == token:
         return _named(article, ent)
-    described = _described(article, token)
+    described = _described(article, token) or _titled_later(article, token)
     if described is not None:
         return described
     if token.lemma_.lower() in article.book.group_nouns:
@@ -358,6 +358,25 @@ def _titled_before(article: Article, token: Token) -> str | None:
     for ent in reversed([e for e in article.doc.ents if e.end <= token.i]):
         if ent.label_ != "PERSON":
             continue
+        before = {t.lower_ for t in article.doc[max(ent.start - 4, 0) : ent.start]}
+        if before & set(titles) and words <= before:
+            return _named(article, ent)
+    return None
+
+
+def _titled_later(article: Article, token: Token) -> str | None:
+    """ "a U.S. district judge" … "U.S. District Judge James C. Cacheris": an indefinite title
+    whose modifiers and title word all stand just before a person named later in the article is
+    that person (a story often names its judge or official only after the lead)."""
+    titles = _TITLES.get(token.lemma_.lower())
+    if titles is None or not any(
+        c.dep_ == "det" and c.lower_ in ("a", "an") for c in token.children
+    ):
+        return None
+    words = {c.lower_ for c in token.lefts if c.dep_ in ("compound", "amod") and c.pos_ != "DET"}
+    if not words:
+        return None
+    for ent in (e for e in article.doc.ents if e.start > token.i and e.label_ == "PERSON"):
         before = {t.lower_ for t in article.doc[max(ent.start - 4, 0) : ent.start]}
         if before & set(titles) and words <= before:
             return _named(article, ent)

@@ -1,0 +1,35 @@
+"""Recall of events on international and political news: constructions whose event or actor
+the engine missed — made-up sentences through the engine lexicon only."""
+
+from __future__ import annotations
+
+import test_events_general as general
+from test_events_general import Extract, only
+
+from newstables.models import EventType
+
+bare = general.bare  # the fixtures: engine defaults only, no registry
+extract = general.extract
+
+
+def test_a_plain_modifier_of_an_event_noun_names_no_actor(extract: Extract) -> None:
+    drafts, _ = extract(
+        "The Elbonian high court opened a landmark hearing into the interrogation methods."
+    )
+    assert only(drafts, EventType.ACCUSE).actor_id == "elbonian-high-court"
+
+
+def test_an_indefinite_title_is_the_person_the_article_names_later(extract: Extract) -> None:
+    drafts, _ = extract(
+        "The hacker was sentenced on Thursday to four years in prison by a U.S. district judge "
+        "in Alexandria. U.S. District Judge Ann Whitcombe said the harm was great."
+    )
+    assert only(drafts, EventType.COERCE).actor_id == "ann-whitcombe"
+
+
+def test_an_indefinite_title_is_not_another_judge_named_later(extract: Extract) -> None:
+    drafts, _ = extract(
+        "A federal judge sentenced the hacker to four years in prison. "
+        "Circuit Judge Ann Whitcombe upheld the law in another case."
+    )
+    assert all(d.actor_id != "ann-whitcombe" for d in drafts if d.event_type == EventType.COERCE)
