@@ -33,3 +33,18 @@ def test_an_indefinite_title_is_not_another_judge_named_later(extract: Extract) 
         "Circuit Judge Ann Whitcombe upheld the law in another case."
     )
     assert all(d.actor_id != "ann-whitcombe" for d in drafts if d.event_type == EventType.COERCE)
+
+
+def test_a_sentence_misparsed_as_a_noun_phrase_keeps_its_subject(extract: Extract) -> None:
+    drafts, _ = extract(
+        "Doctors from two Elbonian charities donated and personally delivered $20,000 worth of "
+        "medicine to Freedonia General Hospital, risking as much as five years in prison."
+    )
+    aid = only(drafts, EventType.AID)
+    assert aid.actor_id == "doctors-from-two-elbonian-charities"
+    assert EventType.THREATEN not in {d.event_type for d in drafts}  # risking is no threat
+
+
+def test_blocking_streets_is_a_protest(extract: Extract) -> None:
+    drafts, _ = extract("Farmers in Elbonia blocked highways with tractors on Monday.")
+    assert only(drafts, EventType.PROTEST).actor_id == "farmers-in-elbonia"

@@ -90,6 +90,8 @@ VERB_CODES: dict[str, str] = {
     # "claimed that Ukrainian forces had been expelled" asserts, it accuses no one; CAMEO's
     # bare EXPRESS is disapproval, but "expressed his appreciation" or "support" is none
     "claim": "", "express": "",
+    # "risking 12 years in prison": one risks a loss, one threatens no one
+    "risk": "",
 }  # fmt: skip
 
 # verb → extra patterns: (code, words after the verb, prepositional phrases)
@@ -123,6 +125,8 @@ VERBS: dict[str, list[tuple[str, list[str], list[tuple[str, list[str]]]]]] = {
     "relax": [("081", ["restriction"], []), ("081", ["rule"], []), ("0813", ["curfew"], [])],
     "stage": [("141", ["protest"], []), ("141", ["rally"], []), ("190", ["attack"], [])],
     "rally": [("141", [], [("against", [])])],
+    "block": [("144", ["street"], []), ("144", ["highway"], []), ("144", ["bridge"], []),
+              ("144", ["motorway"], []), ("144", ["railway"], [])],
     "vote": [("129", [], [("against", [])])],
     "ask": [("020", [], [("for", [])]), ("020", ["to"], [])],
     "hand": [("070", [], [("over", [])])],

@@ -13,7 +13,7 @@ from spacy.tokens import Token
 from ...models import EntityType
 from .entities import agents, registry_entity, resolve
 from .lexicon import EventCodebook
-from .parse import by_agent, dobj, infinitive, pobj, received_from, subject
+from .parse import by_agent, dobj, infinitive, misparsed_subject, pobj, received_from, subject
 from .parse import child as nearest
 from .state import Article, Hit
 from .triggers import claim_after, journey_verb
@@ -54,6 +54,8 @@ def _agentless_passive(hit: Hit) -> bool:
     sentence is the actor (dropped rather than misattributed)."""
     token = hit.token
     if hit.curated or token.pos_ != "VERB" or by_agent(token) is not None:
+        return False
+    if misparsed_subject(token) is not None:
         return False
     for verb in (token, token.head if token.dep_ == "conj" and token.tag_ == "VBN" else token):
         if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
@@ -103,7 +105,7 @@ def _verb_agent(book: EventCodebook, token: Token) -> Token | None:
         return subject(claim) or pobj(token) if claim is not None else None
     if any(c.dep_ == "aux" and c.lower_ in _HELPERS for c in token.children):
         return None  # "forces helped recapture": helpers are not the agent
-    found = subject(token) or by_agent(token)
+    found = misparsed_subject(token) or subject(token) or by_agent(token)
     if found is not None:
         return found
     head = token.head

@@ -426,7 +426,8 @@ def _phrase(token: Token, nation: Token | None) -> str | None:
     words.append(token)
     placed = ""
     for prep in (c for c in token.rights if c.dep_ == "prep" and c.lower_ in _PLACING):
-        inner = [t for t in prep.subtree if t.pos_ not in ("DET", "PUNCT")]
+        inner = [t for t in prep.subtree if t.pos_ not in ("DET", "PUNCT") and
+                 not _in_clause(t, prep)]  # fmt: skip
         if any(t.pos_ == "PROPN" or _nationality(t) for t in inner) and len(inner) <= 6:
             placed = " " + joined(inner)
             break
@@ -436,6 +437,17 @@ def _phrase(token: Token, nation: Token | None) -> str | None:
     if not (proper or (definite and described and token.tag_ != "NNS")):
         return None  # "officials", "some soldiers": nobody in particular
     return (joined(words) + placed).strip()
+
+
+def _in_clause(token: Token, top: Token) -> bool:
+    """Whether a word below ``top`` is inside a clause that modifies a noun there ("groups
+    donated ...", "groups that fought ...")."""
+    node = token
+    while node != top and node.head != node:
+        if node.dep_ in ("acl", "relcl"):
+            return True
+        node = node.head
+    return False
 
 
 def joined(tokens: list[Token]) -> str:
