@@ -48,3 +48,15 @@ def test_a_sentence_misparsed_as_a_noun_phrase_keeps_its_subject(extract: Extrac
 def test_blocking_streets_is_a_protest(extract: Extract) -> None:
     drafts, _ = extract("Farmers in Elbonia blocked highways with tractors on Monday.")
     assert only(drafts, EventType.PROTEST).actor_id == "farmers-in-elbonia"
+
+
+def test_who_arrests_on_charges_accuses(extract: Extract) -> None:
+    drafts, _ = extract("Elbonian police arrested Mayor Ann Rowe on charges of fraud.")
+    accused = only(drafts, EventType.ACCUSE)
+    assert (accused.actor_id, accused.recipient_id) == ("elbonian-police", "ann-rowe")
+    assert only(drafts, EventType.COERCE).actor_id == "elbonian-police"
+
+
+def test_an_arrest_without_its_agent_accuses_no_one(extract: Extract) -> None:
+    drafts, _ = extract("Six protesters were arrested on charges of trespass, police said.")
+    assert EventType.ACCUSE not in {d.event_type for d in drafts}

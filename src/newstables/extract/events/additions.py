@@ -33,7 +33,7 @@ NOUNS: dict[str, str] = {
     # ACCUSE: investigations, accusations, lawsuits
     "inquiry": "090", "investigation": "090", "probe": "090", "audit": "090", "hearing": "090",
     "accusation": "112", "allegation": "112", "criticism": "111", "condemnation": "111",
-    "lawsuit": "115", "suit": "115", "complaint": "114", "indictment": "112",
+    "lawsuit": "115", "suit": "115", "complaint": "114", "indictment": "112", "charge": "112",
     "impeachment": "112",
     # REQUEST
     "demand": "100", "appeal": "020", "request": "020", "plea": "020", "petition": "020",

@@ -16,7 +16,7 @@ from .lexicon import EventCodebook
 from .parse import by_agent, dobj, infinitive, misparsed_subject, pobj, received_from, subject
 from .parse import child as nearest
 from .state import Article, Hit
-from .triggers import claim_after, journey_verb
+from .triggers import claim_after, grounds_of, journey_verb
 
 _HELPERS = frozenset(
     {"help", "helps", "helped", "helping", "assist", "assists", "assisted", "assisting", "aid"}
@@ -151,6 +151,8 @@ def _noun_agent(book: EventCodebook, token: Token) -> Token | None:
         head = journey_verb(token)  # "negotiators return to Geneva for talks"
     elif token.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ == "in":
         head = head.head  # "in a significant announcement, North Korea acknowledged"
+    elif (grounds := grounds_of(book, token)) is not None:
+        head = grounds  # "police held him on charges of fraud": the police accuse
     elif token.dep_ != "dobj":
         return None
     return subject(head) if head.pos_ in ("VERB", "AUX") else None
@@ -187,6 +189,8 @@ def _recipient(article: Article, hit: Hit) -> str | None:
     nodes = [token, *(c for c in token.children if c.dep_ == "xcomp")]
     if token.pos_ in ("NOUN", "PROPN") and token.dep_ in ("dobj", "nsubjpass"):
         nodes.append(token.head)
+    if (grounds := grounds_of(article.book, token)) is not None:
+        nodes.append(grounds)  # "arrested the mayor on charges of fraud": the mayor is accused
     for node in nodes:
         for child in node.children:
             if child.dep_ in ("dobj", "dative") and child != token:

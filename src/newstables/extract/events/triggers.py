@@ -294,14 +294,28 @@ def _noun_hit(book: EventCodebook, token: Token) -> Hit | None:
         return None
     head = token.head
     governed = (
-        token.dep_ in ("dobj", "nsubjpass", "attr") and head.lemma_.lower() in book.light_verbs
-    ) or _journey(token)
+        (token.dep_ in ("dobj", "nsubjpass", "attr") and head.lemma_.lower() in book.light_verbs)
+        or _journey(token)
+        or (pattern.type == EventType.ACCUSE and grounds_of(book, token) is not None)
+    )
     named = any(c.dep_ in _AGENT_CHILDREN for c in token.children) or any(
         c.dep_ == "prep" and c.lower_ == "by" for c in token.children
     )
     if not (governed or named) or (not governed and _series(book, token)):
         return None
     return Hit(token, pattern, pattern.type, None, pattern.mode)
+
+
+def grounds_of(book: EventCodebook, token: Token) -> Token | None:
+    """ "jailed 52 members on charges of treason": the coercive verb whose grounds ("on" a
+    charge or allegation) the noun gives; who jails on a charge accuses (None otherwise)."""
+    prep = token.head
+    if token.dep_ != "pobj" or prep.lower_ != "on" or prep.dep_ != "prep":
+        return None
+    verb = prep.head
+    entry = book.verbs.get(verb.lemma_.lower())
+    coercive = entry is not None and entry.default is not None
+    return verb if coercive and entry.default.type == EventType.COERCE else None
 
 
 def _series(book: EventCodebook, token: Token) -> bool:
