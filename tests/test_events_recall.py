@@ -60,3 +60,8 @@ def test_who_arrests_on_charges_accuses(extract: Extract) -> None:
 def test_an_arrest_without_its_agent_accuses_no_one(extract: Extract) -> None:
     drafts, _ = extract("Six protesters were arrested on charges of trespass, police said.")
     assert EventType.ACCUSE not in {d.event_type for d in drafts}
+
+
+def test_a_lawyer_acts_for_the_possessor_but_is_not_them(extract: Extract) -> None:
+    drafts, _ = extract("Mayor Ann Rowe's lawyer sued the city on Monday.")
+    assert all(d.actor_id != "ann-rowe" for d in drafts), drafts

@@ -34,6 +34,12 @@ _INSTITUTIONS = frozenset(
     {"council", "court", "regulator", "parliament", "government", "committee", "administration",
      "legislature", "senate", "board", "commission"}
 )  # fmt: skip
+# people who act for someone else, or beside them: their possessor is not the actor
+_DELEGATES = frozenset(
+    {"lawyer", "attorney", "counsel", "spokesman", "spokeswoman", "spokesperson", "aide",
+     "adviser", "advisor", "wife", "husband", "son", "daughter", "brother", "sister", "father",
+     "mother", "friend", "rival", "opponent", "critic", "deputy", "assistant", "defender"}
+)  # fmt: skip
 _QUANTITIES = frozenset(
     {"thousand", "thousands", "hundred", "hundreds", "dozen", "dozens", "million", "millions",
      "third", "half", "quarter", "number", "some", "many", "most", "all", "one", "two", "several",
@@ -103,6 +109,8 @@ def resolve(article: Article, token: Token, depth: int = 0, agent: bool = True) 
     if counted is not None:  # "thousands of Nigerians", "one third of the guerrillas"
         return resolve(article, counted, depth + 1, agent)
     for child in token.children:  # "the Kremlin's statement", "remarks made by Gerasimov"
+        if token.lemma_.lower() in _DELEGATES:
+            break  # "Lazar's lawyer asked": the lawyer, not Lazar
         if child.dep_ == "poss" and (found := resolve(article, child, depth + 1, agent)):
             return found
     return propose(article, token) if article.proposing else None
