@@ -304,3 +304,16 @@ def test_expressing_appreciation_accuses_no_one(extract: Extract) -> None:
 def test_what_troops_are_sent_to_do_is_the_deployments_mission(extract: Extract) -> None:
     drafts, _ = extract("Elbonia has sent troops to fight for Freedonia in the war with Ruritania.")
     assert [d.trigger for d in drafts] == ["sent"]
+
+
+def test_a_vow_to_fight_curses_no_one(extract: Extract) -> None:
+    drafts, _ = extract(
+        "Elbonian rebels have sworn to fight until they control the border villages."
+    )
+    assert EventType.ACCUSE not in {d.event_type for d in drafts}, drafts
+    assert only(drafts, EventType.THREATEN).actor_id == "elbonian-rebels"
+
+
+def test_shunning_work_to_protest_coerces_no_one(extract: Extract) -> None:
+    drafts, _ = extract("Elbonian farmers shunned work on Monday to protest the new land tax.")
+    assert types(drafts) == ["PROTEST"], drafts

@@ -92,6 +92,9 @@ VERB_CODES: dict[str, str] = {
     "claim": "", "express": "",
     # "risking 12 years in prison": one risks a loss, one threatens no one
     "risk": "",
+    # "have sworn to fight" vows (the vowed act is coded), "was sworn in" takes office: neither
+    # curses anyone (CAMEO's bare code); "shunned work to protest" strikes, it coerces no one
+    "swear": "", "shun": "",
 }  # fmt: skip
 
 # verb → extra patterns: (code, words after the verb, prepositional phrases)
