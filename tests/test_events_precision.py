@@ -317,3 +317,11 @@ def test_a_vow_to_fight_curses_no_one(extract: Extract) -> None:
 def test_shunning_work_to_protest_coerces_no_one(extract: Extract) -> None:
     drafts, _ = extract("Elbonian farmers shunned work on Monday to protest the new land tax.")
     assert types(drafts) == ["PROTEST"], drafts
+
+
+def test_a_list_of_accused_acts_is_the_accused_ones(extract: Extract) -> None:
+    drafts, _ = extract(
+        "The Elbonian Bar Association accused the city of breaking the rules, ignoring the law "
+        "and silencing critics."
+    )
+    assert types(drafts) == ["ACCUSE"], drafts

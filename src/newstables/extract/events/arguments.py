@@ -105,6 +105,8 @@ def _verb_agent(book: EventCodebook, token: Token) -> Token | None:
         return subject(claim) or pobj(token) if claim is not None else None
     if any(c.dep_ == "aux" and c.lower_ in _HELPERS for c in token.children):
         return None  # "forces helped recapture": helpers are not the agent
+    if _listed_gerund(token):
+        return None  # "accused X of violating rights, ignoring the law": X ignored, allegedly
     found = misparsed_subject(token) or subject(token) or by_agent(token)
     if found is not None:
         return found
@@ -127,6 +129,19 @@ def _verb_agent(book: EventCodebook, token: Token) -> Token | None:
     if inherits and head.pos_ in ("VERB", "AUX") and head.lemma_.lower() not in book.reporting:
         return _verb_agent(book, head)
     return None
+
+
+def _listed_gerund(token: Token) -> bool:
+    """A gerund adjunct that goes on a list begun by "of"/"for" + gerund on the same verb
+    ("accused the US of violating rights, ignoring the law"): the object's act, like the first."""
+    if token.dep_ != "advcl" or token.tag_ != "VBG" or subject(token) is not None:
+        return False
+    head = token.head
+    return any(
+        p.dep_ == "prep" and p.lower_ in ("of", "for") and p.i < token.i and
+        any(c.dep_ == "pcomp" and c.tag_ == "VBG" for c in p.children)
+        for p in head.children
+    )  # fmt: skip
 
 
 def _noun_agent(book: EventCodebook, token: Token) -> Token | None:
