@@ -325,3 +325,10 @@ def test_a_list_of_accused_acts_is_the_accused_ones(extract: Extract) -> None:
         "and silencing critics."
     )
     assert types(drafts) == ["ACCUSE"], drafts
+
+
+def test_a_phrase_of_time_is_no_patterns_preposition(extract: Extract) -> None:
+    drafts, _ = extract("Senator Ada Rowe took office on Monday.")
+    assert EventType.ACCUSE not in {d.event_type for d in drafts}, drafts  # not "took on"
+    drafts, _ = extract("Senator Ada Rowe took on Governor Bill Marsh on Monday.")
+    assert only(drafts, EventType.ACCUSE).recipient_id == "bill-marsh"

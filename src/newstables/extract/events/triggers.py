@@ -219,7 +219,7 @@ def _holds(pattern: Pattern, after: dict[str, list[Token]], subject: set[str], v
         heads = [
             h
             for h in after.get(prep, [])
-            if h.dep_ != "aux" and _within(h, verb, 2) and not _in_order(h)
+            if h.dep_ != "aux" and _within(h, verb, 2) and not _in_order(h) and not _of_time(h)
         ]
         if not heads:
             return False
@@ -256,6 +256,12 @@ def _preps_above(token: Token, verb: Token) -> set[str]:
         if node.dep_ == "prep" and node != verb:
             found.add(node.lower_)
     return found
+
+
+def _of_time(token: Token) -> bool:
+    """ "on the weekend", "on Monday": a preposition of time is no pattern's preposition
+    ("whom they had taken hostage ... on the weekend" takes no one on)."""
+    return any(c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME") for c in token.children)
 
 
 def _in_order(token: Token) -> bool:
