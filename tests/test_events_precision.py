@@ -332,3 +332,8 @@ def test_a_phrase_of_time_is_no_patterns_preposition(extract: Extract) -> None:
     assert EventType.ACCUSE not in {d.event_type for d in drafts}, drafts  # not "took on"
     drafts, _ = extract("Senator Ada Rowe took on Governor Bill Marsh on Monday.")
     assert only(drafts, EventType.ACCUSE).recipient_id == "bill-marsh"
+
+
+def test_what_one_threatens_to_do_is_the_threat_only(extract: Extract) -> None:
+    drafts, _ = extract("Mayor Thomas Whitfield threatened to institute a curfew in the old town.")
+    assert types(drafts) == ["THREATEN"], drafts
