@@ -337,3 +337,8 @@ def test_a_phrase_of_time_is_no_patterns_preposition(extract: Extract) -> None:
 def test_what_one_threatens_to_do_is_the_threat_only(extract: Extract) -> None:
     drafts, _ = extract("Mayor Thomas Whitfield threatened to institute a curfew in the old town.")
     assert types(drafts) == ["THREATEN"], drafts
+
+
+def test_a_summary_keeps_the_verbs_particle(extract: Extract) -> None:
+    drafts, _ = extract("Mayor Thomas Whitfield stepped down on Friday.")
+    assert only(drafts, EventType.CONCEDE).phrase == "Thomas Whitfield stepped down"

@@ -13,6 +13,7 @@ from spacy.tokens import Token
 from .entities import joined, resolve
 from .parse import misparsed_subject, received_from, subject
 from .state import Article, Hit
+from .triggers import particle
 
 _IRREGULAR = {
     "send": "sent", "hold": "held", "meet": "met", "give": "gave", "take": "took",
@@ -135,7 +136,9 @@ def _object_of(article: Article, token: Token) -> list[str]:
 
 
 def _particles(token: Token) -> list[str]:
-    return [c.lower_ for c in token.children if c.dep_ == "prt"]
+    """The verb's particle ("stepped down", "called off")."""
+    found = particle(token)
+    return [found] if found else []
 
 
 def _phrase(article: Article, token: Token) -> str:

@@ -131,18 +131,18 @@ def match(verb: Verb, token: Token) -> Pattern | None:
     """The verb's most specific pattern whose words its clause holds, else its bare code."""
     after = clause_words(token)
     subject = _subject_words(token)
-    particle = _particle(token)
+    word = particle(token)
     for pattern in verb.candidates(after):
-        if particle and not _names(pattern, particle):
+        if word and not _names(pattern, word):
             continue
         if _holds(pattern, after, subject, token):
-            if verb.default is not None and _functional(pattern) and not particle:
+            if verb.default is not None and _functional(pattern) and not word:
                 return verb.default  # "mobilized reservists against": the verb's own code
             return pattern
-    return None if particle else verb.default
+    return None if word else verb.default
 
 
-def _particle(token: Token) -> str | None:
+def particle(token: Token) -> str | None:
     """A verb's particle: with one, it is another verb, and only patterns naming the particle
     apply, not the bare code ("pulled off a string of victories", "pushed back against the
     attack" are no seizure and no demand)."""
