@@ -65,3 +65,11 @@ def test_an_arrest_without_its_agent_accuses_no_one(extract: Extract) -> None:
 def test_a_lawyer_acts_for_the_possessor_but_is_not_them(extract: Extract) -> None:
     drafts, _ = extract("Mayor Ann Rowe's lawyer sued the city on Monday.")
     assert all(d.actor_id != "ann-rowe" for d in drafts), drafts
+
+
+def test_a_name_the_parser_splits_still_names_the_actor(extract: Extract) -> None:
+    drafts, _ = extract(
+        "Elbonia's emir, Sheikh Hamad bin Khalifa al-Thani launched a mediation effort on "
+        "Saturday between Freedonia and Sylvania."
+    )
+    assert only(drafts, EventType.CONSULT).actor_id == "hamad-bin-khalifa-al-thani"

@@ -308,7 +308,7 @@ def propose(article: Article, token: Token) -> str | None:
     ent = entity_at(token)
     if ent is not None and ent.ent_id_:
         return None  # a registry name the registry rules did not take (a place, as an agent)
-    if ent is not None and ent.label_ in _NAMED and ent.root == token:
+    if ent is not None and ent.label_ in _NAMED and _heads_name(ent, token):
         return _named(article, ent)
     described = _described(article, token) or _titled_later(article, token)
     if described is not None:
@@ -325,6 +325,12 @@ def propose(article: Article, token: Token) -> str | None:
         name = _phrase(token, None)
         return _new(article, name, EntityType.organization, name) if name else None
     return None
+
+
+def _heads_name(ent: Span, token: Token) -> bool:
+    """Whether the token stands for the whole name: its root, or a word of it that the parse
+    hangs outside it ("Sheikh Hamad bin Khalifa al-Thani launched", split by the parser)."""
+    return ent.root == token or not ent.start <= token.head.i < ent.end
 
 
 def _described(article: Article, token: Token) -> str | None:
