@@ -73,3 +73,11 @@ def test_a_name_the_parser_splits_still_names_the_actor(extract: Extract) -> Non
         "Saturday between Freedonia and Sylvania."
     )
     assert only(drafts, EventType.CONSULT).actor_id == "hamad-bin-khalifa-al-thani"
+
+
+def test_a_verb_shares_its_conjuncts_object_and_recipient(extract: Extract) -> None:
+    drafts, _ = extract(
+        "Local doctors from Elbonia donated and personally delivered medicine to the Freedonia "
+        "General Hospital."
+    )
+    assert only(drafts, EventType.AID).recipient_id == "freedonia-general-hospital"

@@ -202,6 +202,8 @@ def _recipient(article: Article, hit: Hit) -> str | None:
     noun, the verb that governs it ("filed a lawsuit against the city")."""
     token = hit.token
     nodes = [token, *(c for c in token.children if c.dep_ == "xcomp")]
+    if token.pos_ == "VERB" and dobj(token) is None:  # "donated and delivered goods to X"
+        nodes += [c for c in token.children if c.dep_ == "conj" and c.pos_ == "VERB"]
     if token.pos_ in ("NOUN", "PROPN") and token.dep_ in ("dobj", "nsubjpass"):
         nodes.append(token.head)
     if (grounds := grounds_of(article.book, token)) is not None:
