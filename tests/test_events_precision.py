@@ -304,3 +304,41 @@ def test_expressing_appreciation_accuses_no_one(extract: Extract) -> None:
 def test_what_troops_are_sent_to_do_is_the_deployments_mission(extract: Extract) -> None:
     drafts, _ = extract("Elbonia has sent troops to fight for Freedonia in the war with Ruritania.")
     assert [d.trigger for d in drafts] == ["sent"]
+
+
+def test_a_vow_to_fight_curses_no_one(extract: Extract) -> None:
+    drafts, _ = extract(
+        "Elbonian rebels have sworn to fight until they control the border villages."
+    )
+    assert EventType.ACCUSE not in {d.event_type for d in drafts}, drafts
+    assert only(drafts, EventType.THREATEN).actor_id == "elbonian-rebels"
+
+
+def test_shunning_work_to_protest_coerces_no_one(extract: Extract) -> None:
+    drafts, _ = extract("Elbonian farmers shunned work on Monday to protest the new land tax.")
+    assert types(drafts) == ["PROTEST"], drafts
+
+
+def test_a_list_of_accused_acts_is_the_accused_ones(extract: Extract) -> None:
+    drafts, _ = extract(
+        "The Elbonian Bar Association accused the city of breaking the rules, ignoring the law "
+        "and silencing critics."
+    )
+    assert types(drafts) == ["ACCUSE"], drafts
+
+
+def test_a_phrase_of_time_is_no_patterns_preposition(extract: Extract) -> None:
+    drafts, _ = extract("Senator Ada Rowe took office on Monday.")
+    assert EventType.ACCUSE not in {d.event_type for d in drafts}, drafts  # not "took on"
+    drafts, _ = extract("Senator Ada Rowe took on Governor Bill Marsh on Monday.")
+    assert only(drafts, EventType.ACCUSE).recipient_id == "bill-marsh"
+
+
+def test_what_one_threatens_to_do_is_the_threat_only(extract: Extract) -> None:
+    drafts, _ = extract("Mayor Thomas Whitfield threatened to institute a curfew in the old town.")
+    assert types(drafts) == ["THREATEN"], drafts
+
+
+def test_a_summary_keeps_the_verbs_particle(extract: Extract) -> None:
+    drafts, _ = extract("Mayor Thomas Whitfield stepped down on Friday.")
+    assert only(drafts, EventType.CONCEDE).phrase == "Thomas Whitfield stepped down"

@@ -33,7 +33,7 @@ NOUNS: dict[str, str] = {
     # ACCUSE: investigations, accusations, lawsuits
     "inquiry": "090", "investigation": "090", "probe": "090", "audit": "090", "hearing": "090",
     "accusation": "112", "allegation": "112", "criticism": "111", "condemnation": "111",
-    "lawsuit": "115", "suit": "115", "complaint": "114", "indictment": "112",
+    "lawsuit": "115", "suit": "115", "complaint": "114", "indictment": "112", "charge": "112",
     "impeachment": "112",
     # REQUEST
     "demand": "100", "appeal": "020", "request": "020", "plea": "020", "petition": "020",
@@ -90,6 +90,11 @@ VERB_CODES: dict[str, str] = {
     # "claimed that Ukrainian forces had been expelled" asserts, it accuses no one; CAMEO's
     # bare EXPRESS is disapproval, but "expressed his appreciation" or "support" is none
     "claim": "", "express": "",
+    # "risking 12 years in prison": one risks a loss, one threatens no one
+    "risk": "",
+    # "have sworn to fight" vows (the vowed act is coded), "was sworn in" takes office: neither
+    # curses anyone (CAMEO's bare code); "shunned work to protest" strikes, it coerces no one
+    "swear": "", "shun": "",
 }  # fmt: skip
 
 # verb → extra patterns: (code, words after the verb, prepositional phrases)
@@ -123,6 +128,8 @@ VERBS: dict[str, list[tuple[str, list[str], list[tuple[str, list[str]]]]]] = {
     "relax": [("081", ["restriction"], []), ("081", ["rule"], []), ("0813", ["curfew"], [])],
     "stage": [("141", ["protest"], []), ("141", ["rally"], []), ("190", ["attack"], [])],
     "rally": [("141", [], [("against", [])])],
+    "block": [("144", ["street"], []), ("144", ["highway"], []), ("144", ["bridge"], []),
+              ("144", ["motorway"], []), ("144", ["railway"], [])],
     "vote": [("129", [], [("against", [])])],
     "ask": [("020", [], [("for", [])]), ("020", ["to"], [])],
     "hand": [("070", [], [("over", [])])],

@@ -13,10 +13,10 @@ from spacy.tokens import Token
 from ...models import EntityType
 from .entities import agents, registry_entity, resolve
 from .lexicon import EventCodebook
-from .parse import by_agent, dobj, infinitive, pobj, received_from, subject
+from .parse import by_agent, dobj, infinitive, misparsed_subject, pobj, received_from, subject
 from .parse import child as nearest
 from .state import Article, Hit
-from .triggers import claim_after, journey_verb
+from .triggers import claim_after, grounds_of, journey_verb
 
 _HELPERS = frozenset(
     {"help", "helps", "helped", "helping", "assist", "assists", "assisted", "assisting", "aid"}
@@ -54,6 +54,8 @@ def _agentless_passive(hit: Hit) -> bool:
     sentence is the actor (dropped rather than misattributed)."""
     token = hit.token
     if hit.curated or token.pos_ != "VERB" or by_agent(token) is not None:
+        return False
+    if misparsed_subject(token) is not None:
         return False
     for verb in (token, token.head if token.dep_ == "conj" and token.tag_ == "VBN" else token):
         if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
@@ -103,7 +105,9 @@ def _verb_agent(book: EventCodebook, token: Token) -> Token | None:
         return subject(claim) or pobj(token) if claim is not None else None
     if any(c.dep_ == "aux" and c.lower_ in _HELPERS for c in token.children):
         return None  # "forces helped recapture": helpers are not the agent
-    found = subject(token) or by_agent(token)
+    if _listed_gerund(token):
+        return None  # "accused X of violating rights, ignoring the law": X ignored, allegedly
+    found = misparsed_subject(token) or subject(token) or by_agent(token)
     if found is not None:
         return found
     head = token.head
@@ -127,6 +131,19 @@ def _verb_agent(book: EventCodebook, token: Token) -> Token | None:
     return None
 
 
+def _listed_gerund(token: Token) -> bool:
+    """A gerund adjunct that goes on a list begun by "of"/"for" + gerund on the same verb
+    ("accused the US of violating rights, ignoring the law"): the object's act, like the first."""
+    if token.dep_ != "advcl" or token.tag_ != "VBG" or subject(token) is not None:
+        return False
+    head = token.head
+    return any(
+        p.dep_ == "prep" and p.lower_ in ("of", "for") and p.i < token.i and
+        any(c.dep_ == "pcomp" and c.tag_ == "VBG" for c in p.children)
+        for p in head.children
+    )  # fmt: skip
+
+
 def _noun_agent(book: EventCodebook, token: Token) -> Token | None:
     """Possessor, "by"/"from" agent, a named modifier, else the subject of the verb whose object
     (or object's complement) the noun is."""
@@ -142,13 +159,15 @@ def _noun_agent(book: EventCodebook, token: Token) -> Token | None:
         if child.dep_ == "acl" and by_agent(child) is not None:
             return by_agent(child)
     for child in token.children:
-        if child.dep_ in ("compound", "amod") and _named_child(child) is not None:
-            return child
+        if child.dep_ in ("compound", "amod") and _named_child(child):
+            return child  # a modifier that names no one ("a landmark hearing") is no agent
     head = token.head
     if journey_verb(token) is not None:
         head = journey_verb(token)  # "negotiators return to Geneva for talks"
     elif token.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ == "in":
         head = head.head  # "in a significant announcement, North Korea acknowledged"
+    elif (grounds := grounds_of(book, token)) is not None:
+        head = grounds  # "police held him on charges of fraud": the police accuse
     elif token.dep_ != "dobj":
         return None
     return subject(head) if head.pos_ in ("VERB", "AUX") else None
@@ -183,8 +202,12 @@ def _recipient(article: Article, hit: Hit) -> str | None:
     noun, the verb that governs it ("filed a lawsuit against the city")."""
     token = hit.token
     nodes = [token, *(c for c in token.children if c.dep_ == "xcomp")]
+    if token.pos_ == "VERB" and dobj(token) is None:  # "donated and delivered goods to X"
+        nodes += [c for c in token.children if c.dep_ == "conj" and c.pos_ == "VERB"]
     if token.pos_ in ("NOUN", "PROPN") and token.dep_ in ("dobj", "nsubjpass"):
         nodes.append(token.head)
+    if (grounds := grounds_of(article.book, token)) is not None:
+        nodes.append(grounds)  # "arrested the mayor on charges of fraud": the mayor is accused
     for node in nodes:
         for child in node.children:
             if child.dep_ in ("dobj", "dative") and child != token:

@@ -34,6 +34,12 @@ _INSTITUTIONS = frozenset(
     {"council", "court", "regulator", "parliament", "government", "committee", "administration",
      "legislature", "senate", "board", "commission"}
 )  # fmt: skip
+# people who act for someone else, or beside them: their possessor is not the actor
+_DELEGATES = frozenset(
+    {"lawyer", "attorney", "counsel", "spokesman", "spokeswoman", "spokesperson", "aide",
+     "adviser", "advisor", "wife", "husband", "son", "daughter", "brother", "sister", "father",
+     "mother", "friend", "rival", "opponent", "critic", "deputy", "assistant", "defender"}
+)  # fmt: skip
 _QUANTITIES = frozenset(
     {"thousand", "thousands", "hundred", "hundreds", "dozen", "dozens", "million", "millions",
      "third", "half", "quarter", "number", "some", "many", "most", "all", "one", "two", "several",
@@ -103,6 +109,8 @@ def resolve(article: Article, token: Token, depth: int = 0, agent: bool = True) 
     if counted is not None:  # "thousands of Nigerians", "one third of the guerrillas"
         return resolve(article, counted, depth + 1, agent)
     for child in token.children:  # "the Kremlin's statement", "remarks made by Gerasimov"
+        if token.lemma_.lower() in _DELEGATES:
+            break  # "Lazar's lawyer asked": the lawyer, not Lazar
         if child.dep_ == "poss" and (found := resolve(article, child, depth + 1, agent)):
             return found
     return propose(article, token) if article.proposing else None
@@ -300,9 +308,9 @@ def propose(article: Article, token: Token) -> str | None:
     ent = entity_at(token)
     if ent is not None and ent.ent_id_:
         return None  # a registry name the registry rules did not take (a place, as an agent)
-    if ent is not None and ent.label_ in _NAMED and ent.root == token:
+    if ent is not None and ent.label_ in _NAMED and _heads_name(ent, token):
         return _named(article, ent)
-    described = _described(article, token)
+    described = _described(article, token) or _titled_later(article, token)
     if described is not None:
         return described
     if token.lemma_.lower() in article.book.group_nouns:
@@ -317,6 +325,12 @@ def propose(article: Article, token: Token) -> str | None:
         name = _phrase(token, None)
         return _new(article, name, EntityType.organization, name) if name else None
     return None
+
+
+def _heads_name(ent: Span, token: Token) -> bool:
+    """Whether the token stands for the whole name: its root, or a word of it that the parse
+    hangs outside it ("Sheikh Hamad bin Khalifa al-Thani launched", split by the parser)."""
+    return ent.root == token or not ent.start <= token.head.i < ent.end
 
 
 def _described(article: Article, token: Token) -> str | None:
@@ -358,6 +372,25 @@ def _titled_before(article: Article, token: Token) -> str | None:
     for ent in reversed([e for e in article.doc.ents if e.end <= token.i]):
         if ent.label_ != "PERSON":
             continue
+        before = {t.lower_ for t in article.doc[max(ent.start - 4, 0) : ent.start]}
+        if before & set(titles) and words <= before:
+            return _named(article, ent)
+    return None
+
+
+def _titled_later(article: Article, token: Token) -> str | None:
+    """ "a U.S. district judge" … "U.S. District Judge James C. Cacheris": an indefinite title
+    whose modifiers and title word all stand just before a person named later in the article is
+    that person (a story often names its judge or official only after the lead)."""
+    titles = _TITLES.get(token.lemma_.lower())
+    if titles is None or not any(
+        c.dep_ == "det" and c.lower_ in ("a", "an") for c in token.children
+    ):
+        return None
+    words = {c.lower_ for c in token.lefts if c.dep_ in ("compound", "amod") and c.pos_ != "DET"}
+    if not words:
+        return None
+    for ent in (e for e in article.doc.ents if e.start > token.i and e.label_ == "PERSON"):
         before = {t.lower_ for t in article.doc[max(ent.start - 4, 0) : ent.start]}
         if before & set(titles) and words <= before:
             return _named(article, ent)
@@ -407,7 +440,8 @@ def _phrase(token: Token, nation: Token | None) -> str | None:
     words.append(token)
     placed = ""
     for prep in (c for c in token.rights if c.dep_ == "prep" and c.lower_ in _PLACING):
-        inner = [t for t in prep.subtree if t.pos_ not in ("DET", "PUNCT")]
+        inner = [t for t in prep.subtree if t.pos_ not in ("DET", "PUNCT") and
+                 not _in_clause(t, prep)]  # fmt: skip
         if any(t.pos_ == "PROPN" or _nationality(t) for t in inner) and len(inner) <= 6:
             placed = " " + joined(inner)
             break
@@ -417,6 +451,17 @@ def _phrase(token: Token, nation: Token | None) -> str | None:
     if not (proper or (definite and described and token.tag_ != "NNS")):
         return None  # "officials", "some soldiers": nobody in particular
     return (joined(words) + placed).strip()
+
+
+def _in_clause(token: Token, top: Token) -> bool:
+    """Whether a word below ``top`` is inside a clause that modifies a noun there ("groups
+    donated ...", "groups that fought ...")."""
+    node = token
+    while node != top and node.head != node:
+        if node.dep_ in ("acl", "relcl"):
+            return True
+        node = node.head
+    return False
 
 
 def joined(tokens: list[Token]) -> str:

@@ -54,3 +54,18 @@ def received_from(token: Token) -> Token | None:
         return None
     prep = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
     return pobj(prep) if prep is not None else None
+
+
+def misparsed_subject(token: Token) -> Token | None:
+    """ "Doctors from two aid groups donated and delivered goods to ...": a sentence the parser
+    read as one noun phrase (its root a noun, the verbs modifiers of a word inside it) whose verb
+    or a verb joined to it is past tense; the root noun is the subject."""
+    root = token.sent.root
+    if token.dep_ != "acl" or root.pos_ not in ("NOUN", "PROPN"):
+        return None
+    if not any(v.tag_ == "VBD" for v in (token, *(c for c in token.children if c.dep_ == "conj"))):
+        return None
+    node = token.head
+    while node != root and node.dep_ in ("pobj", "prep"):
+        node = node.head
+    return root if node == root else None

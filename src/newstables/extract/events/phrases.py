@@ -11,8 +11,9 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from .entities import joined, resolve
-from .parse import received_from, subject
+from .parse import misparsed_subject, received_from, subject
 from .state import Article, Hit
+from .triggers import particle
 
 _IRREGULAR = {
     "send": "sent", "hold": "held", "meet": "met", "give": "gave", "take": "took",
@@ -87,7 +88,7 @@ def predicate(article: Article, hit: Hit) -> str:
         return " ".join(["demanded that", _phrase(article, asked), *done])
     words = [past(token), *_particles(token)]
     obj = next((c for c in token.children if c.dep_ in ("dobj", "dative")), None)
-    if obj is None and token.dep_ == "acl" and token.tag_ == "VBN":
+    if obj is None and token.dep_ == "acl" and token.tag_ == "VBN" and not misparsed_subject(token):
         obj = token.head  # "claims contested by Ukraine": Ukraine contested claims
     if obj is not None:
         words.append(_phrase(article, obj))
@@ -135,7 +136,9 @@ def _object_of(article: Article, token: Token) -> list[str]:
 
 
 def _particles(token: Token) -> list[str]:
-    return [c.lower_ for c in token.children if c.dep_ == "prt"]
+    """The verb's particle ("stepped down", "called off")."""
+    found = particle(token)
+    return [found] if found else []
 
 
 def _phrase(article: Article, token: Token) -> str:

@@ -89,7 +89,19 @@ def promised(book: EventCodebook, hits: list[Hit]) -> list[Hit]:
     acts = {h.token.i for h in hits if h not in wrappers}
     kept = [h for h in hits if h not in wrappers or not _wraps(h, acts)]
     sendings = {h.token.i for h in kept if _sends_troops(book, h)}
-    return [h for h in kept if not _mission(h, sendings)]
+    threats = {h.token.i for h in kept if _threat_verb(h)}
+    return [h for h in kept if not _mission(h, sendings) and not _threatened(h, threats)]
+
+
+def _threat_verb(hit: Hit) -> bool:
+    return hit.type == EventType.THREATEN and hit.token.lemma_.lower() == "threaten"
+
+
+def _threatened(hit: Hit, threats: set[int]) -> bool:
+    """What one threatens to do is the threat's content, told by the threat's own mention
+    ("threatened to institute a curfew" is one THREATEN, not also a curfew promised)."""
+    token = hit.token
+    return not hit.curated and token.dep_ == "xcomp" and token.head.i in threats
 
 
 def _sends_troops(book: EventCodebook, hit: Hit) -> bool:

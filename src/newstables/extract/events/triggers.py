@@ -131,18 +131,18 @@ def match(verb: Verb, token: Token) -> Pattern | None:
     """The verb's most specific pattern whose words its clause holds, else its bare code."""
     after = clause_words(token)
     subject = _subject_words(token)
-    particle = _particle(token)
+    word = particle(token)
     for pattern in verb.candidates(after):
-        if particle and not _names(pattern, particle):
+        if word and not _names(pattern, word):
             continue
         if _holds(pattern, after, subject, token):
-            if verb.default is not None and _functional(pattern) and not particle:
+            if verb.default is not None and _functional(pattern) and not word:
                 return verb.default  # "mobilized reservists against": the verb's own code
             return pattern
-    return None if particle else verb.default
+    return None if word else verb.default
 
 
-def _particle(token: Token) -> str | None:
+def particle(token: Token) -> str | None:
     """A verb's particle: with one, it is another verb, and only patterns naming the particle
     apply, not the bare code ("pulled off a string of victories", "pushed back against the
     attack" are no seizure and no demand)."""
@@ -219,7 +219,7 @@ def _holds(pattern: Pattern, after: dict[str, list[Token]], subject: set[str], v
         heads = [
             h
             for h in after.get(prep, [])
-            if h.dep_ != "aux" and _within(h, verb, 2) and not _in_order(h)
+            if h.dep_ != "aux" and _within(h, verb, 2) and not _in_order(h) and not _of_time(h)
         ]
         if not heads:
             return False
@@ -258,6 +258,12 @@ def _preps_above(token: Token, verb: Token) -> set[str]:
     return found
 
 
+def _of_time(token: Token) -> bool:
+    """ "on the weekend", "on Monday": a preposition of time is no pattern's preposition
+    ("whom they had taken hostage ... on the weekend" takes no one on)."""
+    return any(c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME") for c in token.children)
+
+
 def _in_order(token: Token) -> bool:
     """ "in order to": a purpose, not the preposition "in" ("stepped down in order to ...")."""
     return token.lower_ == "in" and any(c.lower_ == "order" for c in token.children)
@@ -294,14 +300,28 @@ def _noun_hit(book: EventCodebook, token: Token) -> Hit | None:
         return None
     head = token.head
     governed = (
-        token.dep_ in ("dobj", "nsubjpass", "attr") and head.lemma_.lower() in book.light_verbs
-    ) or _journey(token)
+        (token.dep_ in ("dobj", "nsubjpass", "attr") and head.lemma_.lower() in book.light_verbs)
+        or _journey(token)
+        or (pattern.type == EventType.ACCUSE and grounds_of(book, token) is not None)
+    )
     named = any(c.dep_ in _AGENT_CHILDREN for c in token.children) or any(
         c.dep_ == "prep" and c.lower_ == "by" for c in token.children
     )
     if not (governed or named) or (not governed and _series(book, token)):
         return None
     return Hit(token, pattern, pattern.type, None, pattern.mode)
+
+
+def grounds_of(book: EventCodebook, token: Token) -> Token | None:
+    """ "jailed 52 members on charges of treason": the coercive verb whose grounds ("on" a
+    charge or allegation) the noun gives; who jails on a charge accuses (None otherwise)."""
+    prep = token.head
+    if token.dep_ != "pobj" or prep.lower_ != "on" or prep.dep_ != "prep":
+        return None
+    verb = prep.head
+    entry = book.verbs.get(verb.lemma_.lower())
+    coercive = entry is not None and entry.default is not None
+    return verb if coercive and entry.default.type == EventType.COERCE else None
 
 
 def _series(book: EventCodebook, token: Token) -> bool:
