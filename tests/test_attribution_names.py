@@ -332,3 +332,17 @@ def test_the_texan_is_a_person_not_the_texans(make_plain_context) -> None:  # no
     )
     rows = speakers(make_plain_context, text)
     assert rows[0].speaker_id == "rick-dunmore"
+
+
+def test_a_statement_carried_by_a_news_agency_speaks_for_its_issuer(
+    make_plain_context,  # noqa: ANN001
+) -> None:
+    text = (
+        "The Valmora Harbour Board said its pilots would strike on Monday, in a statement "
+        "released by the Reuters news agency.\n\n"
+        "“The pilots have waited long enough,” the statement said."
+    )
+    (quote,) = speakers(make_plain_context, text)
+    assert quote.speaker_surface == "the statement"
+    assert quote.speaker_id != "reuters"
+    assert quote.speaker_id == "valmora-harbour-board"

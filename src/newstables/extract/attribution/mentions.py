@@ -426,6 +426,8 @@ def resolve_mention(art: ArticleView, span: Span) -> Resolved:
             if resolved is not None:
                 return resolved[0], resolved[1], Attribution.nominal
         source = document_source(art, head) if definite else None
+        if source is not None and _outlet(art, source):  # "released by the news agency"
+            source = None  # a channel, not the issuer
         earlier = _source_entity(art, source) if source is not None else None
         if earlier is not None:
             return earlier[0], earlier[1], Attribution.nominal
@@ -450,6 +452,14 @@ def resolve_mention(art: ArticleView, span: Span) -> Resolved:
                 return resolved[0], resolved[1], Attribution.nominal
     new = anonymous_entity(art, span)
     return new.entity_id, new, Attribution.nominal
+
+
+def _outlet(art: ArticleView, token: Token) -> bool:
+    """Whether a mention names a news outlet, also as a common noun with a name or "news" in it
+    ("the Reuters news agency", not "the science agency")."""
+    span = mention_span(art, token)
+    named = any(t.pos_ == "PROPN" or t.lower_ in ("news", "press") for t in span)
+    return is_media(art, token) or (named and media_type(span.text) is not None)
 
 
 def is_media(art: ArticleView, token: Token | None) -> bool:
