@@ -103,6 +103,12 @@ def claimants(make_plain_context: MakeContext) -> Callable[[str], dict[str, str 
             "12 percent",
             "Analysts at the harbour bank",
         ),
+        # ... and over every place of a list, however the parser hung its last item
+        (
+            "Engineers from Valmora, Ostrava, and Lindau have estimated that 300 bridges need work.",
+            "300",
+            "Engineers from Valmora, Ostrava, and Lindau",
+        ),
         (
             "The levy is popular, according to a poll of 400 ferry riders released on Friday.",
             "400",

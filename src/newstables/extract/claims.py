@@ -45,6 +45,7 @@ from .attribution.lexicon import (
 )
 from .attribution.relays import make_source
 from .attribution.view import ArticleView
+from .spans import entity_at
 
 if TYPE_CHECKING:
     from . import ArticleContext, NewEntity
@@ -535,10 +536,49 @@ def _with_its_place(span: Span, root: Token) -> Span | None:
     objects = [c for c in place.children if c.dep_ == "pobj"]
     if not objects:
         return None
-    tokens = list(objects[0].subtree)
-    comma = next((t.i for t in tokens if t.i > objects[0].i and t.is_punct), tokens[-1].i + 1)
-    whole = span.doc[span.start : min(comma, tokens[-1].i + 1)]
+    end = _place_end(objects[0])
+    for more in (c for c in root.rights if c.dep_ == "conj" and c.pos_ == "PROPN"):
+        between = span.doc[end : more.i]
+        if all(t.is_punct or t.dep_ == "cc" for t in between):  # ", and Ukraine" hung on root
+            end = more.right_edge.i + 1
+    named = entity_at(root)  # a name the tagger read whole, whatever the parse attached
+    whole = span.doc[span.start : max(end, named.end if named is not None else 0)]
     return None if any(t.like_num for t in whole) else whole  # "a poll of 400 voters"
+
+
+DESCRIPTIONS = frozenset({"relcl", "appos", "acl", "advcl", "parataxis"})
+
+
+def _place_end(place: Token) -> int:
+    """Where the place phrase ends: its noun with any coordinated places ("from the United
+    States, South Korea, and Ukraine"), before a comma that opens a description."""
+    end = place.i + 1
+    for token in place.subtree:
+        if token.i <= place.i:
+            continue
+        if token.is_punct and token.i == end and not _list_goes_on(token):
+            break
+        if any(a.dep_ in DESCRIPTIONS for a in _ancestors_to(token, place)):
+            break
+        end = token.i + 1
+    while end > place.i + 1 and place.doc[end - 1].is_punct:
+        end -= 1
+    return end
+
+
+def _list_goes_on(comma: Token) -> bool:
+    """Whether a comma separates conjuncts ("the United States, South Korea, and Ukraine")."""
+    after = comma.nbor(1) if comma.i + 1 < len(comma.doc) else None
+    return after is not None and (after.dep_ in ("conj", "cc") or after.head.dep_ == "conj")
+
+
+def _ancestors_to(token: Token, top: Token) -> list[Token]:
+    """The tokens from ``token`` up to (not including) ``top``."""
+    path = []
+    while token.i != top.i and token.head.i != token.i:
+        path.append(token)
+        token = token.head
+    return path
 
 
 def shared_attribution(ctx: ArticleContext, start: int, end: int) -> Claim | None:
