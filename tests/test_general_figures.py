@@ -64,6 +64,15 @@ def figures(make_plain_context: MakeContext) -> Extract:
          "£18 million", 18 * M, "exact", "GBP"),
         ("The airline reported a loss of $1.2 billion for the year.",
          "$1.2 billion", 1200 * M, "exact", "USD"),
+        # small percentages, and numbers in words counting any plural (known misses F1, F2)
+        ("Water bills will rise by 2.5 percent in January.",
+         "2.5 percent", 2.5, "exact", "percent"),
+        ("Nearly half a million voters cast their ballots by post.",
+         "Nearly half a million", 500_000, "approx", "voters"),
+        ("Two dozen farms have sold their cattle since the wells ran dry.",
+         "Two dozen", 24, "exact", "farms"),
+        ("Three thousand fans greeted the new signing at the airport.",
+         "Three thousand", 3000, "exact", "fans"),
     ],
 )  # fmt: skip
 def test_one_figure_with_its_qualifier_and_counted_noun(
@@ -163,31 +172,6 @@ def test_a_figure_quoted_from_a_pronoun_speaker(figures: Extract) -> None:
 def test_not_figures(figures: Extract, text: str) -> None:
     found, _ = figures(text)
     assert [f.surface for f in found] == []
-
-
-@pytest.mark.parametrize(
-    ("text", "surface", "value", "qualifier", "unit"),
-    [
-        ("Water bills will rise by 2.5 percent in January.",
-         "2.5 percent", 2.5, "exact", "percent"),
-        ("Nearly half a million voters cast their ballots by post.",
-         "Nearly half a million", 500_000, "approx", "voters"),
-        ("Two dozen farms have sold their cattle since the wells ran dry.",
-         "Two dozen", 24, "exact", "farms"),
-        ("Three thousand fans greeted the new signing at the airport.",
-         "Three thousand", 3000, "exact", "fans"),
-    ],
-)  # fmt: skip
-def test_small_percentages_and_numbers_in_words_counting_any_plural(
-    figures: Extract, text: str, surface: str, value: float, qualifier: str, unit: str
-) -> None:
-    [figure], _ = figures(text)
-    assert (figure.surface, figure.value, figure.qualifier.value, figure.unit) == (
-        surface,
-        value,
-        qualifier,
-        unit,
-    )
 
 
 def test_a_vague_amount_of_a_noun_the_codebook_does_not_list(figures: Extract) -> None:
