@@ -105,7 +105,8 @@ def claimants(make_plain_context: MakeContext) -> Callable[[str], dict[str, str 
         ),
         # ... and over every place of a list, however the parser hung its last item
         (
-            "Engineers from Valmora, Ostrava, and Lindau have estimated that 300 bridges need work.",
+            "Engineers from Valmora, Ostrava, and Lindau have estimated that 300 bridges "
+            "need work.",
             "300",
             "Engineers from Valmora, Ostrava, and Lindau",
         ),

@@ -12,7 +12,7 @@ import pytest
 
 from newstables.extract import ArticleContext, NewEntity
 from newstables.extract.quotes import extract_quotations
-from newstables.models import Attribution, Quotation
+from newstables.models import Attribution, EntityType, Quotation
 
 MakeContext = Callable[..., ArticleContext]  # the conftest fixture make_plain_context
 Run = Callable[[str], tuple[list[Quotation], list[NewEntity]]]
@@ -276,3 +276,43 @@ def test_said_a_title_then_the_name(run: Run) -> None:
     assert quote.text == "We will rebuild,"
     assert quote.cue == "said"
     assert speaker_name(quote, new) == "Lena Sorensen"
+
+
+# Known misses Q1–Q3 of tests/gold/general/known_misses.md, as written there (now fixed).
+def test_a_speaker_the_tagger_does_not_tag_as_a_person(run: Run) -> None:
+    [quote], new = run(
+        "“Every ballot will be counted by Friday,” Ines Carvalho, the head of the electoral "
+        "commission, told reporters in Lisbon."
+    )
+    assert quote.text == "Every ballot will be counted by Friday,"
+    assert (quote.speaker_surface, quote.cue, quote.attribution) == (
+        "Ines Carvalho",
+        "told",
+        Attribution.named,
+    )
+    assert (quote.speaker_id, speaker_name(quote, new)) == ("ines-carvalho", "Ines Carvalho")
+
+
+def test_a_pronoun_agrees_in_gender_with_its_antecedent(run: Run) -> None:
+    [quote], new = run(
+        "Leo Marchetti and his lawyer, Sofia Brandt, left the courthouse together.\n"
+        "“We will appeal this ruling,” she said."
+    )
+    assert quote.text == "We will appeal this ruling,"
+    assert (quote.speaker_surface, quote.attribution) == ("she", Attribution.pronoun)
+    assert (quote.speaker_id, speaker_name(quote, new)) == ("sofia-brandt", "Sofia Brandt")
+
+
+def test_a_pronoun_whose_antecedent_is_tagged_as_an_organisation(run: Run) -> None:
+    rows, new = run(
+        "Nadia Petrova leads the agency's mission to the outer planets.\n"
+        "“The probe is healthy,” she said, “and the first images are better than we hoped.”"
+    )
+    assert [q.text for q in rows] == [
+        "The probe is healthy,",
+        "and the first images are better than we hoped.",
+    ]
+    assert len({q.statement_id for q in rows}) == 1
+    assert all(q.speaker_surface == "she" for q in rows)
+    assert {speaker_name(q, new) for q in rows} == {"Nadia Petrova"}
+    assert {e.type for e in new if e.entity_id == rows[0].speaker_id} == {EntityType.person}
