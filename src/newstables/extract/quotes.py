@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from ..models import Attribution, Quotation, content_id
 from .attribution import ArticleView, Source, quote_source, view
 from .attribution.ranker import rerank
+from .attribution.titles import not_a_quotation
 from .quotemarks import QuoteSpan
 
 if TYPE_CHECKING:
@@ -58,13 +59,15 @@ def _statement_key(art: ArticleView, quote: QuoteSpan, source: Source | None, la
 
 
 def extract_quotations(ctx: ArticleContext) -> tuple[list[Quotation], list[NewEntity]]:
-    """Every quoted piece in the article with its attribution."""
+    """Every quoted piece in the article with its attribution (titles, subheads left out)."""
     art = view(ctx)
     article_id = ctx.article.article_id
     rows: list[Quotation] = []
     new: list[NewEntity] = []
     last: dict = {}
     for quote in art.quotes:
+        if not_a_quotation(ctx.text, quote.start, quote.end):
+            continue  # a title of a work, a cited headline or a subhead
         source = rerank(art, quote, quote_source(art, quote))
         quotation_id = content_id("q", article_id, quote.start, quote.end, quote.text)
         if source is not None:

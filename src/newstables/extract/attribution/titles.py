@@ -1,0 +1,100 @@
+"""Quoted spans that are not quotations: titles of works, cited headlines, subheads.
+
+>>> text = 'Headline\\nHe told ABC\\'s "This Week With George Stephanopoulos" that he would run.'
+>>> not_a_quotation(text, text.index("This"), text.index('" that'))
+True
+
+Rules (each needs the marks' content and a few characters around it):
+- a *title of a work*: the content is in title case (every word but articles, prepositions and
+  conjunctions capitalised, at least two such words) and it follows a work noun ("book",
+  "show", "film", "podcast", ...) or a possessive ("CNN's"), or it is followed by "star" or
+  "host"; the article's first line (the headline) is never judged;
+- a *cited headline*: a capitalised quote whose closing mark is followed by "by", maybe
+  "the", and a capitalised name (``"Met accused of whitewashing," by Post's Kathianne Boniello``);
+- a *subhead*: a line holding nothing but the quote, marked with single quotes (newsrooms that
+  quote with double marks head sections so) or written in capitals.
+"""
+
+from __future__ import annotations
+
+import re
+
+_FUNCTION_WORDS = "a an the of in on at to for with and or but from by as vs via into over nor"
+_FUNCTION = frozenset(_FUNCTION_WORDS.split())
+_WORD = re.compile(r"[^\W_][\w’'\-]*")
+_WORK_BEFORE = re.compile(
+    r"(?:\b(?:book|books|show|shows|film|films|movie|movies|series|program|programme|podcast|"
+    r"novel|memoir|autobiography|song|songs|play|musical|album|documentary|sitcom|episode|"
+    r"segment|anthem)|\w['’]s)\s*[,:]?\s*$",
+    re.IGNORECASE,
+)
+_WORK_AFTER = re.compile(r"^[,.]?\s*(?:star|host|actor|actress|creator)\b", re.IGNORECASE)
+_BYLINE_AFTER = re.compile(r"^(?:''|[”\"’'])[,.]?\s+by\s+(?:the\s+)?[A-Z]")
+_MARKS = " “”\"'‘’`«»"
+
+
+def title_case(text: str) -> bool:
+    """Every word but function words capitalised, two such words at least.
+
+    >>> title_case("The Art of the Deal"), title_case("The art of the deal")
+    (True, False)
+    """
+    content = [w for w in _WORD.findall(text) if w.lower() not in _FUNCTION]
+    return len(content) >= 2 and all(w[0].isupper() or w[0].isdigit() for w in content)
+
+
+def _line_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """Offsets of the line holding ``text[start:end]``."""
+    line_end = text.find("\n", end)
+    return text.rfind("\n", 0, start) + 1, len(text) if line_end < 0 else line_end
+
+
+def is_title_of_work(text: str, start: int, end: int) -> bool:
+    """A title-case quote after a work noun or a possessive, or before "star"/"host".
+
+    >>> s = "Headline\\nShe starred in the movie “Days of Thunder” last year."
+    >>> is_title_of_work(s, s.index("Days"), s.index("” last"))
+    True
+    """
+    if not title_case(text[start:end]):
+        return False
+    if not re.search(r"\S\s*\n", text[:start]):
+        return False  # the headline: quotes there are quotations (or not judged)
+    before = text[max(0, start - 40) : start].rstrip(_MARKS)
+    after = text[end : end + 30].lstrip(_MARKS)
+    return bool(_WORK_BEFORE.search(before) or _WORK_AFTER.match(after))
+
+
+def is_cited_headline(text: str, start: int, end: int) -> bool:
+    """A capitalised quote followed by "by" and a name: an article's or book's title.
+
+    >>> s = 'Read “Mayor quits after vote,” by Times’ Ann Lee.'
+    >>> is_cited_headline(s, s.index("Mayor"), s.index("” by"))
+    True
+    """
+    first = text[start : start + 1]
+    return bool(first.isupper() and _BYLINE_AFTER.match(text[end : end + 30]))
+
+
+def is_subhead(text: str, start: int, end: int) -> bool:
+    """A line holding only the quote, in single marks or in capitals (not the headline).
+
+    >>> s = "He left.\\n\\n'A long way from home.'\\n\\nThe town was quiet."
+    >>> is_subhead(s, s.index("A long"), s.index(".'") + 1)
+    True
+    """
+    line_start, line_end = _line_bounds(text, start, end)
+    if line_start == 0 or re.search(r"\w", text[line_start:start] + text[end:line_end]):
+        return False
+    mark = text[line_start:start].strip(" –—-")
+    quoted = text[start:end]
+    return mark in ("'", "‘") or (quoted.upper() == quoted and len(quoted.split()) > 3)
+
+
+def not_a_quotation(text: str, start: int, end: int) -> bool:
+    """Whether the quoted span ``text[start:end]`` is a title, cited headline or subhead."""
+    return (
+        is_title_of_work(text, start, end)
+        or is_cited_headline(text, start, end)
+        or is_subhead(text, start, end)
+    )

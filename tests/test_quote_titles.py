@@ -1,0 +1,71 @@
+"""Quoted spans that are not quotations: titles of works, cited headlines, subheads.
+
+Each made-up article keeps a real quotation next to the non-quotation, so a rule that drops
+too much fails as well as a rule that drops too little.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from newstables.extract import ArticleContext
+from newstables.extract.quotes import extract_quotations
+
+MakeContext = Callable[..., ArticleContext]
+INTRO = "Local news in brief.\n"  # a first line, so no quote sits in a headline
+
+
+@pytest.fixture(scope="module")
+def texts(make_plain_context: MakeContext) -> Callable[[str], list[str]]:
+    def extract(text: str) -> list[str]:
+        rows, _ = extract_quotations(make_plain_context(INTRO + text))
+        return [row.text for row in rows]
+
+    return extract
+
+
+def test_a_show_title_after_a_possessive_is_not_a_quotation(texts) -> None:
+    found = texts(
+        "\n“We will fix the roads this year,” Mayor Ruth Okafor said on WXYZ’s “Morning "
+        "With Dan Miller” on Sunday."
+    )
+    assert found == ["We will fix the roads this year,"]
+
+
+def test_a_book_title_after_book_is_not_a_quotation(texts) -> None:
+    found = texts(
+        "\nIn her book, “Rivers of the Long Valley,” Ruth Okafor wrote that the dam "
+        "“should never have been built.”"
+    )
+    assert found == ["should never have been built."]
+
+
+def test_a_title_case_quote_after_said_stays_a_quotation(texts) -> None:
+    found = texts("\nThe governor said, “We Will Not Back Down From This Fight.”")
+    assert found == ["We Will Not Back Down From This Fight."]
+
+
+def test_a_cited_headline_with_its_byline_is_not_a_quotation(texts) -> None:
+    found = texts(
+        '\nREAD—"Council delays the vote on bus fares," by the Ledger’s Ann Lee.\n'
+        '"The delay hurts riders," said Tom Reyes, a union official.'
+    )
+    assert found == ["The delay hurts riders,"]
+
+
+def test_a_subhead_in_single_marks_is_not_a_quotation(texts) -> None:
+    found = texts(
+        "\n“It was a hard winter,” said Ruth Okafor, a farmer.\n\n"
+        "'A long way from home.'\n\nThe town was quiet on Monday."
+    )
+    assert found == ["It was a hard winter,"]
+
+
+def test_a_capitalised_subhead_line_is_not_a_quotation(texts) -> None:
+    found = texts(
+        "\n“We are ready,” said Ruth Okafor, the coach.\n"
+        "“NOBODY EXPECTED THIS TEAM TO WIN”\nThe season starts in May."
+    )
+    assert found == ["We are ready,"]
