@@ -185,6 +185,11 @@ def test_straight_and_doubled_apostrophe_quotes() -> None:
     assert [q.text for q in find_quotes(INTRO + text)] == ["we won", "we will win again,"]
 
 
+def test_an_opening_curly_mark_typed_for_a_closing_one_closes_the_quote() -> None:
+    text = "“The bridge is safe,“ said Ana Ruiz. She called the plan “reckless“ in a letter."
+    assert [q.text for q in find_quotes(INTRO + text)] == ["The bridge is safe,", "reckless"]
+
+
 def test_page_furniture_holds_no_quotations(run: Run) -> None:
     rows = run(
         "Related: Putin hails “heroes” of Kursk\n"

@@ -7,6 +7,8 @@ Rules (per paragraph = per line, so one stray mark cannot swallow the article):
 - double marks: “ „ « ‟ `` open, ” » close; straight " and '' open when preceded by a space,
   a bracket or the line start, close otherwise (a mark glued on both sides toggles);
 - an opening mark while a quote is open closes the running quote first (unbalanced text);
+  a “ glued to the word before it and followed by a space (or ending the line) while a curly
+  quote is open is a typo for ” and closes it;
 - a quote still open at the end of its line ends there (``unclosed``); when the next line opens
   with a mark, that line's quote ``continues`` the same statement (multi-paragraph quotes);
 - single ‘ ’ pairs count only outside double quotes, opening after a space and closing before a
@@ -105,6 +107,20 @@ def _is_opening(line: str, pos: int, mark: str) -> bool:
     return before.isalnum() and after.isalnum()
 
 
+def _closes_backwards(line: str, pos: int) -> bool:
+    """An opening curly mark used as a closing one: glued to the word before it and followed
+    by a space, punctuation or the line end, or alone at the line end.
+
+    >>> _closes_backwards("“Not now,“ he said.", 9), _closes_backwards("He said “yes”", 8)
+    (True, False)
+    """
+    before = line[pos - 1] if pos > 0 else " "
+    rest = line[pos + 1 :]
+    if not rest.strip():
+        return True
+    return not before.isspace() and (rest[0].isspace() or rest[0] in ",.;:)")
+
+
 def _family(mark: str) -> str:
     """Which marks pair with which: curly, guillemet, straight or the NYT's doubled apostrophe."""
     if mark in "“”„‟":
@@ -140,7 +156,9 @@ def _double_quotes(line: str) -> tuple[list[tuple[int, int, bool]], bool]:
         mark, pos = match.group(), match.start()
         family = _family(mark)
         families = [f for f, _ in stack]
-        if mark in OPEN or mark == "``":
+        if mark == "“" and "curly" in families and _closes_backwards(line, pos):
+            role = "close"  # a typo: “ for ” at a quote's end (``the world,“ he said``)
+        elif mark in OPEN or mark == "``":
             role = "open"
         elif mark in CLOSE or family in families:
             role = "close"
