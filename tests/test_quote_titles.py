@@ -69,3 +69,11 @@ def test_a_capitalised_subhead_line_is_not_a_quotation(texts) -> None:
         "“NOBODY EXPECTED THIS TEAM TO WIN”\nThe season starts in May."
     )
     assert found == ["We are ready,"]
+
+
+def test_a_title_after_author_of_or_before_a_work_apposition_is_not_a_quotation(texts) -> None:
+    found = texts(
+        "\nRuth Okafor, author of “Bread and Salt Roads,” said the law “will hurt farmers.”\n"
+        "“Night Shift Stories,” a new HBO series, starts in May."
+    )
+    assert found == ["will hurt farmers."]

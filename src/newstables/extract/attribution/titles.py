@@ -7,8 +7,9 @@ True
 Rules (each needs the marks' content and a few characters around it):
 - a *title of a work*: the content is in title case (every word but articles, prepositions and
   conjunctions capitalised, at least two such words) and it follows a work noun ("book",
-  "show", "film", "podcast", ...) or a possessive ("CNN's"), or it is followed by "star" or
-  "host"; the article's first line (the headline) is never judged;
+  "show", "film", "podcast", ...), "author of", "host of", "roles in", "aired on" or a
+  possessive ("CNN's"), or it is followed by "star", "host" or an apposition naming a work
+  (", an HBO series"); the article's first line (the headline) is never judged;
 - a *cited headline*: a capitalised quote whose closing mark is followed by "by", maybe
   "the", and a capitalised name (``"Met accused of whitewashing," by Post's Kathianne Boniello``);
 - a *subhead*: a line holding nothing but the quote, marked with single quotes (newsrooms that
@@ -25,10 +26,16 @@ _WORD = re.compile(r"[^\W_][\w’'\-]*")
 _WORK_BEFORE = re.compile(
     r"(?:\b(?:book|books|show|shows|film|films|movie|movies|series|program|programme|podcast|"
     r"novel|memoir|autobiography|song|songs|play|musical|album|documentary|sitcom|episode|"
-    r"segment|anthem)|\w['’]s)\s*[,:]?\s*$",
+    r"segment|anthem)|\b(?:author|editor|host|star)\s+of|\broles?\s+in|\baired\s+on|\w['’]s)"
+    r"\s*[,:]?\s*$",
     re.IGNORECASE,
 )
-_WORK_AFTER = re.compile(r"^[,.]?\s*(?:star|host|actor|actress|creator)\b", re.IGNORECASE)
+_WORK_NOUNS = r"(?:book|series|show|film|movie|novel|memoir|play|song|podcast|documentary)"
+_WORK_AFTER = re.compile(
+    r"^[,.]?\s*(?:(?:star|host|actor|actress|creator)\b"
+    rf"|(?:an?|the)\s+(?:[\w-]+\s+){{0,3}}{_WORK_NOUNS}\b)",
+    re.IGNORECASE,
+)
 _BYLINE_AFTER = re.compile(r"^(?:''|[”\"’'])[,.]?\s+by\s+(?:the\s+)?[A-Z]")
 _MARKS = " “”\"'‘’`«»"
 
