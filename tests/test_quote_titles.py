@@ -77,3 +77,18 @@ def test_a_title_after_author_of_or_before_a_work_apposition_is_not_a_quotation(
         "“Night Shift Stories,” a new HBO series, starts in May."
     )
     assert found == ["will hurt farmers."]
+
+
+def test_a_slogan_on_a_hat_is_not_a_quotation_but_a_quote_before_a_sentence_is(texts) -> None:
+    found = texts(
+        "\nFans in “Go Team Go” hats cheered. The coach said simply, “We won.” T-shirts sold out."
+    )
+    assert found == ["We won."]
+
+
+def test_a_span_opened_by_the_end_of_a_markup_attribute_is_not_a_quotation(texts) -> None:
+    found = texts(
+        '\n<tweet tweet-author="@cityhall" tweet-date="May 2\n">All main roads in the old town '
+        "will close at nine tonight for the parade and reopen tomorrow.</tweet>"
+    )
+    assert found == []

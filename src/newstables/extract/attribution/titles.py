@@ -1,4 +1,4 @@
-"""Quoted spans that are not quotations: titles of works, cited headlines, subheads.
+"""Quoted spans that are not quotations: titles of works, headlines, subheads, slogans.
 
 >>> text = 'Headline\\nHe told ABC\\'s "This Week With George Stephanopoulos" that he would run.'
 >>> not_a_quotation(text, text.index("This"), text.index('" that'))
@@ -12,6 +12,7 @@ Rules (each needs the marks' content and a few characters around it):
   (", an HBO series"); the article's first line (the headline) is never judged;
 - a *cited headline*: a capitalised quote whose closing mark is followed by "by", maybe
   "the", and a capitalised name (``"Met accused of whitewashing," by Post's Kathianne Boniello``);
+- a *printed slogan*: a short quote followed by what bears it (hat, T-shirt, sign, bus tour);
 - a *subhead*: a line holding nothing but the quote, marked with single quotes (newsrooms that
   quote with double marks head sections so) or written in capitals.
 """
@@ -37,6 +38,11 @@ _WORK_AFTER = re.compile(
     re.IGNORECASE,
 )
 _BYLINE_AFTER = re.compile(r"^(?:''|[”\"’'])[,.]?\s+by\s+(?:the\s+)?[A-Z]")
+_OBJECT_AFTER = re.compile(
+    r"^(?:''|[”\"’'])\s*(?:[\w-]+\s+)?(?:hats?|caps?|t-shirts?|shirts?|signs?|banners?|buttons?|"
+    r"stickers?|bags?|placards?|posters?|mugs?|logo|tour)\b",
+    re.IGNORECASE,
+)
 _MARKS = " “”\"'‘’`«»"
 
 
@@ -83,6 +89,20 @@ def is_cited_headline(text: str, start: int, end: int) -> bool:
     return bool(first.isupper() and _BYLINE_AFTER.match(text[end : end + 30]))
 
 
+def is_printed_slogan(text: str, start: int, end: int) -> bool:
+    """A short quote (eight words at most, no inner marks, no sentence end) followed by the
+    object that bears it: a hat, T-shirt, sign, banner, bag, button, a bus tour.
+
+    >>> s = 'Fans in “Go Team Go” hats cheered.'
+    >>> is_printed_slogan(s, s.index("Go"), s.index("” hats"))
+    True
+    """
+    quoted = text[start:end]
+    if len(quoted.split()) > 8 or re.search(r"[“”\"]", quoted) or quoted[-1:] in ".!?":
+        return False
+    return bool(_OBJECT_AFTER.match(text[end : end + 30]))
+
+
 def is_subhead(text: str, start: int, end: int) -> bool:
     """A line holding only the quote, in single marks or in capitals (not the headline).
 
@@ -99,9 +119,12 @@ def is_subhead(text: str, start: int, end: int) -> bool:
 
 
 def not_a_quotation(text: str, start: int, end: int) -> bool:
-    """Whether the quoted span ``text[start:end]`` is a title, cited headline or subhead."""
+    """Whether ``text[start:end]`` is a title, cited headline, subhead, printed slogan or
+    markup residue (a span opened by the mark closing an HTML attribute: ``">I love``)."""
     return (
         is_title_of_work(text, start, end)
         or is_cited_headline(text, start, end)
         or is_subhead(text, start, end)
+        or is_printed_slogan(text, start, end)
+        or text.startswith(">", start)  # markup residue: the end of an HTML attribute
     )
