@@ -92,3 +92,11 @@ def test_a_span_opened_by_the_end_of_a_markup_attribute_is_not_a_quotation(texts
         "will close at nine tonight for the parade and reopen tomorrow.</tweet>"
     )
     assert found == []
+
+
+def test_a_quote_continued_by_a_passive_agent_stays_a_quotation(texts) -> None:
+    found = texts(
+        "\n“If it had not been for that help” by the state, the town would have closed the "
+        "clinic, Mayor Ruth Okafor said."
+    )
+    assert found == ["If it had not been for that help"]

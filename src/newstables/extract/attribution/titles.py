@@ -10,11 +10,13 @@ Rules (each needs the marks' content and a few characters around it):
   "show", "film", "podcast", ...), "author of", "host of", "roles in", "aired on" or a
   possessive ("CNN's"), or it is followed by "star", "host" or an apposition naming a work
   (", an HBO series"); the article's first line (the headline) is never judged;
-- a *cited headline*: a capitalised quote whose closing mark is followed by "by", maybe
-  "the", and a capitalised name (``"Met accused of whitewashing," by Post's Kathianne Boniello``);
+- a *cited headline*: a capitalised quote ending in a comma (or in title case) whose closing
+  mark is followed by "by", maybe "the", and a capitalised name
+  (``"Met accused of whitewashing," by Post's Kathianne Boniello``);
 - a *printed slogan*: a short quote followed by what bears it (hat, T-shirt, sign, bus tour);
 - a *subhead*: a line holding nothing but the quote, marked with single quotes (newsrooms that
-  quote with double marks head sections so) or written in capitals.
+  quote with double marks head sections so) or written in capitals;
+- *markup residue*: a span opened by the mark that closes an HTML attribute (``">I love``).
 """
 
 from __future__ import annotations
@@ -79,14 +81,16 @@ def is_title_of_work(text: str, start: int, end: int) -> bool:
 
 
 def is_cited_headline(text: str, start: int, end: int) -> bool:
-    """A capitalised quote followed by "by" and a name: an article's or book's title.
+    """A capitalised quote ending in a comma, or in title case, followed by "by" and a name:
+    an article's or book's title (not ``"If it had not been for that help" by the allies``).
 
     >>> s = 'Read “Mayor quits after vote,” by Times’ Ann Lee.'
     >>> is_cited_headline(s, s.index("Mayor"), s.index("” by"))
     True
     """
-    first = text[start : start + 1]
-    return bool(first.isupper() and _BYLINE_AFTER.match(text[end : end + 30]))
+    quoted = text[start:end]
+    headline = quoted[:1].isupper() and (quoted.endswith(",") or title_case(quoted))
+    return bool(headline and _BYLINE_AFTER.match(text[end : end + 30]))
 
 
 def is_printed_slogan(text: str, start: int, end: int) -> bool:
