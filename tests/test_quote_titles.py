@@ -100,3 +100,11 @@ def test_a_quote_continued_by_a_passive_agent_stays_a_quotation(texts) -> None:
         "clinic, Mayor Ruth Okafor said."
     )
     assert found == ["If it had not been for that help"]
+
+
+def test_a_quote_followed_by_a_year_in_brackets_is_a_dated_work(texts) -> None:
+    found = texts(
+        "\nThe party's posters read “Close the borders now” (2009) and “Our homes first” "
+        "(2014). “We never hid our aims,” its leader, Tom Reyes, said."
+    )
+    assert found == ["We never hid our aims,"]

@@ -13,6 +13,7 @@ Rules (each needs the marks' content and a few characters around it):
 - a *cited headline*: a capitalised quote ending in a comma (or in title case) whose closing
   mark is followed by "by", maybe "the", and a capitalised name
   (``"Met accused of whitewashing," by Post's Kathianne Boniello``);
+- a *dated work*: a quote directly followed by a year in brackets (``“Late Rain” (2001)``);
 - a *printed slogan*: a short quote followed by what bears it (hat, T-shirt, sign, bus tour);
 - a *subhead*: a line holding nothing but the quote, marked with single quotes (newsrooms that
   quote with double marks head sections so) or written in capitals;
@@ -39,6 +40,7 @@ _WORK_AFTER = re.compile(
     rf"|(?:an?|the)\s+(?:[\w-]+\s+){{0,3}}{_WORK_NOUNS}\b)",
     re.IGNORECASE,
 )
+_YEAR_AFTER = re.compile(r"^(?:''|[”\"’'])[,.]?\s*\((?:[^()]{0,30}\b)?(?:1[89]|20)\d\d\)")
 _BYLINE_AFTER = re.compile(r"^(?:''|[”\"’'])[,.]?\s+by\s+(?:the\s+)?[A-Z]")
 _OBJECT_AFTER = re.compile(
     r"^(?:''|[”\"’'])\s*(?:[\w-]+\s+)?(?:hats?|caps?|t-shirts?|shirts?|signs?|banners?|buttons?|"
@@ -93,6 +95,16 @@ def is_cited_headline(text: str, start: int, end: int) -> bool:
     return bool(headline and _BYLINE_AFTER.match(text[end : end + 30]))
 
 
+def is_dated_work(text: str, start: int, end: int) -> bool:
+    """A quote directly followed by a year in brackets: a film, book or poster with its date.
+
+    >>> s = 'She starred in “Blue Harbor” (1994) and “Late Rain” (2001).'
+    >>> is_dated_work(s, s.index("Blue"), s.index("” (1994"))
+    True
+    """
+    return bool(_YEAR_AFTER.match(text[end : end + 40]))
+
+
 def is_printed_slogan(text: str, start: int, end: int) -> bool:
     """A short quote (eight words at most, no inner marks, no sentence end) followed by the
     object that bears it: a hat, T-shirt, sign, banner, bag, button, a bus tour.
@@ -130,5 +142,6 @@ def not_a_quotation(text: str, start: int, end: int) -> bool:
         or is_cited_headline(text, start, end)
         or is_subhead(text, start, end)
         or is_printed_slogan(text, start, end)
+        or is_dated_work(text, start, end)
         or text.startswith(">", start)  # markup residue: the end of an HTML attribute
     )
