@@ -51,6 +51,12 @@ def claimants(make_plain_context: MakeContext) -> Callable[[str], dict[str, str 
             "nearly 200",
             "Harbour officials",
         ),
+        # what another wants or backs inside someone's claim is the speaker's claim
+        (
+            "Jane Roe claimed that the mayor wanted to cut 300 ferry jobs.",
+            "300",
+            "Jane Roe",
+        ),
         # a poll shows a small clause: any non-subject of the evidence verb is its content
         ("A harbour survey shows the mayor with 47 percent.", "47 percent", "A harbour survey"),
         # an aside or a trailing attribution attributes the clause it hangs on

@@ -79,6 +79,14 @@ ATTITUDE_VERBS = words_of(
     know realize realise recognize recognise understand remember imagine wish
     """
 )
+# Verbs of will and stance, not of thought: what someone wants, plans or backs inside another's
+# speech is part of what that other says ("Roe claimed Lee wanted to admit 250,000").
+VOLITION_VERBS = words_of(
+    """
+    hope plan want seek intend aim advocate favor favour support oppose back endorse prefer
+    wish envision
+    """
+)
 # Cue verbs whose literal sense takes an amount as object ("added 292,000 jobs", "charged a
 # $100 fee", "gave $250"): only a clause under them is reported content.
 LITERAL_OBJECT_VERBS = words_of(
@@ -272,8 +280,18 @@ def _non_restrictive(token: Token) -> bool:
 
 def _holds(verb: Token, speaker: Token) -> bool:
     """A verb of attitude or evidence, not of speech, whose subject is a pronoun ("officials
-    say they have found 200 more": the officials say it)."""
-    return verb.lemma_.lower() not in CUE_VERBS and speaker.pos_ == "PRON"
+    say they have found 200 more": the officials say it), or a verb of will ("Roe claimed Lee
+    wanted 250,000": Roe claims it); a speech verb above it, if any, claims instead."""
+    if verb.lemma_.lower() in CUE_VERBS:
+        return False
+    return speaker.pos_ == "PRON" or _volition(verb)
+
+
+def _volition(verb: Token) -> bool:
+    """A verb of will or stance, by lemma or inflected form ("wanted", "hopes", "backing")."""
+    lower = verb.lower_
+    forms = (verb.lemma_.lower(), lower, lower[:-1], lower[:-2], lower[:-3], lower[:-3] + "e")
+    return any(f in VOLITION_VERBS for f in forms)
 
 
 def aside(ctx: ArticleContext, number: Token) -> Claim | None:
