@@ -144,6 +144,14 @@ def test_content_of_attribution(
 @pytest.mark.parametrize(
     ("text", "surface"),
     [
+        # a clause of time or cause ("since …", "while …") is a circumstance, not an aside
+        (
+            "Ferry fares have fallen, and nearly 400 more harbour jobs have been created since"
+            " the recovery began.",
+            "nearly 400",
+        ),
+        # a time is no claimant ("said by telephone this week")
+        ("Jane Roe, now 81 and retired in Dover, said by telephone this week.", "81"),
         # a cue verb whose literal sense takes an amount: the outlet states it
         ("The harbour club charged a $2,000 joining fee.", "$2,000"),
         ("The county added 3,000 jobs last year.", "3,000"),

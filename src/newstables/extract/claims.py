@@ -141,6 +141,8 @@ def agentive(span: Span) -> bool:
     head = span.root
     if head.lower_ in NOT_CLAIMANTS or head.lemma_.lower() in NOT_CLAIMANTS:
         return False
+    if head.ent_type_ in ("DATE", "TIME"):
+        return False  # "at 7:00 p.m.", "this week": a time, not a voice
     return not any((t.like_num and not _determiner(t)) or t.text in ("%", "$") for t in span)
 
 
@@ -316,6 +318,8 @@ def aside(ctx: ArticleContext, number: Token) -> Claim | None:
             continue
         if verb.dep_ == "conj" and verb.i < number.i:
             continue  # "Roe said so, and 400 …": only a trailing conjunct or clause
+        if any(c.dep_ == "mark" and c.lower_ not in ("as", "than") for c in verb.children):
+            continue  # "… since the recovery began", "… while Roe spoke": a circumstance
         if not any(c.dep_ == "nsubj" for c in verb.children):
             continue  # "Scott freed up $26 million and announced …": one actor's deeds
         cue = _cue_at(art, verb)
