@@ -150,6 +150,12 @@ def test_content_of_attribution(
             " the recovery began.",
             "nearly 400",
         ),
+        # a number in an "according to" source phrase counts the source: the outlet's
+        (
+            "Ferry fares will rise next year, according to a poll of 400 harbour workers"
+            " released on Friday by the union.",
+            "400",
+        ),
         # a time is no claimant ("said by telephone this week")
         ("Jane Roe, now 81 and retired in Dover, said by telephone this week.", "81"),
         # a cue verb whose literal sense takes an amount: the outlet states it

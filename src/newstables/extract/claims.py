@@ -616,12 +616,15 @@ def shared_attribution(ctx: ArticleContext, start: int, end: int) -> Claim | Non
 def claimant(ctx: ArticleContext, start: int, end: int) -> Claim | None:
     """Who asserts the figure at text[start:end]; None when the outlet states it itself.
 
-    The figure-specific shapes first; a cue verb above the number that did not take it as
+    A number inside an "according to" phrase describes the source, not what it says. The
+    figure-specific shapes first; a cue verb above the number that did not take it as
     content ("Roe wrote to her 20,000 followers", "the club charged a $100 fee") leaves it
     to the outlet; else the shared attribution (a cue after it: "…, officials said")."""
     span = ctx.doc.char_span(start, end, alignment_mode="expand")
     if span is not None and len(span):
         number = span[-1]
+        if _in_according(number):
+            return None  # "according to three people briefed": it counts the source
         for shape in (put_at, according_to, estimate_owner, governed, aside, in_data, opening_data):
             claim = shape(ctx, number)
             if claim is not None and not _overlaps(claim, start, end):
@@ -630,6 +633,15 @@ def claimant(ctx: ArticleContext, start: int, end: int) -> Claim | None:
             return None
     claim = shared_attribution(ctx, start, end)
     return None if claim is None or _overlaps(claim, start, end) else claim
+
+
+def _in_according(number: Token) -> bool:
+    """A number in the source phrase of an "according to", with no comma between ("according
+    to three people briefed", "according to a poll of 400 voters")."""
+    for according in (a for a in number.ancestors if a.lower_ == "according"):
+        between = number.doc[according.i : number.i]
+        return not any(t.is_punct for t in between)
+    return False
 
 
 def _overlaps(claim: Claim, start: int, end: int) -> bool:
