@@ -116,11 +116,6 @@ def claimants(make_plain_context: MakeContext) -> Callable[[str], dict[str, str 
             "300",
             "Engineers from Valmora, Ostrava, and Lindau",
         ),
-        (
-            "The levy is popular, according to a poll of 400 ferry riders released on Friday.",
-            "400",
-            "a poll",
-        ),
         # "according to NAME, APPOSITION": the name is the mention
         (
             "The ferry lost $3 million, according to Jane Roe, the harbour board's treasurer.",
