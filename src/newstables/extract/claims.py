@@ -481,15 +481,24 @@ def _shared_with(source: Token) -> Token | None:
 
 
 def according_to(ctx: ArticleContext, number: Token) -> Claim | None:
-    """An "according to" claim; when it names a news outlet and a verb of speech or evidence
-    names a voice ("X said …, according to KCNA"), X claims and the outlet relays."""
+    """An "according to" claim; when it names a news outlet (not its poll or data) and a verb of
+    speech or evidence names a voice ("X said …, according to KCNA"), X claims and the outlet
+    relays."""
     claim = _according(ctx, number)
     if claim is None or claim.new_entity is None or claim.new_entity.type != EntityType.media:
         return claim
+    if _data_mention(ctx, claim):
+        return claim  # "…, according to a CNN poll": the outlet's poll is the source itself
     voice = governed(ctx, number)
     if voice is None or voice.entity_id == claim.entity_id:
         return claim
     return replace(voice, channel_id=claim.entity_id, channel_entity=claim.new_entity)
+
+
+def _data_mention(ctx: ArticleContext, claim: Claim) -> bool:
+    """Whether a claimant mention is headed by a poll or data noun ("a CNN/ORC poll")."""
+    span = ctx.doc.char_span(claim.start or 0, claim.end or 0, alignment_mode="expand")
+    return span is not None and len(span) > 0 and span.root.lemma_.lower() in POLL_NOUNS
 
 
 def _according(ctx: ArticleContext, number: Token) -> Claim | None:
