@@ -158,6 +158,8 @@ def test_content_of_attribution(
             " released on Friday by the union.",
             "400",
         ),
+        # how a group split ("favored Roe 46 percent to 32 percent") is the outlet's tally
+        ("Officers favored Roe 46 percent to 32 percent.", "46 percent"),
         # a time is no claimant ("said by telephone this week")
         ("Jane Roe, now 81 and retired in Dover, said by telephone this week.", "81"),
         # a cue verb whose literal sense takes an amount: the outlet states it

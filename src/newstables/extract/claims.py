@@ -166,7 +166,7 @@ def _content_edge(verb: Token, below: Token) -> bool:
     lemma = verb.lemma_.lower()
     if below.dep_ in CONTENT_EDGES:
         return not (below.dep_ == "xcomp" and lemma in ASPECT_VERBS)
-    if attitude(verb) and _split(below):
+    if attitude(verb) and _split(verb, below):
         return False  # "Republicans favored Trump, 82 percent to 6 percent": how a group split
     if below.dep_ in ("dobj", "oprd"):
         return lemma not in LITERAL_OBJECT_VERBS and lemma not in ADDRESSEE_VERBS
@@ -184,12 +184,19 @@ def _content_edge(verb: Token, below: Token) -> bool:
     )
 
 
-def _split(below: Token) -> bool:
-    """A bare share beside the object ("backed Roe 57 percent to 22 percent")."""
-    return any(
-        t.dep_ in ("npadvmod", "appos") and t.lemma_.lower() in ("percent", "%")
-        for t in below.subtree
-    )
+def _split(verb: Token, below: Token) -> bool:
+    """A bare share beside the object ("backed Roe 57 percent to 22 percent"), or a share
+    object set against another by "to" ("favored Roe 46 percent to 32 percent")."""
+    if any(t.dep_ in ("npadvmod", "appos") and _share(t) for t in below.subtree):
+        return True
+    against = [p for p in (*verb.children, *below.children) if p.dep_ == "prep"]
+    against = [o for p in against if p.lower_ == "to" for o in p.children if o.dep_ == "pobj"]
+    return _share(below) and any(_share(o) for o in against)
+
+
+def _share(token: Token) -> bool:
+    """A percentage word ("percent", "%")."""
+    return token.lemma_.lower() in ("percent", "%")
 
 
 def _cue_at(art: ArticleView, verb: Token) -> Cue | None:
