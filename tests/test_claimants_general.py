@@ -158,6 +158,8 @@ def test_content_of_attribution(
             " released on Friday by the union.",
             "400",
         ),
+        # "claiming 41 percent of the vote": a share won, not a claim made
+        ("Jane Roe took the harbour seat, claiming 41 percent of the vote.", "41 percent"),
         # how a group split ("favored Roe 46 percent to 32 percent") is the outlet's tally
         ("Officers favored Roe 46 percent to 32 percent.", "46 percent"),
         # a time is no claimant ("said by telephone this week")

@@ -87,13 +87,14 @@ VOLITION_VERBS = words_of(
     wish envision
     """
 )
-# Cue verbs whose literal sense takes an amount as object ("added 292,000 jobs", "charged a
-# $100 fee", "gave $250"): only a clause under them is reported content.
+# Cue verbs whose literal sense takes an amount as object ("added 292,000 jobs", "claimed 41
+# percent of the vote", "charged a $100 fee", "gave $250"): only a clause under them is
+# reported content.
 LITERAL_OBJECT_VERBS = words_of(
     """
     add charge give continue shoot record place put order call press begin boast post read
     cast count list measure document hit strike fire push raise spend pay thank point answer
-    question interrupt echo
+    question interrupt echo claim
     """
 )
 RELAY_VERBS = frozenset({"share", "provide", "give", "leak", "send", "show", "supply"})
