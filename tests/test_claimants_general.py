@@ -158,6 +158,13 @@ def test_content_of_attribution(
             " released on Friday by the union.",
             "400",
         ),
+        # a cue verb the parser hung across a sentence end does not reach the next sentence
+        (
+            "Jane Roe said her husband \"said right from the beginning, 'You know, if you run you"
+            " know you are going to win.'”\n\nWith 76 percent of the vote counted in the harbour"
+            " primary, Roe was leading.",
+            "76 percent",
+        ),
         # "claiming 41 percent of the vote": a share won, not a claim made
         ("Jane Roe took the harbour seat, claiming 41 percent of the vote.", "41 percent"),
         # how a group split ("favored Roe 46 percent to 32 percent") is the outlet's tally

@@ -256,13 +256,16 @@ def governed(ctx: ArticleContext, number: Token) -> Claim | None:
     "Cruz hopes to finish his 99-county tour": the source of the nearest verb of speech,
     evidence or attitude whose content (``_content_edge``) holds the number. A pronoun that
     merely hopes or expects inside someone's speech ("Roe said she expects 4,000") yields to
-    the speaker of the speech."""
+    the speaker of the speech. Only verbs of the number's own sentence count (the parser may
+    run a tree over a sentence end)."""
     art = view(ctx)
     inside = {t.i for t in number.subtree}
     below, found = number, None
     for verb in number.ancestors:
         if found is None and _non_restrictive(below):
             return None  # "…, who has given $4,000,": the outlet's description
+        if art.sentence_of(verb.idx) != art.sentence_of(number.idx):
+            break  # a parse that ran over a sentence end: no verb of another sentence
         if is_cue_verb(verb) and _content_edge(verb, below):
             if any(c.lemma_.lower() in ("cite", "quote") for c in verb.children):
                 source = attribute(ctx, number.idx, number.idx + len(number))
