@@ -165,6 +165,13 @@ def test_content_of_attribution(
             " primary, Roe was leading.",
             "76 percent",
         ),
+        # ... nor does a trailing attribution of the next sentence reach a headline
+        (
+            "Falling Fares to Reverse Course in '16 as U.S. Ages.\n\nDOVER --  A six-year trend"
+            " of falling ferry fares will end this year, sooner than expected, the harbour board"
+            " reported on Tuesday -- a turn that raises new questions.",
+            "16",
+        ),
         # "claiming 41 percent of the vote": a share won, not a claim made
         ("Jane Roe took the harbour seat, claiming 41 percent of the vote.", "41 percent"),
         # how a group split ("favored Roe 46 percent to 32 percent") is the outlet's tally

@@ -320,6 +320,8 @@ def aside(ctx: ArticleContext, number: Token) -> Claim | None:
     for verb in verbs:
         if verb.i in path or verb.dep_ not in ("advcl", "parataxis", "conj", "relcl"):
             continue
+        if art.sentence_of(verb.idx) != art.sentence_of(number.idx):
+            continue  # a tree run over a sentence end
         if verb.dep_ == "relcl" and verb is not last:
             continue
         if not is_cue_verb(verb) or any(
