@@ -176,6 +176,12 @@ def test_content_of_attribution(
         ("Jane Roe took the harbour seat, claiming 41 percent of the vote.", "41 percent"),
         # how a group split ("favored Roe 46 percent to 32 percent") is the outlet's tally
         ("Officers favored Roe 46 percent to 32 percent.", "46 percent"),
+        # an "according to" in parentheses sources only what those parentheses hold
+        (
+            "Harbour towns like Dover (93 percent of its ferries were late, according to port"
+            " records), Hull (79 percent) and Rye (86 percent) top the list.",
+            "79 percent",
+        ),
         # a time is no claimant ("said by telephone this week")
         ("Jane Roe, now 81 and retired in Dover, said by telephone this week.", "81"),
         # a cue verb whose literal sense takes an amount: the outlet states it

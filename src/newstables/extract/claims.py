@@ -514,6 +514,20 @@ def _data_mention(ctx: ArticleContext, claim: Claim) -> bool:
     return span is not None and len(span) > 0 and span.root.lemma_.lower() in POLL_NOUNS
 
 
+def _bracketed_apart(according: Token, number: Token) -> bool:
+    """An "according to" inside parentheses that do not hold the number ("Iowa (93 percent,
+    according to exit polls), Ohio (79 percent)": it sources only its own parenthesis)."""
+    sentence = according.sent
+    opening = [t for t in sentence if t.text == "(" and t.i < according.i]
+    closing = [t for t in sentence if t.text == ")" and t.i > according.i]
+    if not opening or not closing:
+        return False
+    start, end = opening[-1].i, closing[0].i
+    if any(t.text == ")" for t in according.doc[start + 1 : according.i]):
+        return False  # that parenthesis closed before the "according to"
+    return not start < number.i < end
+
+
 def _according(ctx: ArticleContext, number: Token) -> Claim | None:
     """ "According to South Korea's intelligence agency, North Korea sent about 11,000 soldiers":
     an "according to X" on a clause above the number, or opening the number's sentence."""
@@ -638,7 +652,8 @@ def shared_attribution(ctx: ArticleContext, start: int, end: int) -> Claim | Non
 def claimant(ctx: ArticleContext, start: int, end: int) -> Claim | None:
     """Who asserts the figure at text[start:end]; None when the outlet states it itself.
 
-    A number inside an "according to" phrase describes the source, not what it says. The
+    A number inside an "according to" phrase describes the source, not what it says; one
+    outside the parentheses an "according to" stands in is the outlet's. The
     figure-specific shapes first; a cue verb above the number that did not take it as
     content ("Roe wrote to her 20,000 followers", "the club charged a $100 fee") leaves it
     to the outlet; else the shared attribution (a cue after it: "…, officials said")."""
@@ -647,6 +662,8 @@ def claimant(ctx: ArticleContext, start: int, end: int) -> Claim | None:
         number = span[-1]
         if _in_according(number):
             return None  # "according to three people briefed": it counts the source
+        if any(t.lower_ == "according" and _bracketed_apart(t, number) for t in number.sent):
+            return None  # "Iowa (93 percent, according to exit polls), Ohio (79 percent)"
         for shape in (put_at, according_to, estimate_owner, governed, aside, in_data, opening_data):
             claim = shape(ctx, number)
             if claim is not None and not _overlaps(claim, start, end):
