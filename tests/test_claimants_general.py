@@ -51,6 +51,12 @@ def claimants(make_plain_context: MakeContext) -> Callable[[str], dict[str, str 
             "nearly 200",
             "Harbour officials",
         ),
+        # what another wants or backs inside someone's claim is the speaker's claim
+        (
+            "Jane Roe claimed that the mayor wanted to cut 300 ferry jobs.",
+            "300",
+            "Jane Roe",
+        ),
         # a poll shows a small clause: any non-subject of the evidence verb is its content
         ("A harbour survey shows the mayor with 47 percent.", "47 percent", "A harbour survey"),
         # an aside or a trailing attribution attributes the clause it hangs on
@@ -110,10 +116,12 @@ def claimants(make_plain_context: MakeContext) -> Callable[[str], dict[str, str 
             "300",
             "Engineers from Valmora, Ostrava, and Lindau",
         ),
+        # an outlet's poll after "according to" is the source, not a relay of a voice above it
         (
-            "The levy is popular, according to a poll of 400 ferry riders released on Friday.",
-            "400",
-            "a poll",
+            "Surveys find the levy popular, with 56 percent of riders backing it, according to"
+            " a Reuters poll.",
+            "56 percent",
+            "a Reuters poll",
         ),
         # "according to NAME, APPOSITION": the name is the mention
         (
@@ -138,6 +146,44 @@ def test_content_of_attribution(
 @pytest.mark.parametrize(
     ("text", "surface"),
     [
+        # a clause of time or cause ("since …", "while …") is a circumstance, not an aside
+        (
+            "Ferry fares have fallen, and nearly 400 more harbour jobs have been created since"
+            " the recovery began.",
+            "nearly 400",
+        ),
+        # a number in an "according to" source phrase counts the source: the outlet's
+        (
+            "Ferry fares will rise next year, according to a poll of 400 harbour workers"
+            " released on Friday by the union.",
+            "400",
+        ),
+        # a cue verb the parser hung across a sentence end does not reach the next sentence
+        (
+            "Jane Roe said her husband \"said right from the beginning, 'You know, if you run you"
+            " know you are going to win.'”\n\nWith 76 percent of the vote counted in the harbour"
+            " primary, Roe was leading.",
+            "76 percent",
+        ),
+        # ... nor does a trailing attribution of the next sentence reach a headline
+        (
+            "Falling Fares to Reverse Course in '16 as U.S. Ages.\n\nDOVER --  A six-year trend"
+            " of falling ferry fares will end this year, sooner than expected, the harbour board"
+            " reported on Tuesday -- a turn that raises new questions.",
+            "16",
+        ),
+        # "claiming 41 percent of the vote": a share won, not a claim made
+        ("Jane Roe took the harbour seat, claiming 41 percent of the vote.", "41 percent"),
+        # how a group split ("favored Roe 46 percent to 32 percent") is the outlet's tally
+        ("Officers favored Roe 46 percent to 32 percent.", "46 percent"),
+        # an "according to" in parentheses sources only what those parentheses hold
+        (
+            "Harbour towns like Dover (93 percent of its ferries were late, according to port"
+            " records), Hull (79 percent) and Rye (86 percent) top the list.",
+            "79 percent",
+        ),
+        # a time is no claimant ("said by telephone this week")
+        ("Jane Roe, now 81 and retired in Dover, said by telephone this week.", "81"),
         # a cue verb whose literal sense takes an amount: the outlet states it
         ("The harbour club charged a $2,000 joining fee.", "$2,000"),
         ("The county added 3,000 jobs last year.", "3,000"),

@@ -79,13 +79,22 @@ ATTITUDE_VERBS = words_of(
     know realize realise recognize recognise understand remember imagine wish
     """
 )
-# Cue verbs whose literal sense takes an amount as object ("added 292,000 jobs", "charged a
-# $100 fee", "gave $250"): only a clause under them is reported content.
+# Verbs of will and stance, not of thought: what someone wants, plans or backs inside another's
+# speech is part of what that other says ("Roe claimed Lee wanted to admit 250,000").
+VOLITION_VERBS = words_of(
+    """
+    hope plan want seek intend aim advocate favor favour support oppose back endorse prefer
+    wish envision
+    """
+)
+# Cue verbs whose literal sense takes an amount as object ("added 292,000 jobs", "claimed 41
+# percent of the vote", "charged a $100 fee", "gave $250"): only a clause under them is
+# reported content.
 LITERAL_OBJECT_VERBS = words_of(
     """
     add charge give continue shoot record place put order call press begin boast post read
     cast count list measure document hit strike fire push raise spend pay thank point answer
-    question interrupt echo
+    question interrupt echo claim
     """
 )
 RELAY_VERBS = frozenset({"share", "provide", "give", "leak", "send", "show", "supply"})
@@ -133,6 +142,8 @@ def agentive(span: Span) -> bool:
     head = span.root
     if head.lower_ in NOT_CLAIMANTS or head.lemma_.lower() in NOT_CLAIMANTS:
         return False
+    if head.ent_type_ in ("DATE", "TIME"):
+        return False  # "at 7:00 p.m.", "this week": a time, not a voice
     return not any((t.like_num and not _determiner(t)) or t.text in ("%", "$") for t in span)
 
 
@@ -156,7 +167,7 @@ def _content_edge(verb: Token, below: Token) -> bool:
     lemma = verb.lemma_.lower()
     if below.dep_ in CONTENT_EDGES:
         return not (below.dep_ == "xcomp" and lemma in ASPECT_VERBS)
-    if attitude(verb) and _split(below):
+    if attitude(verb) and _split(verb, below):
         return False  # "Republicans favored Trump, 82 percent to 6 percent": how a group split
     if below.dep_ in ("dobj", "oprd"):
         return lemma not in LITERAL_OBJECT_VERBS and lemma not in ADDRESSEE_VERBS
@@ -174,12 +185,19 @@ def _content_edge(verb: Token, below: Token) -> bool:
     )
 
 
-def _split(below: Token) -> bool:
-    """A bare share beside the object ("backed Roe 57 percent to 22 percent")."""
-    return any(
-        t.dep_ in ("npadvmod", "appos") and t.lemma_.lower() in ("percent", "%")
-        for t in below.subtree
-    )
+def _split(verb: Token, below: Token) -> bool:
+    """A bare share beside the object ("backed Roe 57 percent to 22 percent"), or a share
+    object set against another by "to" ("favored Roe 46 percent to 32 percent")."""
+    if any(t.dep_ in ("npadvmod", "appos") and _share(t) for t in below.subtree):
+        return True
+    against = [p for p in (*verb.children, *below.children) if p.dep_ == "prep"]
+    against = [o for p in against if p.lower_ == "to" for o in p.children if o.dep_ == "pobj"]
+    return _share(below) and any(_share(o) for o in against)
+
+
+def _share(token: Token) -> bool:
+    """A percentage word ("percent", "%")."""
+    return token.lemma_.lower() in ("percent", "%")
 
 
 def _cue_at(art: ArticleView, verb: Token) -> Cue | None:
@@ -238,13 +256,16 @@ def governed(ctx: ArticleContext, number: Token) -> Claim | None:
     "Cruz hopes to finish his 99-county tour": the source of the nearest verb of speech,
     evidence or attitude whose content (``_content_edge``) holds the number. A pronoun that
     merely hopes or expects inside someone's speech ("Roe said she expects 4,000") yields to
-    the speaker of the speech."""
+    the speaker of the speech. Only verbs of the number's own sentence count (the parser may
+    run a tree over a sentence end)."""
     art = view(ctx)
     inside = {t.i for t in number.subtree}
     below, found = number, None
     for verb in number.ancestors:
         if found is None and _non_restrictive(below):
             return None  # "…, who has given $4,000,": the outlet's description
+        if art.sentence_of(verb.idx) != art.sentence_of(number.idx):
+            break  # a parse that ran over a sentence end: no verb of another sentence
         if is_cue_verb(verb) and _content_edge(verb, below):
             if any(c.lemma_.lower() in ("cite", "quote") for c in verb.children):
                 source = attribute(ctx, number.idx, number.idx + len(number))
@@ -272,8 +293,18 @@ def _non_restrictive(token: Token) -> bool:
 
 def _holds(verb: Token, speaker: Token) -> bool:
     """A verb of attitude or evidence, not of speech, whose subject is a pronoun ("officials
-    say they have found 200 more": the officials say it)."""
-    return verb.lemma_.lower() not in CUE_VERBS and speaker.pos_ == "PRON"
+    say they have found 200 more": the officials say it), or a verb of will ("Roe claimed Lee
+    wanted 250,000": Roe claims it); a speech verb above it, if any, claims instead."""
+    if verb.lemma_.lower() in CUE_VERBS:
+        return False
+    return speaker.pos_ == "PRON" or _volition(verb)
+
+
+def _volition(verb: Token) -> bool:
+    """A verb of will or stance, by lemma or inflected form ("wanted", "hopes", "backing")."""
+    lower = verb.lower_
+    forms = (verb.lemma_.lower(), lower, lower[:-1], lower[:-2], lower[:-3], lower[:-3] + "e")
+    return any(f in VOLITION_VERBS for f in forms)
 
 
 def aside(ctx: ArticleContext, number: Token) -> Claim | None:
@@ -289,6 +320,8 @@ def aside(ctx: ArticleContext, number: Token) -> Claim | None:
     for verb in verbs:
         if verb.i in path or verb.dep_ not in ("advcl", "parataxis", "conj", "relcl"):
             continue
+        if art.sentence_of(verb.idx) != art.sentence_of(number.idx):
+            continue  # a tree run over a sentence end
         if verb.dep_ == "relcl" and verb is not last:
             continue
         if not is_cue_verb(verb) or any(
@@ -298,6 +331,8 @@ def aside(ctx: ArticleContext, number: Token) -> Claim | None:
             continue
         if verb.dep_ == "conj" and verb.i < number.i:
             continue  # "Roe said so, and 400 …": only a trailing conjunct or clause
+        if any(c.dep_ == "mark" and c.lower_ not in ("as", "than") for c in verb.children):
+            continue  # "… since the recovery began", "… while Roe spoke": a circumstance
         if not any(c.dep_ == "nsubj" for c in verb.children):
             continue  # "Scott freed up $26 million and announced …": one actor's deeds
         cue = _cue_at(art, verb)
@@ -459,15 +494,38 @@ def _shared_with(source: Token) -> Token | None:
 
 
 def according_to(ctx: ArticleContext, number: Token) -> Claim | None:
-    """An "according to" claim; when it names a news outlet and a verb of speech or evidence
-    names a voice ("X said …, according to KCNA"), X claims and the outlet relays."""
+    """An "according to" claim; when it names a news outlet (not its poll or data) and a verb of
+    speech or evidence names a voice ("X said …, according to KCNA"), X claims and the outlet
+    relays."""
     claim = _according(ctx, number)
     if claim is None or claim.new_entity is None or claim.new_entity.type != EntityType.media:
         return claim
+    if _data_mention(ctx, claim):
+        return claim  # "…, according to a CNN poll": the outlet's poll is the source itself
     voice = governed(ctx, number)
     if voice is None or voice.entity_id == claim.entity_id:
         return claim
     return replace(voice, channel_id=claim.entity_id, channel_entity=claim.new_entity)
+
+
+def _data_mention(ctx: ArticleContext, claim: Claim) -> bool:
+    """Whether a claimant mention is headed by a poll or data noun ("a CNN/ORC poll")."""
+    span = ctx.doc.char_span(claim.start or 0, claim.end or 0, alignment_mode="expand")
+    return span is not None and len(span) > 0 and span.root.lemma_.lower() in POLL_NOUNS
+
+
+def _bracketed_apart(according: Token, number: Token) -> bool:
+    """An "according to" inside parentheses that do not hold the number ("Iowa (93 percent,
+    according to exit polls), Ohio (79 percent)": it sources only its own parenthesis)."""
+    sentence = according.sent
+    opening = [t for t in sentence if t.text == "(" and t.i < according.i]
+    closing = [t for t in sentence if t.text == ")" and t.i > according.i]
+    if not opening or not closing:
+        return False
+    start, end = opening[-1].i, closing[0].i
+    if any(t.text == ")" for t in according.doc[start + 1 : according.i]):
+        return False  # that parenthesis closed before the "according to"
+    return not start < number.i < end
 
 
 def _according(ctx: ArticleContext, number: Token) -> Claim | None:
@@ -594,12 +652,18 @@ def shared_attribution(ctx: ArticleContext, start: int, end: int) -> Claim | Non
 def claimant(ctx: ArticleContext, start: int, end: int) -> Claim | None:
     """Who asserts the figure at text[start:end]; None when the outlet states it itself.
 
-    The figure-specific shapes first; a cue verb above the number that did not take it as
+    A number inside an "according to" phrase describes the source, not what it says; one
+    outside the parentheses an "according to" stands in is the outlet's. The
+    figure-specific shapes first; a cue verb above the number that did not take it as
     content ("Roe wrote to her 20,000 followers", "the club charged a $100 fee") leaves it
     to the outlet; else the shared attribution (a cue after it: "…, officials said")."""
     span = ctx.doc.char_span(start, end, alignment_mode="expand")
     if span is not None and len(span):
         number = span[-1]
+        if _in_according(number):
+            return None  # "according to three people briefed": it counts the source
+        if any(t.lower_ == "according" and _bracketed_apart(t, number) for t in number.sent):
+            return None  # "Iowa (93 percent, according to exit polls), Ohio (79 percent)"
         for shape in (put_at, according_to, estimate_owner, governed, aside, in_data, opening_data):
             claim = shape(ctx, number)
             if claim is not None and not _overlaps(claim, start, end):
@@ -608,6 +672,15 @@ def claimant(ctx: ArticleContext, start: int, end: int) -> Claim | None:
             return None
     claim = shared_attribution(ctx, start, end)
     return None if claim is None or _overlaps(claim, start, end) else claim
+
+
+def _in_according(number: Token) -> bool:
+    """A number in the source phrase of an "according to", with no comma between ("according
+    to three people briefed", "according to a poll of 400 voters")."""
+    for according in (a for a in number.ancestors if a.lower_ == "according"):
+        between = number.doc[according.i : number.i]
+        return not any(t.is_punct for t in between)
+    return False
 
 
 def _overlaps(claim: Claim, start: int, end: int) -> bool:
