@@ -1,0 +1,98 @@
+"""Who asserts a figure: the source of the innermost attribution whose content holds it.
+
+Shapes are tried in order (``claimant``; the shapes in ``shapes``, the verbs in ``verbs``, the
+mention in ``base``):
+
+* "Zelenskyy has put the number of killed or wounded at 4,000" (put/place/estimate/peg … at N);
+* "According to X, North Korea sent about 11,000 soldiers" (an "according to" on the clause or
+  opening the sentence, within its paragraph);
+* "US estimates are lower, at about 1,200", "Seoul's figures show 4,000" (the estimate's owner);
+* "A Quinnipiac poll found that … 46 percent", "Cruz hopes to finish his 99-county tour" (the
+  nearest verb of speech, evidence or attitude above the number that takes it as content:
+  a clause, an object unless the verb's literal sense takes amounts, ``_content_edge``);
+* "As the Times noted, …", "…, the poll found." (an aside or trailing attribution, ``aside``);
+* "Roe had 38 percent in a Fox poll", "In a CNN poll released Monday, 31 percent …; …" (the
+  poll or tally the clause is in, or that opens the sentence);
+* else the shared attribution when it names a speech cue ("…, according to FEC records").
+
+A cue verb above the number that does not take it as content ("Roe wrote to her 20,000
+followers", "the club charged a $100 fee", "…, who has given $4,000,") leaves the figure to the
+outlet. A claimant must be an agent or a source of data: a mention that is the number itself
+("79 percent of Democrats said"), a share ("most", "a quarter") or a bare "that"/"it" is no
+claimant, and the figure is the outlet's.
+
+>>> claim = claimant(ctx, start, end)
+>>> claim.entity_id, claim.surface
+('volodymyr-zelenskyy', 'Zelenskyy')
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Token
+
+from ..attribution import attribute
+from ..attribution.lexicon import CUE_FORMS
+from .base import Claim, source_claim
+from .shapes import according_to, bracketed_apart, estimate_owner, in_data, opening_data, put_at
+from .verbs import aside, governed, is_cue_verb
+
+if TYPE_CHECKING:
+    from .. import ArticleContext
+
+__all__ = ["Claim", "claimant", "shared_attribution"]
+
+
+def shared_attribution(ctx: ArticleContext, start: int, end: int) -> Claim | None:
+    """The shared attribution machinery, when it names a cue of speech ("…, according to FEC
+    records", "…, Roe said"): a subject carried over without a cue says nothing of a number."""
+    source = attribute(ctx, start, end)
+    words = (source.cue or "").lower().split() if source is not None else []
+    if not words or not ("according" in words or words[0] in CUE_FORMS):
+        return None
+    return source_claim(ctx, source)
+
+
+def claimant(ctx: ArticleContext, start: int, end: int) -> Claim | None:
+    """Who asserts the figure at text[start:end]; None when the outlet states it itself.
+
+    A number inside an "according to" phrase describes the source, not what it says; one
+    outside the parentheses an "according to" stands in is the outlet's. The
+    figure-specific shapes first; a cue verb above the number that did not take it as
+    content ("Roe wrote to her 20,000 followers", "the club charged a $100 fee") leaves it
+    to the outlet; else the shared attribution (a cue after it: "…, officials said")."""
+    span = ctx.doc.char_span(start, end, alignment_mode="expand")
+    if span is not None and len(span):
+        number = span[-1]
+        if _in_according(number):
+            return None  # "according to three people briefed": it counts the source
+        if any(t.lower_ == "according" and bracketed_apart(t, number) for t in number.sent):
+            return None  # "Iowa (93 percent, according to exit polls), Ohio (79 percent)"
+        for shape in (put_at, according_to, estimate_owner, governed, aside, in_data, opening_data):
+            claim = shape(ctx, number)
+            if claim is not None and not _overlaps(claim, start, end):
+                return claim
+        if any(is_cue_verb(a) for a in number.ancestors):
+            return None
+    claim = shared_attribution(ctx, start, end)
+    return None if claim is None or _overlaps(claim, start, end) else claim
+
+
+def _in_according(number: Token) -> bool:
+    """A number in the source phrase of an "according to", with no comma between ("according
+    to three people briefed", "according to a poll of 400 voters")."""
+    for according in (a for a in number.ancestors if a.lower_ == "according"):
+        between = number.doc[according.i : number.i]
+        return not any(t.is_punct for t in between)
+    return False
+
+
+def _overlaps(claim: Claim, start: int, end: int) -> bool:
+    """A claimant mention holding the figure itself ("a group which has 25,000 members")."""
+    return (
+        claim.start is not None
+        and claim.end is not None
+        and claim.start < end
+        and start < claim.end
+    )

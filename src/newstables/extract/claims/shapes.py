@@ -1,0 +1,230 @@
+"""Figure-specific shapes: "put … at N", "according to X", an estimate's owner, a poll or
+tally the clause is in.
+
+>>> put_at(ctx, number)        # "Zelenskyy has put the number of killed or wounded at 4,000"
+>>> according_to(ctx, number)  # "According to X, North Korea sent about 11,000 soldiers"
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Token
+
+from ...models import EntityType
+from ..attribution import mention_span, view
+from ..attribution.lexicon import (
+    DATA_NOUNS,
+)
+from .base import (
+    POLL_NOUNS,
+    Claim,
+    resolve,
+)
+from .verbs import (
+    POLL_DETAILS,
+    governed,
+)
+
+if TYPE_CHECKING:
+    from .. import ArticleContext
+
+# "<subject> put the number … at N"
+PUT_VERBS = frozenset(
+    {"put", "place", "estimate", "peg", "set", "assess", "fix", "calculate", "list", "rank"}
+)
+
+
+# "<owner> estimates are …, at N": nouns whose owner is the claimant
+ESTIMATE_NOUNS = frozenset(
+    {"estimate", "figure", "assessment", "count", "tally", "calculation", "data", "statistic"}
+)
+
+
+RELAY_VERBS = frozenset({"share", "provide", "give", "leak", "send", "show", "supply"})
+
+
+_OWNER_DEPS = frozenset({"poss", "compound", "amod", "nmod"})
+
+
+def put_at(ctx: ArticleContext, number: Token) -> Claim | None:
+    """ "X has put the number of … at 4,000": the subject of put/estimate when "at" leads to N."""
+    through_at = False
+    for ancestor in number.ancestors:
+        through_at = through_at or ancestor.lower_ == "at"
+        if through_at and ancestor.lemma_.lower() in PUT_VERBS and ancestor.pos_ == "VERB":
+            subject = _subject(ancestor)
+            return resolve(ctx, subject) if subject is not None else None
+        if ancestor.dep_ in ("ccomp", "advcl", "relcl", "parataxis"):
+            return None
+    return None
+
+
+def _subject(verb: Token) -> Token | None:
+    """The active subject of a verb, looking through "has put" and coordinated verbs."""
+    while True:
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
+        if subjects:
+            return subjects[0]
+        if verb.dep_ not in ("conj", "xcomp") or verb.head is verb:
+            return None
+        verb = verb.head
+
+
+def according_to(ctx: ArticleContext, number: Token) -> Claim | None:
+    """An "according to" claim; when it names a news outlet (not its poll or data) and a verb of
+    speech or evidence names a voice ("X said …, according to KCNA"), X claims and the outlet
+    relays."""
+    claim = _according(ctx, number)
+    if claim is None or claim.new_entity is None or claim.new_entity.type != EntityType.media:
+        return claim
+    if _data_mention(ctx, claim):
+        return claim  # "…, according to a CNN poll": the outlet's poll is the source itself
+    voice = governed(ctx, number)
+    if voice is None or voice.entity_id == claim.entity_id:
+        return claim
+    return replace(voice, channel_id=claim.entity_id, channel_entity=claim.new_entity)
+
+
+def _according(ctx: ArticleContext, number: Token) -> Claim | None:
+    """ "According to South Korea's intelligence agency, North Korea sent about 11,000 soldiers":
+    an "according to X" on a clause above the number, or opening the number's sentence."""
+    art = view(ctx)
+    ancestors = list(number.ancestors)
+    for ancestor in ancestors:
+        for child in ancestor.children:
+            if child.lower_ == "according" and child not in ancestors:
+                between = art.text[min(child.idx, number.idx) : max(child.idx, number.idx)]
+                return None if "\n" in between else _according_claim(ctx, child)
+    start, _ = art.sentences[art.sentence_of(number.idx)]
+    first = number.doc.char_span(start, start + 9, alignment_mode="expand")
+    opens = first is not None and first[0].lower_ == "according" and first[0].i < number.i
+    if opens and "\n" not in art.text[start : number.idx]:  # not past its paragraph
+        return _according_claim(ctx, first[0])
+    return None
+
+
+def _according_claim(ctx: ArticleContext, according: Token) -> Claim | None:
+    """The source an "according to" names: all the phrase it covers (parses split long ones),
+    up to a name's apposition ("according to Helen Park, a spokeswoman …" → Helen Park)."""
+    objects = [o for to in according.children if to.lower_ == "to" for o in to.children]
+    objects = [o for o in objects if o.dep_ == "pobj"]
+    if not objects:
+        return None
+    relay = _shared_with(objects[0])
+    cut = relay.head.head.i if relay is not None else _apposition(objects[0])
+    tokens = [t for t in according.subtree if t.i >= objects[0].left_edge.i]
+    tokens = [t for t in tokens if cut is None or t.i < cut]
+    while len(tokens) > 1 and tokens[-1].is_punct:
+        tokens.pop()
+    claim = resolve(ctx, objects[0], according.doc[objects[0].left_edge.i : tokens[-1].i + 1])
+    if claim is not None and relay is not None:
+        channel = resolve(ctx, relay)
+        if channel is not None and channel.entity_id != claim.entity_id:
+            return replace(claim, channel_id=channel.entity_id, channel_entity=channel.new_entity)
+    return claim
+
+
+def _apposition(name: Token) -> int | None:
+    """Where the comma before a name's apposition stands ("Marta Kowalski, the union's
+    treasurer"): the name alone is the mention; a common noun keeps its whole phrase."""
+    if name.pos_ != "PROPN":
+        return None
+    for child in name.rights:
+        if child.dep_ == "appos" and child.left_edge.i > 0:
+            comma = name.doc[child.left_edge.i - 1]
+            if comma.text == "," and comma.i > name.i:
+                return comma.i
+    return None
+
+
+def _shared_with(source: Token) -> Token | None:
+    """The Y of "X shared with Y", "X provided to Y", "X given to Y" (the relay of a source)."""
+    for acl in source.children:
+        if acl.dep_ != "acl" or acl.lemma_.lower() not in RELAY_VERBS:
+            continue
+        for prep in acl.children:
+            if prep.dep_ in ("prep", "dative") and prep.lower_ in ("with", "to"):
+                return next((o for o in prep.children if o.dep_ == "pobj"), None)
+    return None
+
+
+def _data_mention(ctx: ArticleContext, claim: Claim) -> bool:
+    """Whether a claimant mention is headed by a poll or data noun ("a CNN/ORC poll")."""
+    span = ctx.doc.char_span(claim.start or 0, claim.end or 0, alignment_mode="expand")
+    return span is not None and len(span) > 0 and span.root.lemma_.lower() in POLL_NOUNS
+
+
+def bracketed_apart(according: Token, number: Token) -> bool:
+    """An "according to" inside parentheses that do not hold the number ("Iowa (93 percent,
+    according to exit polls), Ohio (79 percent)": it sources only its own parenthesis)."""
+    sentence = according.sent
+    opening = [t for t in sentence if t.text == "(" and t.i < according.i]
+    closing = [t for t in sentence if t.text == ")" and t.i > according.i]
+    if not opening or not closing:
+        return False
+    start, end = opening[-1].i, closing[0].i
+    if any(t.text == ")" for t in according.doc[start + 1 : according.i]):
+        return False  # that parenthesis closed before the "according to"
+    return not start < number.i < end
+
+
+def estimate_owner(ctx: ArticleContext, number: Token) -> Claim | None:
+    """ "US estimates are lower, at about 1,200": the owner of the estimate the clause is about."""
+    clause = number
+    while clause.dep_ not in ("ROOT", "ccomp", "advcl", "relcl", "parataxis", "conj"):
+        if clause.head is clause:
+            break
+        clause = clause.head
+    for noun in clause.children:
+        if noun.dep_ not in ("nsubj", "nsubjpass") or noun.lemma_.lower() not in ESTIMATE_NOUNS:
+            continue
+        if "\n" in number.doc[min(noun.i, number.i) : max(noun.i, number.i)].text_with_ws:
+            continue  # a headline glued on by the parse ("Intelligence estimates on …")
+        owners = [c for c in noun.children if c.dep_ in _OWNER_DEPS]
+        owners += [
+            o for p in noun.children if p.dep_ == "prep" and p.lower_ in ("from", "by", "of")
+            for o in p.children if o.dep_ == "pobj"
+        ]  # fmt: skip
+        for owner in owners:
+            if claim := resolve(ctx, owner):
+                return claim
+    return None
+
+
+def in_data(ctx: ArticleContext, number: Token) -> Claim | None:
+    """ "In a CNN/ORC poll released Monday, 31 percent said …", "Roe had 38 percent support in a
+    Fox poll", "by the AP's tally, Roe has 739": the poll or tally the clause is in (not a
+    poll's own margin of error)."""
+    ancestors = {a.i for a in number.ancestors}
+    if ancestors & {t.i for t in number.sent if t.lemma_.lower() in POLL_DETAILS}:
+        return None
+    for token in number.sent:
+        if token.head.i not in ancestors or token.dep_ != "prep":
+            continue
+        for obj in token.children:
+            if obj.dep_ != "pobj" or obj.i == number.i:
+                continue
+            lemma = obj.lemma_.lower()
+            if (token.lower_ == "in" and lemma in DATA_NOUNS) or (
+                token.lower_ == "by" and lemma in ESTIMATE_NOUNS
+            ):
+                return resolve(ctx, obj, mention_span(view(ctx), obj))
+    return None
+
+
+def opening_data(ctx: ArticleContext, number: Token) -> Claim | None:
+    """ "In a Post/ABC poll released Sunday, 8 percent said …; just 1 percent …": a poll that
+    opens the sentence holds every number of it."""
+    art = view(ctx)
+    start, _ = art.sentences[art.sentence_of(number.idx)]
+    first = number.doc.char_span(start, start + 2, alignment_mode="expand")
+    if first is None or first[0].lower_ != "in" or first[0].i >= number.i:
+        return None
+    if "\n" in art.text[start : number.idx]:
+        return None  # not past its paragraph
+    for obj in first[0].children:
+        if obj.dep_ == "pobj" and obj.lemma_.lower() in DATA_NOUNS and obj.i < number.i:
+            return resolve(ctx, obj, mention_span(art, obj))
+    return None

@@ -1,0 +1,276 @@
+"""Verbs of speech, evidence and attitude above a number: when their content holds it.
+
+>>> governed(ctx, number)   # "A Quinnipiac poll found that Roe leads 46 to 40 percent"
+>>> aside(ctx, number)      # "As the Times noted, Roe raised $1.1 million"
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Token
+
+from ..attribution import Cue, attribute, read_cue, view
+from ..attribution.cues import subject_of
+from ..attribution.lexicon import (
+    CUE_VERBS,
+    EVIDENCE_VERBS,
+    words_of,
+)
+from ..attribution.relays import make_source
+from ..attribution.view import ArticleView
+from .base import (
+    POLL_NOUNS,
+    Claim,
+    source_claim,
+)
+
+if TYPE_CHECKING:
+    from .. import ArticleContext
+
+# Dependency labels by which a reported clause hangs on its verb of speech or attitude.
+CONTENT_EDGES = frozenset({"ccomp", "xcomp", "parataxis", "csubj"})
+
+
+# What a poll "has" that is no finding of it.
+POLL_DETAILS = words_of("margin error interval sample")
+
+
+# Cue verbs whose object is the one spoken to ("told a crowd of 1,300", "we ask 30 experts").
+ADDRESSEE_VERBS = words_of("tell ask inform remind warn urge assure thank")
+
+
+# Cue verbs that are also aspect verbs: "continues to trail by 300" reports nothing.
+ASPECT_VERBS = words_of("continue begin start")
+
+
+# Verbs of belief, intention, expectation and stance: what they take is what the subject holds.
+ATTITUDE_VERBS = words_of(
+    """
+    believe think expect hope fear plan want seek intend aim consider deem advocate favor
+    favour support oppose back endorse anticipate doubt worry assume prefer envision
+    know realize realise recognize recognise understand remember imagine wish
+    """
+)
+
+
+# Verbs of will and stance, not of thought: what someone wants, plans or backs inside another's
+# speech is part of what that other says ("Roe claimed Lee wanted to admit 250,000").
+VOLITION_VERBS = words_of(
+    """
+    hope plan want seek intend aim advocate favor favour support oppose back endorse prefer
+    wish envision
+    """
+)
+
+
+# Cue verbs whose literal sense takes an amount as object ("added 292,000 jobs", "claimed 41
+# percent of the vote", "charged a $100 fee", "gave $250"): only a clause under them is
+# reported content.
+LITERAL_OBJECT_VERBS = words_of(
+    """
+    add charge give continue shoot record place put order call press begin boast post read
+    cast count list measure document hit strike fire push raise spend pay thank point answer
+    question interrupt echo claim
+    """
+)
+
+
+def is_cue_verb(verb: Token) -> bool:
+    """A verb of speech, evidence or attitude (the ones whose content a figure can be), or any
+    verb of a poll ("the poll has Roe leading", "a CNN poll giving Roe a 30-point lead")."""
+    lemma = verb.lemma_.lower()
+    return verb.pos_ in ("VERB", "AUX") and (
+        lemma in CUE_VERBS or lemma in EVIDENCE_VERBS or attitude(verb) or _data_subject(verb)
+    )
+
+
+def attitude(verb: Token) -> bool:
+    """A verb of attitude, by lemma or by its inflected form (the tagger reads "hopes" as a
+    form of "hop")."""
+    lower = verb.lower_
+    forms = (lower, lower[:-1], lower[:-2], lower[:-3], lower[:-3] + "e")  # hopes, backed, hoping
+    return verb.lemma_.lower() in ATTITUDE_VERBS or any(f in ATTITUDE_VERBS for f in forms)
+
+
+def _content_edge(verb: Token, below: Token) -> bool:
+    """Whether the path from a number enters a cue verb through what it reports: a clause
+    ("said that …", "hopes to …"), an object unless the verb's literal sense takes amounts
+    ("estimated 40 bottles", not "added 292,000 jobs"), or "for/about/against" ("called for a
+    $15 wage"); not a circumstance ("wrote to her 20,000 followers", "…, while 475 voted").
+    A poll or a named body that shows or finds takes any non-subject ("shows Roe with 47
+    percent")."""
+    lemma = verb.lemma_.lower()
+    if below.dep_ in CONTENT_EDGES:
+        return not (below.dep_ == "xcomp" and lemma in ASPECT_VERBS)
+    if attitude(verb) and _split(verb, below):
+        return False  # "Republicans favored Trump, 82 percent to 6 percent": how a group split
+    if below.dep_ in ("dobj", "oprd"):
+        return lemma not in LITERAL_OBJECT_VERBS and lemma not in ADDRESSEE_VERBS
+    if below.dep_ == "prep" and below.lower_ in ("for", "about", "against"):
+        return True
+    if below.dep_ in ("nsubj", "nsubjpass", "relcl"):
+        return False
+    if _data_subject(verb) is not None:
+        return True
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return (
+        lemma in EVIDENCE_VERBS
+        and subject is not None
+        and (subject.lemma_.lower() in POLL_NOUNS or subject.ent_type_ == "ORG")
+    )
+
+
+def _split(verb: Token, below: Token) -> bool:
+    """A bare share beside the object ("backed Roe 57 percent to 22 percent"), or a share
+    object set against another by "to" ("favored Roe 46 percent to 32 percent")."""
+    if any(t.dep_ in ("npadvmod", "appos") and _share(t) for t in below.subtree):
+        return True
+    against = [p for p in (*verb.children, *below.children) if p.dep_ == "prep"]
+    against = [o for p in against if p.lower_ == "to" for o in p.children if o.dep_ == "pobj"]
+    return _share(below) and any(_share(o) for o in against)
+
+
+def _share(token: Token) -> bool:
+    """A percentage word ("percent", "%")."""
+    return token.lemma_.lower() in ("percent", "%")
+
+
+def _cue_at(art: ArticleView, verb: Token) -> Cue | None:
+    """The cue of a speech, evidence or attitude verb; passives speak through their "by" agent
+    ("is projected by the budget office"), agentless ones through nobody."""
+    if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
+        agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+        by = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
+        return Cue(verb, by, None, verb.text) if by is not None else None
+    cue = read_cue(art, verb)
+    if cue is not None:
+        return cue
+    data = _data_subject(verb)
+    if data is not None:
+        return Cue(verb, data, None, verb.text)
+    if verb.lemma_.lower() not in EVIDENCE_VERBS and not attitude(verb):
+        return None
+    subject = subject_of(verb, art)
+    if subject is None and verb.dep_ == "acl" and any(c.dep_ == "ccomp" for c in verb.children):
+        subject = verb.head  # "A Quinnipiac poll found that …" parsed as a noun phrase
+    return Cue(verb, subject, None, verb.text) if subject is not None else None
+
+
+def _data_subject(verb: Token) -> Token | None:
+    """The subject of "have" or "give" when it is a poll, a survey or data ("the poll has Roe
+    leading …", "a CNN poll giving Roe a 30-point lead")."""
+    if verb.lemma_.lower() not in ("have", "give"):
+        return None
+    if any(t.lemma_.lower() in POLL_DETAILS for t in verb.children if t.dep_ == "dobj"):
+        return None  # "the poll has a margin of error of 3 points": the outlet describes it
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None and verb.dep_ in ("acl", "advcl") and verb.head.pos_ == "NOUN":
+        subject = verb.head  # "with a CNN poll giving Roe a 30-point lead"
+    return subject if subject is not None and subject.lemma_.lower() in POLL_NOUNS else None
+
+
+def governed(ctx: ArticleContext, number: Token) -> Claim | None:
+    """ "A Quinnipiac poll found that Roe leads 46 to 40 percent", "Wealth-X tallies 585",
+    "Cruz hopes to finish his 99-county tour": the source of the nearest verb of speech,
+    evidence or attitude whose content (``_content_edge``) holds the number. A pronoun that
+    merely hopes or expects inside someone's speech ("Roe said she expects 4,000") yields to
+    the speaker of the speech. Only verbs of the number's own sentence count (the parser may
+    run a tree over a sentence end)."""
+    art = view(ctx)
+    inside = {t.i for t in number.subtree}
+    below, found = number, None
+    for verb in number.ancestors:
+        if found is None and _non_restrictive(below):
+            return None  # "…, who has given $4,000,": the outlet's description
+        if art.sentence_of(verb.idx) != art.sentence_of(number.idx):
+            break  # a parse that ran over a sentence end: no verb of another sentence
+        if is_cue_verb(verb) and _content_edge(verb, below):
+            if any(c.lemma_.lower() in ("cite", "quote") for c in verb.children):
+                source = attribute(ctx, number.idx, number.idx + len(number))
+                return found or source_claim(ctx, source)  # "Y reported, citing X": X, relayed by Y
+            cue = _cue_at(art, verb)
+            if cue is not None and cue.speaker.i not in inside and not art.in_quote(cue.speaker):
+                claim = source_claim(ctx, make_source(art, cue))
+                if claim is not None and found is not None:
+                    return claim
+                if claim is not None and not _holds(verb, cue.speaker):
+                    return claim
+                found = found or claim
+        below = verb
+    return found
+
+
+def _non_restrictive(token: Token) -> bool:
+    """A relative clause or apposition set off by a comma or a dash ("Roe, who won 20
+    states,")."""
+    if token.dep_ != "relcl":
+        return False
+    edge = token.left_edge.i
+    return edge > 0 and token.doc[edge - 1].text in (",", "—", "–", "-", "(")
+
+
+def _holds(verb: Token, speaker: Token) -> bool:
+    """A verb of attitude or evidence, not of speech, whose subject is a pronoun ("officials
+    say they have found 200 more": the officials say it), or a verb of will ("Roe claimed Lee
+    wanted 250,000": Roe claims it); a speech verb above it, if any, claims instead."""
+    if verb.lemma_.lower() in CUE_VERBS:
+        return False
+    return speaker.pos_ == "PRON" or _volition(verb)
+
+
+def _volition(verb: Token) -> bool:
+    """A verb of will or stance, by lemma or inflected form ("wanted", "hopes", "backing")."""
+    lower = verb.lower_
+    forms = (verb.lemma_.lower(), lower, lower[:-1], lower[:-2], lower[:-3], lower[:-3] + "e")
+    return any(f in VOLITION_VERBS for f in forms)
+
+
+def aside(ctx: ArticleContext, number: Token) -> Claim | None:
+    """ "As the Times noted, Roe raised $1.1 million", "84 percent …, the poll found", "The
+    tag, he said, was used 6.7 million times": a cue verb without content of its own that hangs
+    on the number's clause (an aside or a trailing attribution) attributes that clause."""
+    art = view(ctx)
+    path = {number.i} | {a.i for a in number.ancestors}
+    verbs = [v for c in number.ancestors for v in c.children]
+    last = _trailing(number)
+    if last is not None:
+        verbs.append(last)
+    for verb in verbs:
+        if verb.i in path or verb.dep_ not in ("advcl", "parataxis", "conj", "relcl"):
+            continue
+        if art.sentence_of(verb.idx) != art.sentence_of(number.idx):
+            continue  # a tree run over a sentence end
+        if verb.dep_ == "relcl" and verb is not last:
+            continue
+        if not is_cue_verb(verb) or any(
+            c.dep_ in ("ccomp", "xcomp", "dobj") and c.lower_ not in ("so", "it", "this")
+            for c in verb.children
+        ):
+            continue
+        if verb.dep_ == "conj" and verb.i < number.i:
+            continue  # "Roe said so, and 400 …": only a trailing conjunct or clause
+        if any(c.dep_ == "mark" and c.lower_ not in ("as", "than") for c in verb.children):
+            continue  # "… since the recovery began", "… while Roe spoke": a circumstance
+        if not any(c.dep_ == "nsubj" for c in verb.children):
+            continue  # "Scott freed up $26 million and announced …": one actor's deeds
+        cue = _cue_at(art, verb)
+        if cue is not None and not art.in_quote(cue.speaker):
+            claim = source_claim(ctx, make_source(art, cue))
+            if claim is not None:
+                return claim
+    return None
+
+
+def _trailing(number: Token) -> Token | None:
+    """The verb of a trailing ", the poll found." closing the number's sentence."""
+    sentence = number.sent
+    tokens = [t for t in sentence if not t.is_punct and t.i > number.i]
+    if not tokens or tokens[-1].pos_ != "VERB" or tokens[-1].dep_ == "ROOT":
+        return None
+    verb = tokens[-1]
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None:
+        return None
+    before = number.doc[subject.left_edge.i - 1] if subject.left_edge.i > 0 else None
+    return verb if before is not None and before.text == "," else None
