@@ -3,137 +3,16 @@
     NEWSTABLES_PARSE_CACHE=/work/parse-cache .venv/bin/python scripts/train_speaker_ranker.py \
         ../shared/benchmarks/polnear-train [--folds 5] [--write]
 
-For every gold quotation the rules run as in extraction, the ranker's candidates are built
-(``ranker.candidates``) and labelled by overlap with the gold speaker mention (or "no speaker").
-A conditional logistic regression (softmax over each quote's candidates, L2, full-batch Adam
-in numpy) is cross-validated k-fold by article: the report compares held-out accuracy with the
-rules' on the same quotes. ``--write`` trains on all articles and writes the weights.
+Prints the 5-fold held-out accuracy of the rules and of the ranker; ``--write`` trains on all
+articles and writes the weights. The training itself is ``newstables.evaluate.ranker``.
 """
 
 from __future__ import annotations
 
 import argparse
-import hashlib
-import json
-import tempfile
 from pathlib import Path
 
-import numpy as np
-
-from newstables.curation import Curation
-from newstables.executor import ParseCache, parse
-from newstables.extract import ArticleContext
-from newstables.extract.attribution import quote_source, view
-from newstables.extract.attribution.ranker import WEIGHTS, Candidate, candidates, protected
-from newstables.models import Article
-from newstables.nlp import build_pipeline
-
-OUT = Path(__file__).parents[1] / "src/newstables/extract/attribution" / WEIGHTS
-Example = tuple[str, list[Candidate], list[int], bool]  # article, candidates, gold rows, rule ok
-
-
-def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
-    return min(a[1], b[1]) > max(a[0], b[0])
-
-
-def _label(pool: list[Candidate], gold: dict) -> list[int]:
-    """The candidates that match the gold speaker (the null one when it wants none)."""
-    if gold.get("speaker_char_start") is None:
-        return [i for i, c in enumerate(pool) if "null" in c.features]
-    span = (int(gold["speaker_char_start"]), int(gold["speaker_char_end"]))
-    return [i for i, c in enumerate(pool) if c.start >= 0 and _overlaps((c.start, c.end), span)]
-
-
-def examples(bench: Path) -> tuple[list[Example], list[bool]]:
-    """One example per gold quotation found by the quote finder, and whether the rules got
-    each quote the ranker leaves alone right."""
-    curation = Curation.load(Path(tempfile.mkdtemp()))
-    nlp = build_pipeline(curation.registry)
-    cache = ParseCache.from_env(curation)
-    gold = json.loads((bench / "gold.json").read_text(encoding="utf-8"))
-    texts = [(bench / "articles" / f"{a['id']}.txt").read_text(encoding="utf-8") for a in gold]
-    found: list[Example] = []
-    kept: list[bool] = []
-    for article, text, doc in zip(gold, texts, parse(nlp, texts, cache), strict=True):
-        meta = Article(
-            article_id=article["id"], outlet=None, url=None, title=None, published=None,
-            text_sha256=hashlib.sha256(text.encode()).hexdigest(), chars=len(text),
-            words=len(text.split()), path="x", notes=None,
-        )  # fmt: skip
-        art = view(ArticleContext(meta, text, doc, curation))
-        sources = {q.start: quote_source(art, q) for q in art.quotes}
-        for item in article.get("quotations", []):
-            start, end = item.get("char_start"), item.get("char_end")
-            if start is None:
-                continue
-            best = max(
-                art.quotes,
-                key=lambda q: min(q.end, end) - max(q.start, start),
-                default=None,
-            )
-            if best is None or min(best.end, end) - max(best.start, start) < 0.8 * (end - start):
-                continue
-            source = sources[best.start]
-            pool = candidates(art, best, source)
-            if protected(source):  # the rules decide these (relayed voices, labels)
-                ruled = {i for i, c in enumerate(pool) if "rule" in c.features}
-                kept.append(bool(set(_label(pool, item)) & ruled))
-                continue
-            rows = _label(pool, item)
-            rule = [i for i, c in enumerate(pool) if "rule" in c.features] if source else [0]
-            found.append((article["id"], pool, rows, bool(set(rows) & set(rule))))
-    return found, kept
-
-
-def _matrix(data: list[Example], names: dict[str, int]) -> tuple[np.ndarray, np.ndarray]:
-    """Stacked feature rows and each row's example index."""
-    rows, groups = [], []
-    for g, (_, pool, _, _) in enumerate(data):
-        for candidate in pool:
-            row = np.zeros(len(names))
-            for name, value in candidate.features.items():
-                if name in names:
-                    row[names[name]] = value
-            rows.append(row)
-            groups.append(g)
-    return np.array(rows), np.array(groups)
-
-
-def train(data: list[Example], l2: float = 1e-4, steps: int = 1000) -> dict[str, float]:
-    """Conditional logistic regression over each example's candidates (Adam, full batch)."""
-    data = [d for d in data if d[2]]
-    names = {
-        n: i for i, n in enumerate(sorted({n for d in data for c in d[1] for n in c.features}))
-    }
-    x, groups = _matrix(data, names)
-    target = np.zeros(len(x))
-    offset = 0
-    for _, pool, gold_rows, _ in data:
-        target[[offset + i for i in gold_rows]] = 1.0
-        offset += len(pool)
-    starts = np.r_[0, np.flatnonzero(np.diff(groups)) + 1]
-    w, m, v = np.zeros(len(names)), np.zeros(len(names)), np.zeros(len(names))
-    for step in range(1, steps + 1):
-        s = x @ w
-        s -= np.maximum.reduceat(s, starts)[groups]
-        e = np.exp(s)
-        p = e / np.add.reduceat(e, starts)[groups]
-        pe = p * target
-        q = pe / np.add.reduceat(pe, starts)[groups]  # posterior over the gold candidates
-        grad = x.T @ (p - q) / len(starts) + l2 * w
-        m = 0.9 * m + 0.1 * grad
-        v = 0.999 * v + 0.001 * grad**2
-        w -= 0.05 * (m / (1 - 0.9**step)) / (np.sqrt(v / (1 - 0.999**step)) + 1e-8)
-    return {n: round(float(w[i]), 4) for n, i in names.items() if abs(w[i]) > 1e-4}
-
-
-def accuracy(data: list[Example], w: dict[str, float]) -> float:
-    """Share of examples whose best-scoring candidate matches the gold speaker."""
-    right = 0
-    for _, pool, gold_rows, _ in data:
-        scores = [sum(w.get(n, 0.0) * v for n, v in c.features.items()) for c in pool]
-        right += int(np.argmax(scores)) in gold_rows
-    return right / len(data)
+from newstables.evaluate.ranker import OUT, cross_validate, examples, write_weights
 
 
 def main() -> None:
@@ -143,25 +22,10 @@ def main() -> None:
     parser.add_argument("--write", action="store_true", help=f"write {OUT.name}")
     args = parser.parse_args()
     data, kept = examples(args.bench)
-    ids = sorted({d[0] for d in data})
-    fold_of = {a: int(hashlib.sha256(a.encode()).hexdigest(), 16) % args.folds for a in ids}
-    ranker_right = rules_right = 0
-    for k in range(args.folds):
-        held = [d for d in data if fold_of[d[0]] == k]
-        w = train([d for d in data if fold_of[d[0]] != k])
-        ranker_right += round(accuracy(held, w) * len(held))
-        rules_right += sum(d[3] for d in held)
-        rules, ranker = sum(d[3] for d in held) / len(held), accuracy(held, w)
-        print(f"fold {k}: {len(held)} quotes, rules {rules:.3f}, ranker {ranker:.3f}")
-    total = len(data) + len(kept)
-    rules, ranker = (rules_right + sum(kept)) / total, (ranker_right + sum(kept)) / total
-    print(f"held-out speaker-mention accuracy, {total} quotes ({len(kept)} left to the rules):")
-    print(f"rules {rules:.3f}, ranker {ranker:.3f}")
+    print("\n".join(cross_validate(data, kept, args.folds)))
     if args.write:
-        weights = train(data)
-        meta = {"trained_on": args.bench.name, "quotes": len(data), "folds": args.folds}
-        OUT.write_text(json.dumps({"meta": meta, "weights": weights}, indent=0, sort_keys=True))
-        print(f"wrote {OUT} ({len(weights)} weights)")
+        count = write_weights(data, args.bench.name, args.folds)
+        print(f"wrote {OUT} ({count} weights)")
 
 
 if __name__ == "__main__":
