@@ -48,6 +48,7 @@ _OBJECT_AFTER = re.compile(
     re.IGNORECASE,
 )
 _MARKS = " “”\"'‘’`«»"
+_AFTER_FIRST_LINE = re.compile(r"\S\s*\n")  # a line with words ends before the quote
 
 
 def title_case(text: str) -> bool:
@@ -75,7 +76,7 @@ def is_title_of_work(text: str, start: int, end: int) -> bool:
     """
     if not title_case(text[start:end]):
         return False
-    if not re.search(r"\S\s*\n", text[:start]):
+    if not _AFTER_FIRST_LINE.search(text, 0, start):  # no copy of the text before the quote
         return False  # the headline: quotes there are quotations (or not judged)
     before = text[max(0, start - 40) : start].rstrip(_MARKS)
     after = text[end : end + 30].lstrip(_MARKS)
