@@ -426,7 +426,7 @@ def resolve_mention(art: ArticleView, span: Span) -> Resolved:
             if resolved is not None:
                 return resolved[0], resolved[1], Attribution.nominal
         source = document_source(art, head) if definite else None
-        if source is not None and _outlet(art, source):  # "released by the news agency"
+        if is_media(art, source):  # "a statement released by the news agency"
             source = None  # a channel, not the issuer
         earlier = _source_entity(art, source) if source is not None else None
         if earlier is not None:
@@ -454,14 +454,6 @@ def resolve_mention(art: ArticleView, span: Span) -> Resolved:
     return new.entity_id, new, Attribution.nominal
 
 
-def _outlet(art: ArticleView, token: Token) -> bool:
-    """Whether a mention names a news outlet, also as a common noun with a name or "news" in it
-    ("the Reuters news agency", not "the science agency")."""
-    span = mention_span(art, token)
-    named = any(t.pos_ == "PROPN" or t.lower_ in ("news", "press") for t in span)
-    return is_media(art, token) or (named and media_type(span.text) is not None)
-
-
 def is_media(art: ArticleView, token: Token | None) -> bool:
     """Whether a mention names a news outlet or agency."""
     if token is None:
@@ -470,4 +462,10 @@ def is_media(art: ArticleView, token: Token | None) -> bool:
     entry = art.ctx.curation.registry.resolve(span.text)
     if entry is not None:
         return entry.type == EntityType.media
-    return token.pos_ == "PROPN" and media_type(span.text) is not None
+    if media_type(span.text) is None:
+        return False
+    if token.pos_ == "PROPN":
+        return True
+    # an outlet noun named by a name or "news": "the Reuters news agency", not "the science agency"
+    named = any(t.pos_ == "PROPN" or t.lower_ in ("news", "press") for t in span if t != token)
+    return media_type(token.text) is not None and named
