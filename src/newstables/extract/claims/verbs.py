@@ -88,9 +88,15 @@ def is_cue_verb(verb: Token) -> bool:
 def attitude(verb: Token) -> bool:
     """A verb of attitude, by lemma or by its inflected form (the tagger reads "hopes" as a
     form of "hop")."""
+    return _any_form_in(verb, ATTITUDE_VERBS)
+
+
+def _any_form_in(verb: Token, lemmas: frozenset[str]) -> bool:
+    """Whether the verb's lemma or a stem of its inflected form is one of ``lemmas``
+    ("hopes", "backed", "hoping", "wanted")."""
     lower = verb.lower_
-    forms = (lower, lower[:-1], lower[:-2], lower[:-3], lower[:-3] + "e")  # hopes, backed, hoping
-    return verb.lemma_.lower() in ATTITUDE_VERBS or any(f in ATTITUDE_VERBS for f in forms)
+    forms = (verb.lemma_.lower(), lower, lower[:-1], lower[:-2], lower[:-3], lower[:-3] + "e")
+    return any(f in lemmas for f in forms)
 
 
 def _content_edge(verb: Token, below: Token) -> bool:
@@ -221,9 +227,7 @@ def _holds(verb: Token, speaker: Token) -> bool:
 
 def _volition(verb: Token) -> bool:
     """A verb of will or stance, by lemma or inflected form ("wanted", "hopes", "backing")."""
-    lower = verb.lower_
-    forms = (verb.lemma_.lower(), lower, lower[:-1], lower[:-2], lower[:-3], lower[:-3] + "e")
-    return any(f in VOLITION_VERBS for f in forms)
+    return _any_form_in(verb, VOLITION_VERBS)
 
 
 def aside(ctx: ArticleContext, number: Token) -> Claim | None:
