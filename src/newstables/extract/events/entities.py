@@ -17,7 +17,7 @@ from ...models import EntityType
 from ...registry import name_key, slugify
 from .. import NewEntity
 from ..attribution import mention_span, resolve_mention, view
-from ..spans import entity_at
+from ..spans import entities, entity_at
 from .parse import dobj
 from .parse import subject as subject_of
 from .state import Article
@@ -390,7 +390,7 @@ def _titled_later(article: Article, token: Token) -> str | None:
     words = {c.lower_ for c in token.lefts if c.dep_ in ("compound", "amod") and c.pos_ != "DET"}
     if not words:
         return None
-    for ent in (e for e in article.doc.ents if e.start > token.i and e.label_ == "PERSON"):
+    for ent in (e for e in entities(article.doc) if e.start > token.i and e.label_ == "PERSON"):
         before = {t.lower_ for t in article.doc[max(ent.start - 4, 0) : ent.start]}
         if before & set(titles) and words <= before:
             return _named(article, ent)
