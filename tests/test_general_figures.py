@@ -167,6 +167,12 @@ def test_a_figure_quoted_from_a_pronoun_speaker(figures: Extract) -> None:
         "The council meeting starts at 7 p.m.",
         "The club's manager, aged 52, signed a new contract.",
         "The storm lasted three days.",
+        # names, ages and codes (known miss F6)
+        "The defendant, 34, pleaded not guilty.",
+        "Members of Local 3300 walked off the job.",
+        "The Big 10 released its football schedule.",
+        "Visitors left flowers at the 9/11 memorial.",
+        "Residents can call the helpline on 555-0142.",
     ],
 )
 def test_not_figures(figures: Extract, text: str) -> None:
@@ -214,18 +220,3 @@ def test_a_claimant_that_is_not_a_named_person(
     assert (figure.value, figure.unit, figure.claimant_surface) == (value, unit, surface)
     if year is not None:
         assert figure.as_of is not None and str(figure.as_of).startswith(str(year))
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "The defendant, 34, pleaded not guilty.",
-        "Members of Local 3300 walked off the job.",
-        "The Big 10 released its football schedule.",
-        "Visitors left flowers at the 9/11 memorial.",
-        "Residents can call the helpline on 555-0142.",
-    ],
-)
-def test_numbers_that_are_names_ages_or_codes(figures: Extract, text: str) -> None:
-    found, _ = figures(text)
-    assert [f.surface for f in found] == []
