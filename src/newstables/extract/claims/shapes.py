@@ -182,7 +182,7 @@ def estimate_owner(ctx: ArticleContext, number: Token) -> Claim | None:
             continue
         if "\n" in number.doc[min(noun.i, number.i) : max(noun.i, number.i)].text_with_ws:
             continue  # a headline glued on by the parse ("Intelligence estimates on …")
-        owners = [c for c in noun.children if c.dep_ in _OWNER_DEPS]
+        owners = [c for c in noun.children if c.dep_ in _OWNER_DEPS and _owner_word(c)]
         owners += [
             o for p in noun.children if p.dep_ == "prep" and p.lower_ in ("from", "by", "of")
             for o in p.children if o.dep_ == "pobj"
@@ -191,6 +191,13 @@ def estimate_owner(ctx: ArticleContext, number: Token) -> Claim | None:
             if claim := resolve(ctx, owner):
                 return claim
     return None
+
+
+def _owner_word(token: Token) -> bool:
+    """A word before an estimate that can own it: a possessive ("Seoul's figures") or a name
+    ("US estimates", "American estimates"); not a word that says what or when it counts ("the
+    current delegate count")."""
+    return token.dep_ == "poss" or token.pos_ == "PROPN" or bool(token.ent_type_)
 
 
 def in_data(ctx: ArticleContext, number: Token) -> Claim | None:
