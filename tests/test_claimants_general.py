@@ -225,6 +225,16 @@ def test_content_of_attribution(
         ("The harbour poll has a margin of error of 3.5 percent.", "3.5 percent"),
         # "continue" as an aspect verb reports nothing
         ("The ferry line continues to trail its rival by 300 passengers a day.", "300"),
+        # a comma-set apposition headed by a common noun is the outlet's description
+        (
+            "Harbour officials say the levy will pay for the sea wall, a 300-metre barrier the"
+            " council has long wanted.",
+            "300",
+        ),
+        (
+            "Officials say Jane Roe, the skipper who rescued 49 sailors in May, held two licences.",
+            "49",
+        ),
         # a plain adjective or a counted noun before a tally is no owner of it
         ("The current ballot count is Jane Roe 384, John Doe 300, and Ann Lee 151.", "300"),
     ],

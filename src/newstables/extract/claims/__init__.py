@@ -36,7 +36,7 @@ from ..attribution import attribute
 from ..attribution.lexicon import CUE_FORMS
 from .base import Claim, source_claim
 from .shapes import according_to, bracketed_apart, estimate_owner, in_data, opening_data, put_at
-from .verbs import aside, governed, is_cue_verb
+from .verbs import aside, description, governed, is_cue_verb
 
 if TYPE_CHECKING:
     from .. import ArticleContext
@@ -72,11 +72,24 @@ def claimant(ctx: ArticleContext, start: int, end: int) -> Claim | None:
         for shape in (put_at, according_to, estimate_owner, governed, aside, in_data, opening_data):
             claim = shape(ctx, number)
             if claim is not None and not _overlaps(claim, start, end):
-                return claim
+                return None if _apart(claim, number) else claim
         if any(is_cue_verb(a) for a in number.ancestors):
             return None
     claim = shared_attribution(ctx, start, end)
-    return None if claim is None or _overlaps(claim, start, end) else claim
+    if claim is None or _overlaps(claim, start, end):
+        return None
+    return None if span is not None and len(span) and _apart(claim, span[-1]) else claim
+
+
+def _apart(claim: Claim, number: Token) -> bool:
+    """A number in a comma-set description ("Officials say Mateen, the man who killed 49,
+    held two licenses") whose claimant stands outside it: the outlet describes."""
+    root = description(number)
+    if root is None or claim.start is None:
+        return False
+    doc = number.doc
+    inside = doc[root.left_edge.i].idx <= claim.start < doc[root.right_edge.i].idx + 1
+    return not inside
 
 
 def _in_according(number: Token) -> bool:

@@ -216,6 +216,24 @@ def _non_restrictive(token: Token) -> bool:
     return edge > 0 and token.doc[edge - 1].text in (",", "—", "–", "-", "(")
 
 
+def description(number: Token) -> Token | None:
+    """The comma-set apposition the number lies in, a description headed by a common noun
+    ("Mateen, the man who killed 49, held …", "…, a 16-point margin"), when no verb of speech,
+    evidence or attitude inside it could claim the number; not a share, a count or a name
+    set beside another ("46 percent to 44 percent", "Rubio at 8 percent")."""
+    for token in (number, *number.ancestors):
+        if token.lower_ == "according" or (token is not number and is_cue_verb(token)):
+            return None
+        if token.dep_ != "appos" or token.i == number.i:
+            continue
+        edge = token.left_edge.i
+        if not (edge > 0 and token.doc[edge - 1].text in (",", "(") and token.head.i < edge):
+            continue
+        if token.pos_ == "NOUN" and not _share(token) and not token.like_num:
+            return token
+    return None
+
+
 def _holds(verb: Token, speaker: Token) -> bool:
     """A verb of attitude or evidence, not of speech, whose subject is a pronoun ("officials
     say they have found 200 more": the officials say it), or a verb of will ("Roe claimed Lee
