@@ -135,6 +135,13 @@ def claimants(make_plain_context: MakeContext) -> Callable[[str], dict[str, str 
             "41 percent",
             "The latest harbour poll",
         ),
+        # the owner of a claim or pledge holds the number in its clause
+        (
+            "The mayor's claim that the levy raised $40 million was disputed.",
+            "$40 million",
+            "The mayor",
+        ),
+        ("Jane Roe's pledge to plant 5,000 trees won praise.", "5,000", "Jane Roe"),
     ],
 )
 def test_content_of_attribution(

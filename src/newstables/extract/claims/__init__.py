@@ -10,10 +10,15 @@ mention in ``base``):
 * "A Quinnipiac poll found that … 46 percent", "Cruz hopes to finish his 99-county tour" (the
   nearest verb of speech, evidence or attitude above the number that takes it as content:
   a clause, an object unless the verb's literal sense takes amounts, ``_content_edge``);
+* "Mr. Trump's claims that his net worth exceeds $10 billion", "Berlin's pledge to add 7,000
+  soldiers" (the owner of a noun of claim or intent whose clause holds the number);
 * "As the Times noted, …", "…, the poll found." (an aside or trailing attribution, ``aside``);
 * "Roe had 38 percent in a Fox poll", "In a CNN poll released Monday, 31 percent …; …" (the
   poll or tally the clause is in, or that opens the sentence);
 * else the shared attribution when it names a speech cue ("…, according to FEC records").
+
+A number in a comma-set apposition headed by a common noun ("Officials say Mateen, the man who
+killed 49, held …") whose claimant stands outside it is the outlet's description.
 
 A cue verb above the number that does not take it as content ("Roe wrote to her 20,000
 followers", "the club charged a $100 fee", "…, who has given $4,000,") leaves the figure to the
@@ -36,12 +41,15 @@ from ..attribution import attribute
 from ..attribution.lexicon import CUE_FORMS
 from .base import Claim, source_claim
 from .shapes import according_to, bracketed_apart, estimate_owner, in_data, opening_data, put_at
-from .verbs import aside, description, governed, is_cue_verb
+from .verbs import aside, description, governed, is_cue_verb, owned_claim
 
 if TYPE_CHECKING:
     from .. import ArticleContext
 
 __all__ = ["Claim", "claimant", "shared_attribution"]
+
+# The figure-specific shapes, in the order they are tried.
+SHAPES = (put_at, according_to, estimate_owner, governed, owned_claim, aside, in_data, opening_data)
 
 
 def shared_attribution(ctx: ArticleContext, start: int, end: int) -> Claim | None:
@@ -69,7 +77,7 @@ def claimant(ctx: ArticleContext, start: int, end: int) -> Claim | None:
             return None  # "according to three people briefed": it counts the source
         if any(t.lower_ == "according" and bracketed_apart(t, number) for t in number.sent):
             return None  # "Iowa (93 percent, according to exit polls), Ohio (79 percent)"
-        for shape in (put_at, according_to, estimate_owner, governed, aside, in_data, opening_data):
+        for shape in SHAPES:
             claim = shape(ctx, number)
             if claim is not None and not _overlaps(claim, start, end):
                 return None if _apart(claim, number) else claim

@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
@@ -15,6 +16,7 @@ from ..attribution.cues import subject_of
 from ..attribution.lexicon import (
     CUE_VERBS,
     EVIDENCE_VERBS,
+    SPEECH_NOUNS,
     words_of,
 )
 from ..attribution.relays import make_source
@@ -246,6 +248,46 @@ def _holds(verb: Token, speaker: Token) -> bool:
 def _volition(verb: Token) -> bool:
     """A verb of will or stance, by lemma or inflected form ("wanted", "hopes", "backing")."""
     return _any_form_in(verb, VOLITION_VERBS)
+
+
+# Nouns of claim and intent whose "that …" or "to …" clause is their owner's content.
+CLAIM_NOUNS = SPEECH_NOUNS | words_of(
+    """
+    proposal assertion argument prediction contention insistence suggestion demand
+    threat boast allegation
+    """
+)
+
+
+def owned_claim(ctx: ArticleContext, number: Token) -> Claim | None:
+    """ "Mr. Trump's claims that his net worth exceeds $10 billion", "Berlin's pledge to add
+    almost 7,000 soldiers": the owner of a noun of claim or intent whose clause holds the
+    number."""
+    art = view(ctx)
+    below = number
+    for noun in number.ancestors:
+        if art.sentence_of(noun.idx) != art.sentence_of(number.idx):
+            return None
+        if noun.pos_ in ("VERB", "AUX") and below.dep_ in CONTENT_EDGES:
+            return None  # a clause of its own came first
+        if noun.pos_ == "NOUN" and noun.lemma_.lower() in CLAIM_NOUNS:
+            owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+            if owner is not None and below.dep_ in ("acl", "ccomp", "xcomp"):
+                claim = source_claim(ctx, make_source(art, Cue(noun, owner, None, noun.text)))
+                return _without_case(claim)
+        below = noun
+    return None
+
+
+def _without_case(claim: Claim | None) -> Claim | None:
+    """The mention without its possessive ending ("Jane Roe's" → "Jane Roe")."""
+    if claim is None or claim.surface is None or claim.end is None:
+        return claim
+    for ending in ("'s", "’s", "'", "’"):
+        if claim.surface.endswith(ending):
+            cut = len(ending)
+            return replace(claim, surface=claim.surface[:-cut].rstrip(), end=claim.end - cut)
+    return claim
 
 
 def aside(ctx: ArticleContext, number: Token) -> Claim | None:
