@@ -232,6 +232,13 @@ def test_content_of_attribution(
         ("The harbour poll has a margin of error of 3.5 percent.", "3.5 percent"),
         # "continue" as an aspect verb reports nothing
         ("The ferry line continues to trail its rival by 300 passengers a day.", "300"),
+        # a number counting whom a poll asked describes the poll
+        ("In a harbour poll of 800 riders, the union found that the levy is popular.", "800"),
+        (
+            "In a study based on 1,500 interviews, the ferry union found wide support for"
+            " the levy.",
+            "1,500",
+        ),
         # a comma-set apposition headed by a common noun is the outlet's description
         (
             "Harbour officials say the levy will pay for the sea wall, a 300-metre barrier the"

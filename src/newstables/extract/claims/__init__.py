@@ -38,7 +38,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Token
 
 from ..attribution import attribute
-from ..attribution.lexicon import CUE_FORMS
+from ..attribution.lexicon import CUE_FORMS, words_of
 from .base import Claim, source_claim
 from .shapes import according_to, bracketed_apart, estimate_owner, in_data, opening_data, put_at
 from .verbs import aside, description, governed, is_cue_verb, owned_claim
@@ -47,6 +47,9 @@ if TYPE_CHECKING:
     from .. import ArticleContext
 
 __all__ = ["Claim", "claimant", "shared_attribution"]
+
+# Data that ask a sample: a number of its "of" is whom it asked ("a poll of 800 voters").
+SAMPLE_NOUNS = words_of("poll survey study analysis review audit sample")
 
 # The figure-specific shapes, in the order they are tried.
 SHAPES = (put_at, according_to, estimate_owner, governed, owned_claim, aside, in_data, opening_data)
@@ -73,8 +76,8 @@ def claimant(ctx: ArticleContext, start: int, end: int) -> Claim | None:
     span = ctx.doc.char_span(start, end, alignment_mode="expand")
     if span is not None and len(span):
         number = span[-1]
-        if _in_according(number):
-            return None  # "according to three people briefed": it counts the source
+        if _in_according(number) or _sample(number):
+            return None  # "according to three people briefed", "a poll of 800 voters"
         if any(t.lower_ == "according" and bracketed_apart(t, number) for t in number.sent):
             return None  # "Iowa (93 percent, according to exit polls), Ohio (79 percent)"
         for shape in SHAPES:
@@ -107,6 +110,18 @@ def _in_according(number: Token) -> bool:
         between = number.doc[according.i : number.i]
         return not any(t.is_punct for t in between)
     return False
+
+
+def _sample(number: Token) -> bool:
+    """A number counting whom a poll or study asked ("In an online poll of 800 voters, X
+    found", "a study based on 1,500 interviews"): it describes the data, not a finding."""
+    noun = number if number.dep_ == "pobj" else number.head
+    if noun.dep_ != "pobj" or noun.head.lower_ not in ("of", "among", "on"):
+        return False
+    data = noun.head.head
+    if data.lemma_.lower() == "base" and data.dep_ == "acl":
+        data = data.head  # "a study based on 1,500 interviews"
+    return data.lemma_.lower() in SAMPLE_NOUNS
 
 
 def _overlaps(claim: Claim, start: int, end: int) -> bool:
