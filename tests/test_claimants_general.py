@@ -57,6 +57,12 @@ def claimants(make_plain_context: MakeContext) -> Callable[[str], dict[str, str 
             "300",
             "Jane Roe",
         ),
+        # ... and so is what another expects or believes
+        (
+            "Jane Roe said the harbour board expects 4,000 passengers a day.",
+            "4,000",
+            "Jane Roe",
+        ),
         # a poll shows a small clause: any non-subject of the evidence verb is its content
         ("A harbour survey shows the mayor with 47 percent.", "47 percent", "A harbour survey"),
         # an aside or a trailing attribution attributes the clause it hangs on

@@ -56,16 +56,6 @@ ATTITUDE_VERBS = words_of(
 )
 
 
-# Verbs of will and stance, not of thought: what someone wants, plans or backs inside another's
-# speech is part of what that other says ("Roe claimed Lee wanted to admit 250,000").
-VOLITION_VERBS = words_of(
-    """
-    hope plan want seek intend aim advocate favor favour support oppose back endorse prefer
-    wish envision
-    """
-)
-
-
 # Cue verbs whose literal sense takes an amount as object ("added 292,000 jobs", "claimed 41
 # percent of the vote", "charged a $100 fee", "gave $250"): only a clause under them is
 # reported content.
@@ -238,16 +228,12 @@ def description(number: Token) -> Token | None:
 
 def _holds(verb: Token, speaker: Token) -> bool:
     """A verb of attitude or evidence, not of speech, whose subject is a pronoun ("officials
-    say they have found 200 more": the officials say it), or a verb of will ("Roe claimed Lee
-    wanted 250,000": Roe claims it); a speech verb above it, if any, claims instead."""
+    say they have found 200 more": the officials say it), or a verb of attitude whatever its
+    subject ("Roe claimed Lee wanted 250,000", "Roe said the board expects 4,000": Roe claims
+    it); a speech verb above it, if any, claims instead."""
     if verb.lemma_.lower() in CUE_VERBS:
         return False
-    return speaker.pos_ == "PRON" or _volition(verb)
-
-
-def _volition(verb: Token) -> bool:
-    """A verb of will or stance, by lemma or inflected form ("wanted", "hopes", "backing")."""
-    return _any_form_in(verb, VOLITION_VERBS)
+    return speaker.pos_ == "PRON" or attitude(verb)
 
 
 # Nouns of claim and intent whose "that …" or "to …" clause is their owner's content.
