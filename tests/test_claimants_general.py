@@ -238,6 +238,8 @@ def test_content_of_attribution(
         ("The harbour poll has a margin of error of 3.5 percent.", "3.5 percent"),
         # "continue" as an aspect verb reports nothing
         ("The ferry line continues to trail its rival by 300 passengers a day.", "300"),
+        # "find its way" is a motion, not a finding
+        ("Each spring, a flock of geese finds its way to a lake of 300 acres.", "300"),
         # a number counting whom a poll asked describes the poll
         ("In a harbour poll of 800 riders, the union found that the levy is popular.", "800"),
         (

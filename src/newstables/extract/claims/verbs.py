@@ -104,6 +104,8 @@ def _content_edge(verb: Token, below: Token) -> bool:
     if attitude(verb) and _split(verb, below):
         return False  # "Republicans favored Trump, 82 percent to 6 percent": how a group split
     if below.dep_ in ("dobj", "oprd"):
+        if below.lemma_.lower() == "way":
+            return False  # "finds its way to the city of 13,000": a motion, not a finding
         return lemma not in LITERAL_OBJECT_VERBS and lemma not in ADDRESSEE_VERBS
     if below.dep_ == "prep" and below.lower_ in ("for", "about", "against"):
         return True
