@@ -240,6 +240,12 @@ def test_content_of_attribution(
         ("The ferry line continues to trail its rival by 300 passengers a day.", "300"),
         # "find its way" is a motion, not a finding
         ("Each spring, a flock of geese finds its way to a lake of 300 acres.", "300"),
+        # a participle clause opening the sentence describes its subject
+        (
+            "Sharing a 300-mile coastline, the two harbour towns, the mayor said, now trade"
+            " more than ever.",
+            "300",
+        ),
         # a number counting whom a poll asked describes the poll
         ("In a harbour poll of 800 riders, the union found that the levy is popular.", "800"),
         (

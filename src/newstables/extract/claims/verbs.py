@@ -211,11 +211,14 @@ def _non_restrictive(token: Token) -> bool:
 
 
 def description(number: Token) -> Token | None:
-    """The comma-set apposition the number lies in, a description headed by a common noun
-    ("Mateen, the man who killed 49, held …", "…, a 16-point margin"), when no verb of speech,
-    evidence or attitude inside it could claim the number; not a share, a count or a name
-    set beside another ("46 percent to 44 percent", "Rubio at 8 percent")."""
+    """The description the number lies in, when no verb of speech, evidence or attitude inside
+    it could claim the number: a comma-set apposition headed by a common noun ("Mateen, the
+    man who killed 49, held …", "…, a 16-point margin"; not a share, a count or a name set
+    beside another: "46 percent to 44 percent", "Rubio at 8 percent"), or a participle clause
+    opening the sentence ("Boasting 108,000 residents, the county …")."""
     for token in (number, *number.ancestors):
+        if _opening_participle(token):
+            return token
         if token.lower_ == "according" or (token is not number and is_cue_verb(token)):
             return None
         if token.dep_ != "appos" or token.i == number.i:
@@ -226,6 +229,18 @@ def description(number: Token) -> Token | None:
         if token.pos_ == "NOUN" and not _share(token) and not token.like_num:
             return token
     return None
+
+
+def _opening_participle(verb: Token) -> bool:
+    """A subjectless participle clause that opens the sentence before its head ("Sharing a
+    1,100-mile border, the two nations …"), unless it reports ("Saying that …")."""
+    if verb.dep_ != "advcl" or verb.tag_ not in ("VBG", "VBN") or verb.head.i < verb.i:
+        return False
+    if any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in verb.children):
+        return False
+    if is_cue_verb(verb) and verb.lemma_.lower() not in LITERAL_OBJECT_VERBS:
+        return False
+    return verb.left_edge.i == verb.sent.start
 
 
 def _holds(verb: Token, speaker: Token) -> bool:
