@@ -17,8 +17,11 @@ mention in ``base``):
   poll or tally the clause is in, or that opens the sentence);
 * else the shared attribution when it names a speech cue ("…, according to FEC records").
 
-A number in a comma-set apposition headed by a common noun ("Officials say Mateen, the man who
-killed 49, held …") whose claimant stands outside it is the outlet's description.
+A number in a description whose claimant stands outside it is the outlet's: a comma-set
+apposition headed by a common noun ("Officials say Mateen, the man who killed 49, held …") or
+a participle clause opening the sentence ("Sharing a 1,100-mile border, the two nations, Xi
+said, …"). So is a number counting whom a poll or study asked ("In an online poll of 800
+voters, X found …").
 
 A cue verb above the number that does not take it as content ("Roe wrote to her 20,000
 followers", "the club charged a $100 fee", "…, who has given $4,000,") leaves the figure to the
