@@ -12,6 +12,8 @@ mention in ``base``):
   a clause, an object unless the verb's literal sense takes amounts, ``_content_edge``);
 * "Mr. Trump's claims that his net worth exceeds $10 billion", "Berlin's pledge to add 7,000
   soldiers" (the owner of a noun of claim or intent whose clause holds the number);
+* "A report noted that immigrants are optimistic: 70 percent believe …" (a reported clause
+  that runs up to a colon goes on past it);
 * "As the Times noted, …", "…, the poll found." (an aside or trailing attribution, ``aside``);
 * "Roe had 38 percent in a Fox poll", "In a CNN poll released Monday, 31 percent …; …" (the
   poll or tally the clause is in, or that opens the sentence);
@@ -44,7 +46,7 @@ from ..attribution import attribute
 from ..attribution.lexicon import CUE_FORMS, words_of
 from .base import Claim, source_claim
 from .shapes import according_to, bracketed_apart, estimate_owner, in_data, opening_data, put_at
-from .verbs import aside, description, governed, is_cue_verb, owned_claim
+from .verbs import aside, description, governed, is_cue_verb, owned_claim, past_colon
 
 if TYPE_CHECKING:
     from .. import ArticleContext
@@ -55,7 +57,17 @@ __all__ = ["Claim", "claimant", "shared_attribution"]
 SAMPLE_NOUNS = words_of("poll survey study analysis review audit sample")
 
 # The figure-specific shapes, in the order they are tried.
-SHAPES = (put_at, according_to, estimate_owner, governed, owned_claim, aside, in_data, opening_data)
+SHAPES = (
+    put_at,
+    according_to,
+    estimate_owner,
+    governed,
+    owned_claim,
+    past_colon,
+    aside,
+    in_data,
+    opening_data,
+)
 
 
 def shared_attribution(ctx: ArticleContext, start: int, end: int) -> Claim | None:
