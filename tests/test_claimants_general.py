@@ -141,6 +141,12 @@ def claimants(make_plain_context: MakeContext) -> Callable[[str], dict[str, str 
             "41 percent",
             "The latest harbour poll",
         ),
+        # "call for X to …": what the speaker calls for is content
+        (
+            "Jane Roe has called for the ferry fare, now $3 a trip, to be cut to $2 by June.",
+            "$2",
+            "Jane Roe",
+        ),
         # a reported clause that runs up to a colon goes on past it
         (
             "A survey by the union found that riders trust the ferry more than the bus: 70"

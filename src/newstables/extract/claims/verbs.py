@@ -109,6 +109,10 @@ def _content_edge(verb: Token, below: Token) -> bool:
         return lemma not in LITERAL_OBJECT_VERBS and lemma not in ADDRESSEE_VERBS
     if below.dep_ == "prep" and below.lower_ in ("for", "about", "against"):
         return True
+    if below.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ == "for" for c in below.children
+    ):
+        return True  # "called for the wage to be raised to $15", "… for 20,000 troops split …"
     if below.dep_ in ("nsubj", "nsubjpass", "relcl"):
         return False
     if _data_subject(verb) is not None:
