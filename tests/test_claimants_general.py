@@ -147,6 +147,12 @@ def claimants(make_plain_context: MakeContext) -> Callable[[str], dict[str, str 
             "$2",
             "Jane Roe",
         ),
+        # what a poll gives is its finding
+        (
+            "The mayor trails, with a harbour poll giving Jane Roe a lead of 1,200 votes.",
+            "1,200",
+            "a harbour poll",
+        ),
         # a reported clause that runs up to a colon goes on past it
         (
             "A survey by the union found that riders trust the ferry more than the bus: 70"

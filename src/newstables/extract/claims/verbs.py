@@ -95,14 +95,17 @@ def _content_edge(verb: Token, below: Token) -> bool:
     """Whether the path from a number enters a cue verb through what it reports: a clause
     ("said that …", "hopes to …"), an object unless the verb's literal sense takes amounts
     ("estimated 40 bottles", not "added 292,000 jobs"), or "for/about/against" ("called for a
-    $15 wage"); not a circumstance ("wrote to her 20,000 followers", "…, while 475 voted").
+    $15 wage", "called for the wage to be raised to $15"); not a circumstance ("wrote to her
+    20,000 followers", "…, while 475 voted").
     A poll or a named body that shows or finds takes any non-subject ("shows Roe with 47
-    percent")."""
+    percent"), and what a poll gives is its finding ("giving Roe a 30-point lead")."""
     lemma = verb.lemma_.lower()
     if below.dep_ in CONTENT_EDGES:
         return not (below.dep_ == "xcomp" and lemma in ASPECT_VERBS)
     if attitude(verb) and _split(verb, below):
         return False  # "Republicans favored Trump, 82 percent to 6 percent": how a group split
+    if below.dep_ == "dobj" and _data_subject(verb) is not None:
+        return True  # "a CNN poll giving Clinton a 30-point advantage"
     if below.dep_ in ("dobj", "oprd"):
         if below.lemma_.lower() == "way":
             return False  # "finds its way to the city of 13,000": a motion, not a finding
