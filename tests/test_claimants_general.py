@@ -147,6 +147,12 @@ def claimants(make_plain_context: MakeContext) -> Callable[[str], dict[str, str 
             "$2",
             "Jane Roe",
         ),
+        # "X has it at N" sets a figure as "X puts it at N" does
+        (
+            "The union says the ferry carries 3,000 a day; the harbour board has it at 4,000.",
+            "4,000",
+            "the harbour board",
+        ),
         # what a poll gives is its finding
         (
             "The mayor trails, with a harbour poll giving Jane Roe a lead of 1,200 votes.",

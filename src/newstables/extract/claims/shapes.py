@@ -49,16 +49,26 @@ _OWNER_DEPS = frozenset({"poss", "compound", "amod", "nmod"})
 
 
 def put_at(ctx: ArticleContext, number: Token) -> Claim | None:
-    """ "X has put the number of … at 4,000": the subject of put/estimate when "at" leads to N."""
+    """ "X has put the number of … at 4,000", "Wealth-X has it at $4.5 billion": the subject of
+    put/estimate when "at" leads to N."""
     through_at = False
     for ancestor in number.ancestors:
         through_at = through_at or ancestor.lower_ == "at"
-        if through_at and ancestor.lemma_.lower() in PUT_VERBS and ancestor.pos_ == "VERB":
+        if through_at and ancestor.pos_ in ("VERB", "AUX") and _puts(ancestor):
             subject = _subject(ancestor)
             return resolve(ctx, subject) if subject is not None else None
         if ancestor.dep_ in ("ccomp", "advcl", "relcl", "parataxis"):
             return None
     return None
+
+
+def _puts(verb: Token) -> bool:
+    """A verb that sets a figure: put/estimate/peg …, or "have" with a pronoun object ("Wealth-X
+    has it at $4.5 billion", "Bloomberg has him at $2.9 billion")."""
+    if verb.lemma_.lower() in PUT_VERBS:
+        return verb.pos_ == "VERB"
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    return verb.lemma_.lower() == "have" and any(o.pos_ == "PRON" for o in objects)
 
 
 def _subject(verb: Token) -> Token | None:
