@@ -108,8 +108,9 @@ def claimant(ctx: ArticleContext, start: int, end: int) -> Claim | None:
 
 
 def _apart(claim: Claim, number: Token) -> bool:
-    """A number in a comma-set description ("Officials say Mateen, the man who killed 49,
-    held two licenses") whose claimant stands outside it: the outlet describes."""
+    """A number in a description (``description``: "Officials say Mateen, the man who killed
+    49, held two licenses", "Sharing a 1,100-mile border, the two nations, Xi said, …") whose
+    claimant stands outside it: the outlet describes."""
     root = description(number)
     if root is None or claim.start is None:
         return False
