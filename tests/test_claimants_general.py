@@ -159,6 +159,14 @@ def claimants(make_plain_context: MakeContext) -> Callable[[str], dict[str, str 
             "1,200",
             "a harbour poll",
         ),
+        # "said A, but that B": the second "that" clause is content too
+        (
+            "The mayor said the town needs to secure the pier and create a ferry program, but"
+            " that she would not support mass layoffs or cutting the entire 300-person"
+            " harbour staff.",
+            "300",
+            "The mayor",
+        ),
         # a reported clause that runs up to a colon goes on past it
         (
             "A survey by the union found that riders trust the ferry more than the bus: 70"

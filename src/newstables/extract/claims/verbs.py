@@ -102,6 +102,10 @@ def _content_edge(verb: Token, below: Token) -> bool:
     lemma = verb.lemma_.lower()
     if below.dep_ in CONTENT_EDGES:
         return not (below.dep_ == "xcomp" and lemma in ASPECT_VERBS)
+    if below.dep_ == "conj" and any(
+        c.dep_ == "mark" and c.lower_ == "that" for c in below.children
+    ):
+        return True  # "said the U.S. needs …, but that he would not support …": a second clause
     if attitude(verb) and _split(verb, below):
         return False  # "Republicans favored Trump, 82 percent to 6 percent": how a group split
     if below.dep_ == "dobj" and _data_subject(verb) is not None:
