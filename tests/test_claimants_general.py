@@ -296,6 +296,12 @@ def test_content_of_attribution(
             "Officials say Jane Roe, the skipper who rescued 49 sailors in May, held two licences.",
             "49",
         ),
+        # ... or opened by an article before a name ("the Afghan-American who …")
+        (
+            "Officials say John Doe, the Afghan-American who rescued 49 sailors in May, held"
+            " two licences.",
+            "49",
+        ),
         # a plain adjective or a counted noun before a tally is no owner of it
         ("The current ballot count is Jane Roe 384, John Doe 300, and Ann Lee 151.", "300"),
     ],

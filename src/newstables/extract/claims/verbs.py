@@ -223,10 +223,11 @@ def _non_restrictive(token: Token) -> bool:
 
 def description(number: Token) -> Token | None:
     """The description the number lies in, when no verb of speech, evidence or attitude inside
-    it could claim the number: a comma-set apposition headed by a common noun ("Mateen, the
-    man who killed 49, held …", "…, a 16-point margin"; not a share, a count or a name set
-    beside another: "46 percent to 44 percent", "Rubio at 8 percent"), or a participle clause
-    opening the sentence ("Boasting 108,000 residents, the county …")."""
+    it could claim the number: a comma-set apposition headed by a common noun or opened by an
+    article ("Mateen, the Afghan-American who killed 49, held …", "…, a 16-point margin"; not a
+    share, a count or a name set beside another: "46 percent to 44 percent", "Rubio at 8
+    percent"), or a participle clause opening the sentence ("Boasting 108,000 residents, the
+    county …")."""
     for token in (number, *number.ancestors):
         if _opening_participle(token):
             return token
@@ -237,7 +238,8 @@ def description(number: Token) -> Token | None:
         edge = token.left_edge.i
         if not (edge > 0 and token.doc[edge - 1].text in (",", "(") and token.head.i < edge):
             continue
-        if token.pos_ == "NOUN" and not _share(token) and not token.like_num:
+        described = token.pos_ == "NOUN" or token.left_edge.lower_ in ("a", "an", "the")
+        if described and not _share(token) and not token.like_num:
             return token
     return None
 
