@@ -258,6 +258,16 @@ def test_a_surname_added(run: Run) -> None:
     [quote], new = run("“The transfer window is not over yet,” Berglund added.")
     assert (quote.speaker_surface, quote.cue) == ("Berglund", "added")
     assert speaker_name(quote, new) == "Berglund"
+    # known miss Q4: the parser tags the surname as a place; a speaking name that is no known
+    # place is a person
+    [entity] = [e for e in new if e.entity_id == quote.speaker_id]
+    assert entity.type == EntityType.person
+
+
+def test_a_known_place_that_speaks_stays_a_state(run: Run) -> None:
+    [quote], new = run("“The transfer window is not over yet,” Moscow said.")
+    [entity] = [e for e in new if e.entity_id == quote.speaker_id]
+    assert (entity.name, entity.type) == ("Moscow", EntityType.state)
 
 
 def test_says_with_a_colon_before_the_quote(run: Run) -> None:

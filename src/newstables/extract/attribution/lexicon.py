@@ -220,6 +220,14 @@ def gender_of_first_name(name: str) -> str | None:
     return first_names().get(name.lower().strip("."))
 
 
+@cache
+def known_places() -> frozenset[str]:
+    """One-word place names (lower case) from the package data file ``places.txt``."""
+    text = resources.files(__package__).joinpath("places.txt").read_text("utf-8")
+    lines = [line.split(":", 1)[-1] for line in text.splitlines() if not line.startswith("#")]
+    return frozenset(word.lower() for line in lines for word in line.split())
+
+
 def media_type(name: str) -> EntityType | None:
     """``EntityType.media`` when a name reads as a news outlet or agency."""
     return EntityType.media if MEDIA.search(name) else None

@@ -7,8 +7,10 @@ Every person the article names in full ("Sen. Jane Roe") is indexed by surname; 
 "Ms. Roe" or "Roe's" resolves to the full name, also when the parser tagged the surname as an
 organisation or not at all. Titles ("Mr.", "Gov.") and first names (``first_names.txt``) give
 gender. Names the parser missed count when they open with a known given name or carry a person
-noun in apposition; an organisation span that opens with a given name is a person; a span with
-an acronym ("Indiana GOP") is not a name.
+noun in apposition; an organisation or place span that opens with a given name is a person
+("Beverly Bond" tagged GPE, not "Mason City"); a span with an acronym ("Indiana GOP") is not a
+name. A one-word name tagged as a place that is the subject of a speech verb and is no known
+place (``places.txt``) is a surname ("Nefzi said", not "Moscow said").
 """
 
 from __future__ import annotations
@@ -23,9 +25,11 @@ from .. import NewEntity
 from ..spans import entities
 from .lexicon import (
     ANONYMOUS_HEADS,
+    CUE_VERBS,
     ROLE_NOUNS,
     TITLES,
     gender_of_first_name,
+    known_places,
     media_type,
     words_of,
 )
@@ -35,8 +39,11 @@ _ORG_HEADS = words_of(
     """
     inc corp co ltd llc group party university college institute foundation center centre
     council committee fund tech bank republicans democrats campaign association
+    city county beach hills springs island islands falls park heights valley lake bay harbor
+    harbour port mount point river state province district village town township square
+    station bridge street avenue road bowl
     """
-)  # last words of organisations that open with a given name ("Virginia Tech")
+)  # last words of organisations and places that open with a given name ("Virginia Tech")
 
 
 def strip_titles(words: list[str]) -> tuple[list[str], str | None]:
@@ -81,6 +88,9 @@ def index_names(art: ArticleView) -> None:
         _add_name(art, surname, ent.start_char, tuple(words), gender)
     for start, words, gender in _untagged_names(art):
         _add_name(art, words[-1].lower(), start, tuple(words), gender)
+    for ent in _speaking_surnames(art):
+        if ent.text.lower() not in art.names:
+            _add_name(art, ent.text.lower(), ent.start_char, (ent.text,), None)
 
 
 def _add_name(
@@ -105,17 +115,41 @@ def _has_acronym(words: list[str]) -> bool:
 
 
 def given_name_org(ent: Span) -> bool:
-    """An organisation span that reads as a person's name: two or three capitalised words, the
-    first a known given name, no outlet ("Carly Fiorina" tagged ORG, not "Virginia Tech Inc")."""
+    """An organisation or place span that reads as a person's name: two or three capitalised
+    words, the first a known given name, the last no organisation or place word, no outlet
+    ("Carly Fiorina" tagged ORG, "Beverly Bond" tagged GPE; not "Virginia Tech", "Mason City")."""
     words, _ = strip_titles(name_words(ent.text))
     return (
-        ent.label_ == "ORG"
+        ent.label_ in ("ORG", "GPE")
         and 2 <= len(words) <= 3
         and all(w[:1].isupper() and not (w.isupper() and len(w) > 1) for w in words)
         and gender_of_first_name(words[0]) is not None
         and words[-1].lower().rstrip(".") not in _ORG_HEADS
         and not media_type(ent.text)
     )
+
+
+def _speaking_surnames(art: ArticleView) -> list[Span]:
+    """One-word names tagged as places that speak and are no known place: the subject of a
+    speech verb ("“…,” Nefzi said"), title case, not an outlet."""
+    found = []
+    for ent in entities(art.doc):
+        word = ent.text
+        head = ent.root.head
+        if (
+            ent.label_ == "GPE"
+            and len(ent) == 1
+            and word.isalpha()
+            and word[:1].isupper()
+            and not word.isupper()
+            and word.lower() not in known_places()
+            and ent.root.dep_ == "nsubj"
+            and head.pos_ == "VERB"
+            and head.lemma_.lower() in CUE_VERBS
+            and not media_type(word)
+        ):
+            found.append(ent)
+    return found
 
 
 def _untagged_names(art: ArticleView) -> list[tuple[int, list[str], str | None]]:
