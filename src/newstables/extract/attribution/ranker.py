@@ -6,7 +6,10 @@ The rules (``sources``) name one speaker mention per quote. The ranker scores ev
 phrase outside quotes in the quote's sentence and the sentences before and after it, plus "no
 speaker", with a linear model over parse features (the rules' pick, the dependency relation,
 subject of a speech verb, governs the quote, position and distance, pronoun, entity type,
-"according to", poll numbers …) and keeps the best. The weights are a small JSON file trained
+"according to", poll numbers …) and over the quote's cue structure (the speaker of the cue that
+governs the quote, of another cue, a cue's addressee or relay, the noun and the issuer of `a
+statement saying "…"`, the speakers of the quotes before it, what the candidate hangs on) and
+keeps the best. The weights are a small JSON file trained
 by ``scripts/train_speaker_ranker.py`` (conditional logistic regression, k-fold by article);
 without the file the rules' pick stands.
 """
