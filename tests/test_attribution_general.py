@@ -294,3 +294,12 @@ def test_ranker_prefers_the_speaker_over_a_subject_in_the_reported_clause(make: 
     )
     rows, _ = quotes(make, text)
     assert rows[0].speaker_surface == "Harold Stubbs"
+
+
+def test_ranker_gives_a_remark_to_its_owner_not_an_apposition(make: Make) -> None:
+    text = (
+        "Councillor Agnes Whitby, a supporter of the plan, caused a stir last week with her "
+        "remark that “there is no future for a harbour without fishermen.”"
+    )
+    rows, _ = quotes(make, text)
+    assert rows[0].speaker_surface == "her" and rows[0].speaker_id == "agnes-whitby"

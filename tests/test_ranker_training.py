@@ -48,3 +48,36 @@ def test_cross_validation_reports_rules_and_ranker_held_out(tmp_path: Path) -> N
     written = json.loads(out.read_text(encoding="utf-8"))
     assert written["meta"] == {"trained_on": "made-up", "quotes": 30, "folds": 3}
     assert len(written["weights"]) == count > 0
+
+
+def test_labels_count_another_mention_of_the_gold_speaker_by_name() -> None:
+    """The scorer counts "Stubbs" right for a gold "Harold Stubbs" mentioned earlier: so do the
+    training labels; a gold pronoun counts only by overlap."""
+    import hashlib
+    import tempfile
+
+    from newstables.curation import Curation
+    from newstables.evaluate.ranker import _same_name
+    from newstables.extract import ArticleContext
+    from newstables.extract.attribution import quote_source, view
+    from newstables.extract.attribution.ranker import candidates
+    from newstables.models import Article
+    from newstables.nlp import build_pipeline
+
+    curation = Curation.load(Path(tempfile.mkdtemp()))
+    text = "Harold Stubbs runs the ferry.\n\n“The timetable stays,” Stubbs said."
+    meta = Article(
+        article_id="ferry", outlet=None, url=None, title=None, published=None,
+        text_sha256=hashlib.sha256(text.encode()).hexdigest(), chars=len(text),
+        words=len(text.split()), path="x", notes=None,
+    )  # fmt: skip
+    art = view(ArticleContext(meta, text, build_pipeline(curation.registry)(text), curation))
+    quote = art.quotes[0]
+    source = quote_source(art, quote)
+    pool = candidates(art, quote, source)
+    named = [
+        text[pool[i].start : pool[i].end]
+        for i in _same_name(art, pool, {"speaker": "Harold Stubbs"}, source)
+    ]
+    assert "Stubbs" in named
+    assert not _same_name(art, pool, {"speaker": "he"}, source)

@@ -1,10 +1,12 @@
 """Training of the speaker-mention ranker (``extract/attribution/speaker_ranker.json``).
 
 For every gold quotation of a benchmark the rules run as in extraction, the ranker's candidates
-are built (``ranker.candidates``) and labelled by overlap with the gold speaker mention (or "no
-speaker"). A conditional logistic regression (softmax over each quote's candidates, L2,
-full-batch Adam in numpy) is cross-validated k-fold by article (``cross_validate``: held-out
-accuracy against the rules' on the same quotes); ``write_weights`` trains on all articles.
+are built (``ranker.candidates``) and labelled as the scorer judges a speaker: overlap with the
+gold speaker mention, or an entity that bears the gold speaker's name (another mention of the
+same person), or "no speaker". A conditional logistic regression (softmax over each quote's
+candidates, L2, full-batch Adam in numpy) is cross-validated k-fold by article
+(``cross_validate``: held-out accuracy against the rules' on the same quotes);
+``write_weights`` trains on all articles.
 
 >>> data, kept = examples(Path("../shared/benchmarks/polnear-train"))
 >>> report = cross_validate(data, kept, folds=5)
@@ -22,10 +24,12 @@ import numpy as np
 from ..curation import Curation
 from ..executor import ParseCache, parse
 from ..extract import ArticleContext
-from ..extract.attribution import quote_source, view
+from ..extract.attribution import ArticleView, Cue, Source, quote_source, view
 from ..extract.attribution.ranker import WEIGHTS, Candidate, candidates, protected
+from ..extract.attribution.relays import make_source
 from ..models import Article
 from ..nlp import build_pipeline
+from ..registry import name_key
 
 OUT = Path(__file__).parents[1] / "extract" / "attribution" / WEIGHTS  # the package data file
 Example = tuple[str, list[Candidate], list[int], bool]  # article, candidates, gold rows, rule ok
@@ -41,6 +45,28 @@ def _label(pool: list[Candidate], gold: dict) -> list[int]:
         return [i for i, c in enumerate(pool) if "null" in c.features]
     span = (int(gold["speaker_char_start"]), int(gold["speaker_char_end"]))
     return [i for i, c in enumerate(pool) if c.start >= 0 and _overlaps((c.start, c.end), span)]
+
+
+def _same_name(
+    art: ArticleView, pool: list[Candidate], gold: dict, source: Source | None
+) -> list[int]:
+    """The candidates whose entity, resolved as ``rerank`` would, bears the gold speaker's name
+    (the scorer counts "Roe" right for a gold "Roe" elsewhere; a gold "he" only by overlap)."""
+    wanted = name_key(gold.get("speaker") or "")
+    found = []
+    for i, candidate in enumerate(pool):
+        if "rule" in candidate.features:
+            picked = source
+        elif candidate.token is not None:
+            picked = make_source(art, Cue(candidate.token, candidate.token, None, None))
+        else:
+            continue
+        new = picked.new_entity if picked is not None else None
+        names = {name_key(picked.surface or "")} if picked is not None else set()
+        names |= {name_key(new.name), name_key(new.surface)} if new is not None else set()
+        if wanted and wanted in names:
+            found.append(i)
+    return found
 
 
 def examples(bench: Path) -> tuple[list[Example], list[bool]]:
@@ -74,11 +100,11 @@ def examples(bench: Path) -> tuple[list[Example], list[bool]]:
                 continue
             source = sources[best.start]
             pool = candidates(art, best, source)
+            rows = sorted(set(_label(pool, item)) | set(_same_name(art, pool, item, source)))
             if protected(source):  # the rules decide these (relayed voices, labels)
                 ruled = {i for i, c in enumerate(pool) if "rule" in c.features}
-                kept.append(bool(set(_label(pool, item)) & ruled))
+                kept.append(bool(set(rows) & ruled))
                 continue
-            rows = _label(pool, item)
             rule = [i for i, c in enumerate(pool) if "rule" in c.features] if source else [0]
             found.append((article["id"], pool, rows, bool(set(rows) & set(rule))))
     return found, kept

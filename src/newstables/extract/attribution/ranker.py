@@ -6,7 +6,10 @@ The rules (``sources``) name one speaker mention per quote. The ranker scores ev
 phrase outside quotes in the quote's sentence and the sentences before and after it, plus "no
 speaker", with a linear model over parse features (the rules' pick, the dependency relation,
 subject of a speech verb, governs the quote, position and distance, pronoun, entity type,
-"according to", poll numbers …) and keeps the best. The weights are a small JSON file trained
+"according to", poll numbers …) and over the quote's cue structure (the speaker of the cue that
+governs the quote, of another cue, a cue's addressee or relay, the noun and the issuer of `a
+statement saying "…"`, the speakers of the quotes before it, what the candidate hangs on) and
+keeps the best. The weights are a small JSON file trained
 by ``scripts/train_speaker_ranker.py`` (conditional logistic regression, k-fold by article);
 without the file the rules' pick stands.
 """
@@ -22,11 +25,12 @@ from importlib import resources
 from spacy.tokens import Token
 
 from ...models import Attribution
+from ...registry import name_key
 from ..quotemarks import QuoteSpan
-from .cues import Cue, content_tokens
-from .lexicon import CUE_VERBS, DOCUMENT_NOUNS, FIRST_PERSON, SUBJECTS
+from .cues import Cue, content_tokens, cues_in, governing
+from .lexicon import CUE_VERBS, DOCUMENT_NOUNS, FIRST_PERSON, SPEECH_NOUNS, SUBJECTS
 from .mentions import mention_span
-from .relays import make_source
+from .relays import author, make_source
 from .view import ArticleView, Source
 
 WEIGHTS = "speaker_ranker.json"
@@ -46,12 +50,135 @@ class Candidate:
     features: Features
 
 
+@dataclass
+class _Context:
+    """What one quote's candidates are compared with (built once per quote)."""
+
+    governors: set[int]  # the tokens the quote hangs on (ancestors of its attachment points)
+    cues: dict[int, str]  # speaker token of a cue around the quote → "governing" | "cue"
+    channels: set[int]  # addressees and relays of those cues ("told X", "according to X")
+    carriers: dict[int, str]  # "a statement saying": the noun → "noun", its issuer → "host"
+    previous: list[tuple[int, int, str]]  # the rules' speakers of the quotes before (span, key)
+
+
 def _governors(art: ArticleView, quote: QuoteSpan) -> set[int]:
     """The tokens the quote hangs on in the parse (ancestors of its attachment points)."""
     found: set[int] = set()
     for token in content_tokens(art, quote.start, quote.end):
         found.update(a.i for a in token.ancestors if not art.in_quote(a))
     return found
+
+
+def _cues(art: ArticleView, quote: QuoteSpan, sentence: int) -> tuple[dict[int, str], set[int]]:
+    """The speakers (and channels) of the cues in the quote's sentence, the one that governs
+    the quote marked: `Roe told Doe that "…"`: Roe governing, Doe a channel."""
+    start, end = art.sentences[sentence]
+    found = cues_in(art, start, end)
+    chosen = governing(found, content_tokens(art, quote.start, quote.end))
+    speakers: dict[int, str] = {}
+    channels: set[int] = set()
+    for cue in found:
+        speaker = author(cue.speaker).i
+        if speakers.get(speaker) != "governing":
+            speakers[speaker] = "governing" if cue is chosen else "cue"
+        if cue.channel is not None:
+            channels.add(cue.channel.i)
+    return speakers, channels
+
+
+def _carriers(art: ArticleView, governors: set[int]) -> dict[int, str]:
+    """`issued a statement saying "…"`, `held a sign reading "…"`: the noun a speech participle
+    governing the quote modifies, and the subject of the verb that has that noun as object."""
+    found: dict[int, str] = {}
+    for i in governors:
+        verb = art.doc[i]
+        if verb.dep_ != "acl" or verb.head.pos_ not in ("NOUN", "PROPN"):
+            continue
+        if verb.lemma_.lower() not in CUE_VERBS:
+            continue
+        noun = verb.head
+        found[noun.i] = "noun"
+        if noun.dep_ in ("dobj", "pobj"):
+            host = noun.head.head if noun.dep_ == "pobj" else noun.head
+            for child in host.children:
+                if child.dep_ in SUBJECTS:
+                    found[child.i] = "host"
+    return found
+
+
+def _previous(art: ArticleView, quote: QuoteSpan, limit: int = 10) -> list[tuple[int, int, str]]:
+    """The rules' speakers of the (up to ``limit``) quotes before this one, nearest first."""
+    found = []
+    previous = art.previous_quote(quote)
+    while previous is not None and len(found) < limit:
+        source = art.sources.get(previous.start)
+        if source is not None and source.start is not None and source.end is not None:
+            found.append((source.start, source.end, _last_key(source.surface or "")))
+        previous = art.previous_quote(previous)
+    return found
+
+
+def _last_key(surface: str) -> str:
+    """The last word of a mention's name key (a surname): "Sen. Jane Roe's" → "roe"."""
+    words = name_key(surface).split()
+    return words[-1] if words else ""
+
+
+def _context(art: ArticleView, quote: QuoteSpan, sentence: int) -> _Context:
+    """The per-quote facts the candidate features compare with."""
+    governors = _governors(art, quote)
+    cues, channels = _cues(art, quote, sentence)
+    return _Context(governors, cues, channels, _carriers(art, governors), _previous(art, quote))
+
+
+def _head_class(token: Token) -> str:
+    """What a candidate hangs on: a speech verb, another verb, a noun, a preposition."""
+    head = token.head
+    if head.pos_ in ("VERB", "AUX"):
+        return "cue" if head.lemma_.lower() in CUE_VERBS else "verb"
+    if head.pos_ in ("NOUN", "PROPN"):
+        return "speech_noun" if head.lemma_.lower() in SPEECH_NOUNS else "noun"
+    return "adp" if head.pos_ == "ADP" else "other"
+
+
+def _context_features(
+    art: ArticleView, token: Token, span: tuple[int, int], offset: int, ctx: _Context
+) -> Features:
+    """The candidate against the quote's cues, carriers and earlier speakers."""
+    f: Features = {}
+    inside = range(*_token_range(art, span))
+    for i, kind in ctx.cues.items():
+        if i in inside:
+            f[f"cue_{kind}"] = 1.0
+    if any(i in inside for i in ctx.channels):
+        f["cue_channel"] = 1.0
+    for i, kind in ctx.carriers.items():
+        if i in inside:
+            f[f"carrier_{kind}"] = 1.0
+    if ctx.previous:
+        start, end, _ = ctx.previous[0]
+        if start < span[1] and span[0] < end:
+            f["previous_speaker"] = 1.0
+    if token.pos_ == "PROPN":
+        key = _last_key(art.text[span[0] : span[1]])
+        if key and any(key == k for _, _, k in ctx.previous):
+            f["recent_speaker"] = 1.0
+    dep = token.dep_ if token.dep_ in _DEPS else "other"
+    f[f"hc={_head_class(token)}|{dep}"] = 1.0
+    line_start = art.text.rfind("\n", 0, token.idx) + 1
+    line_end = art.text.find("\n", token.idx)
+    line = art.text[line_start : line_end if line_end >= 0 else len(art.text)]
+    f["name_line"] = float(len(line.split()) <= 6)  # `— Jane Roe.` under a quotation
+    s_start, s_end = art.sentences[art.sentence_of(token.idx)]
+    if offset and art.quotes_starting(s_start, s_end):
+        f["own_quote"] = 1.0  # the sentence before or after has a quote of its own
+    return f
+
+
+def _token_range(art: ArticleView, span: tuple[int, int]) -> tuple[int, int]:
+    """The token indices of a character span."""
+    found = art.doc.char_span(span[0], span[1], alignment_mode="expand")
+    return (found.start, found.end) if found is not None else (0, 0)
 
 
 def _token_features(
@@ -103,7 +230,9 @@ def _nearest_speech_subject(found: list[Candidate]) -> None:
         nearest.features["nearest_speech_subject"] = 1.0
 
 
-def _null_features(art: ArticleView, quote: QuoteSpan, method: str) -> Features:
+def _null_features(
+    art: ArticleView, quote: QuoteSpan, method: str, cues: dict[int, str]
+) -> Features:
     """ "No speaker": what the rules found, and whether the quote looks like a name or title
     (`a website called "…"`, capitalised words, a few words)."""
     words = quote.text.split()
@@ -115,16 +244,18 @@ def _null_features(art: ArticleView, quote: QuoteSpan, method: str) -> Features:
         "null_short": float(len(words) <= 6),
         "null_titlecase": capitalised,
         "null_named": float(any(w in before for w in ("called", "titled", "named", "dubbed"))),
+        "null_no_cue": float(not cues),
     }
 
 
 def candidates(art: ArticleView, quote: QuoteSpan, source: Source | None) -> list[Candidate]:
     """The rules' pick, "no speaker" and every noun phrase head near the quote."""
     sentence = art.sentence_of(quote.start)
-    governors = _governors(art, quote)
+    ctx = _context(art, quote, sentence)
+    governors = ctx.governors
     rule_span = (source.start, source.end) if source and source.start is not None else None
     method = source.method.value if source else "none"
-    found = [Candidate(None, -1, -1, _null_features(art, quote, method))]
+    found = [Candidate(None, -1, -1, _null_features(art, quote, method, ctx.cues))]
     seen_rule = False
     for offset in (-1, 0, 1):
         index = sentence + offset
@@ -136,6 +267,7 @@ def candidates(art: ArticleView, quote: QuoteSpan, source: Source | None) -> lis
                 continue
             span = mention_span(art, token)
             features = _token_features(art, quote, token, offset, governors)
+            features |= _context_features(art, token, (span.start_char, span.end_char), offset, ctx)
             if rule_span and span.start_char < rule_span[1] and rule_span[0] < span.end_char:
                 features |= {"rule": 1.0, f"rule={method}": 1.0}
                 seen_rule = True
