@@ -281,6 +281,16 @@ def test_quote_in_a_that_clause_goes_to_the_reporting_subject(make: Make) -> Non
     assert rows[0].speaker_surface == "Agnes Whitby"
 
 
+def test_colon_line_the_parse_joins_to_the_quote_introduces_it(make: Make) -> None:
+    text = (
+        "She then listed the things a new harbour master must do in 2027:\n\n"
+        '"First, I think we should dredge the channel. Here is the list:\n\n'
+        '"Fix the cranes."'
+    )
+    rows, _ = quotes(make, text)
+    assert [r.speaker_surface for r in rows] == ["She", "She"]
+
+
 def test_ranker_weights_ship_as_package_data() -> None:
     from newstables.extract.attribution.ranker import weights
 

@@ -130,7 +130,8 @@ def _bare_attribution(art: ArticleView, sentence: int) -> Cue | None:
 
 
 def _colon_intro(art: ArticleView, sentence: int) -> Cue | None:
-    """A colon sentence introducing the next quote ("He declared:", "…the following:")."""
+    """A colon sentence introducing the next quote ("He declared:", "…the following:"); its
+    root is the head of any of its clauses, also one the parse hangs on a later sentence."""
     if sentence < 0:
         return None
     start, end = art.sentences[sentence]
@@ -140,7 +141,9 @@ def _colon_intro(art: ArticleView, sentence: int) -> Cue | None:
     if cues:
         cue = max(cues, key=lambda c: c.token.i)
         return Cue(cue.token, cue.speaker, cue.channel, f"{cue.words}:")
-    roots = [t for t in art.tokens(start, end) if t.dep_ == "ROOT"]
+    tokens = art.tokens(start, end)  # the parse may hang the sentence on a later one
+    roots = [t for t in tokens if t.dep_ == "ROOT" or not start <= t.head.idx < end]
+    roots = [t for t in roots if not t.is_space and not t.is_punct]
     subject = subject_of(roots[-1], art) if roots else None
     return Cue(roots[-1], subject, None, ":") if subject is not None else None
 
