@@ -291,6 +291,18 @@ def test_colon_line_the_parse_joins_to_the_quote_introduces_it(make: Make) -> No
     assert [r.speaker_surface for r in rows] == ["She", "She"]
 
 
+def test_quote_ending_a_relative_clause_goes_to_its_cue(make: Make) -> None:
+    text = "“The ferry is late,” said Mira Castell, who said there were “too many storms.”"
+    rows, _ = quotes(make, text)
+    assert (rows[1].speaker_surface, rows[1].speaker_id) == ("who", "mira-castell")
+
+
+def test_cue_inside_a_reported_clause_leaves_the_quote_to_the_reporter(make: Make) -> None:
+    text = "Jane Roe said she and her crew jokingly referred to themselves as “The Rust Club.”"
+    rows, _ = quotes(make, text)
+    assert rows[0].speaker_surface == "Jane Roe"
+
+
 def test_ranker_weights_ship_as_package_data() -> None:
     from newstables.extract.attribution.ranker import weights
 

@@ -242,8 +242,27 @@ def cues_in(art: ArticleView, start: int, end: int) -> list[Cue]:
     return found
 
 
+_COMPLEMENTS = frozenset({"ccomp", "xcomp", "dobj", "dative"})
+
+
 def governing(cues: list[Cue], tokens: list[Token]) -> Cue | None:
-    """The cue that governs the content tokens in the parse (nearest ancestor)."""
+    """The cue that governs the content tokens in the parse (nearest ancestor).
+
+    Punctuation the parse hangs on the main clause (a closing period inside the quote) does not
+    outvote the words, unless the words' cue lies inside what the main clause's cue reports
+    (`Roe said she referred to it as "…."`: Roe reports it all; `said Roe, who said "…."`: who).
+    """
+    words = _nearest(cues, [t for t in tokens if not t.is_punct])
+    marks = _nearest(cues, [t for t in tokens if t.is_punct])
+    if words is None or marks is None:
+        return words or marks
+    if _reports(marks.token, words.token):
+        return marks
+    return words
+
+
+def _nearest(cues: list[Cue], tokens: list[Token]) -> Cue | None:
+    """The cue nearest above any of the tokens in the parse."""
     by_token = {c.token.i: c for c in cues}
     best: tuple[int, Cue] | None = None
     for token in tokens:
@@ -252,6 +271,17 @@ def governing(cues: list[Cue], tokens: list[Token]) -> Cue | None:
                 best = (depth, by_token[ancestor.i])
                 break
     return best[1] if best else None
+
+
+def _reports(outer: Token, inner: Token) -> bool:
+    """Whether ``inner`` lies in a complement of ``outer`` (what it says, to whom); a relative
+    clause on a name speaks for that name (`… met with skepticism from Kyiv, which contends`)."""
+    if inner.dep_ == "relcl" and inner.head.pos_ == "PROPN":
+        return False
+    for ancestor in (inner, *inner.ancestors):
+        if ancestor.head.i == outer.i and ancestor.i != outer.i:
+            return ancestor.dep_ in _COMPLEMENTS
+    return False
 
 
 def content_tokens(art: ArticleView, start: int, end: int) -> list[Token]:
