@@ -303,6 +303,12 @@ def test_cue_inside_a_reported_clause_leaves_the_quote_to_the_reporter(make: Mak
     assert rows[0].speaker_surface == "Jane Roe"
 
 
+def test_relative_pronoun_on_an_apposition_speaks_for_the_name(make: Make) -> None:
+    text = "Tom Vale, a harbour pilot who calls the new pier “a disaster,” spoke to the board."
+    rows, _ = quotes(make, text)
+    assert (rows[0].speaker_surface, rows[0].speaker_id) == ("who", "tom-vale")
+
+
 def test_ranker_weights_ship_as_package_data() -> None:
     from newstables.extract.attribution.ranker import weights
 

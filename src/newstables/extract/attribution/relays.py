@@ -47,7 +47,10 @@ def make_source(art: ArticleView, cue: Cue, method: Attribution | None = None) -
     span = mention_span(art, speaker)
     target = span
     if speaker.tag_ in ("WP", "WDT") and speaker.head.dep_ == "relcl":
-        target = mention_span(art, speaker.head.head)  # "Kyiv, which contends" → Kyiv
+        noun = speaker.head.head  # "Kyiv, which contends" → Kyiv
+        if noun.dep_ == "appos" and noun.head.pos_ == "PROPN":
+            noun = noun.head  # "Roe, a native who writes" → Roe
+        target = mention_span(art, noun)
     entity_id, new, how = resolve_mention(art, target)
     channel_id, channel_new = None, None
     if (
