@@ -309,6 +309,11 @@ def test_relative_pronoun_on_an_apposition_speaks_for_the_name(make: Make) -> No
     assert (rows[0].speaker_surface, rows[0].speaker_id) == ("who", "tom-vale")
 
 
+def test_subject_of_a_reported_clause_does_not_speak(make: Make) -> None:
+    rows, _ = quotes(make, "A letter saying the pier was “never safe” arrived on Monday.")
+    assert rows[0].speaker_surface == "A letter"
+
+
 def test_ranker_weights_ship_as_package_data() -> None:
     from newstables.extract.attribution.ranker import weights
 

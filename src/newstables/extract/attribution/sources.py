@@ -259,6 +259,8 @@ def _governing_subject(art: ArticleView, quote: QuoteSpan) -> Cue | None:
         for ancestor in token.ancestors:
             if art.in_quote(ancestor) or ancestor.pos_ not in ("VERB", "AUX"):
                 continue
+            if ancestor.dep_ == "ccomp" and ancestor.head.lemma_.lower() in CUE_VERBS:
+                continue  # `a statement saying it took "…"`: "it" is reported, not speaking
             subject = subject_of(ancestor, art)
             if subject is not None and subject.lower_ in NOT_AGENTS:
                 continue
