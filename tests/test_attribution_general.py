@@ -314,6 +314,15 @@ def test_subject_of_a_reported_clause_does_not_speak(make: Make) -> None:
     assert rows[0].speaker_surface == "A letter"
 
 
+def test_name_after_the_quote_tells_not_its_addressee(make: Make) -> None:
+    text = (
+        "“That was a fine speech you gave, Madam Mayor,” Harold Stubbs, head of the harbour "
+        "board, told Mayor Roe as she left the dock."
+    )
+    rows, _ = quotes(make, text)
+    assert rows[0].speaker_surface == "Harold Stubbs"
+
+
 def test_ranker_weights_ship_as_package_data() -> None:
     from newstables.extract.attribution.ranker import weights
 

@@ -196,6 +196,8 @@ def read_cue(art: ArticleView, token: Token) -> Cue | None:
         and "\n" in token.doc[min(subject.i, token.i) : max(subject.i, token.i)].text_with_ws
     ):
         subject = line_subject(art, token)
+    if subject is None:  # `"…," Jane Roe, a top adviser, told Smith`: not Smith
+        subject = after_quote(art, token)
     if subject is None and art.text[: token.idx].rstrip()[-1:] in (",", "”", '"', "'", "’"):
         subject = next(
             (
@@ -206,8 +208,6 @@ def read_cue(art: ArticleView, token: Token) -> Cue | None:
             ),
             None,
         )
-    if subject is None:
-        subject = after_quote(art, token)
     if subject is None:  # `Bozell answers` parsed with a compound
         subject = next(
             (c for c in token.lefts if c.pos_ in ("PROPN", "PRON") and c.i == token.i - 1), None
