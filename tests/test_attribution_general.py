@@ -323,6 +323,16 @@ def test_name_after_the_quote_tells_not_its_addressee(make: Make) -> None:
     assert rows[0].speaker_surface == "Harold Stubbs"
 
 
+def test_verbless_colon_heading_introduces_the_quotes_below(make: Make) -> None:
+    text = (
+        "Transcript as follows:\n\n"
+        '"We will rebuild the pier. It will take two years.\n\n'
+        '"And we will buy two ferries."'
+    )
+    rows, _ = quotes(make, text)
+    assert [r.speaker_surface for r in rows] == ["Transcript", "Transcript"]
+
+
 def test_ranker_weights_ship_as_package_data() -> None:
     from newstables.extract.attribution.ranker import weights
 

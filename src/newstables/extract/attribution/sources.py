@@ -131,7 +131,8 @@ def _bare_attribution(art: ArticleView, sentence: int) -> Cue | None:
 
 def _colon_intro(art: ArticleView, sentence: int) -> Cue | None:
     """A colon sentence introducing the next quote ("He declared:", "…the following:"); its
-    root is the head of any of its clauses, also one the parse hangs on a later sentence."""
+    root is the head of any of its clauses, also one the parse hangs on a later sentence; a
+    verbless heading ("Transcript as follows:") is its own source."""
     if sentence < 0:
         return None
     start, end = art.sentences[sentence]
@@ -145,6 +146,8 @@ def _colon_intro(art: ArticleView, sentence: int) -> Cue | None:
     roots = [t for t in tokens if t.dep_ == "ROOT" or not start <= t.head.idx < end]
     roots = [t for t in roots if not t.is_space and not t.is_punct]
     subject = subject_of(roots[-1], art) if roots else None
+    if subject is None and roots and roots[-1].pos_ in ("NOUN", "PROPN"):
+        subject = roots[-1]  # a verbless heading: "Transcript as follows:", "Full statement:"
     return Cue(roots[-1], subject, None, ":") if subject is not None else None
 
 
