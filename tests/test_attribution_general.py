@@ -333,6 +333,12 @@ def test_verbless_colon_heading_introduces_the_quotes_below(make: Make) -> None:
     assert [r.speaker_surface for r in rows] == ["Transcript", "Transcript"]
 
 
+def test_colon_clause_of_a_wh_word_leaves_the_quote_to_the_main_subject(make: Make) -> None:
+    text = "Mira Castell has since apologized for what happened: “I should have closed the pier.”"
+    rows, _ = quotes(make, text)
+    assert rows[0].speaker_surface == "Mira Castell"
+
+
 def test_ranker_weights_ship_as_package_data() -> None:
     from newstables.extract.attribution.ranker import weights
 

@@ -253,7 +253,7 @@ def _governing_subject(art: ArticleView, quote: QuoteSpan) -> Cue | None:
         roots = [t for t in art.tokens(s_start, quote.start) if t.pos_ in ("VERB", "AUX")]
         for root in reversed(roots):
             subject = subject_of(root, art)
-            if subject is not None:
+            if subject is not None and subject.tag_ not in ("WP", "WDT"):  # not "what was:"
                 return Cue(root, subject, None, f"{root.text}:")
     for token in content_tokens(art, quote.start, quote.end):
         reporting = _reporting_clause(art, token)
