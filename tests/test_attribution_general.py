@@ -339,6 +339,13 @@ def test_colon_clause_of_a_wh_word_leaves_the_quote_to_the_main_subject(make: Ma
     assert rows[0].speaker_surface == "Mira Castell"
 
 
+def test_name_a_verb_describes_is_not_its_speaker(make: Make) -> None:
+    # the parse misses the subject ("Will" read as a modal): the named object must not speak
+    text = "Jane Roe was blunt: Will described Castell as a “caricature of a harbour master.”"
+    rows, _ = quotes(make, text)
+    assert rows[0].speaker_surface != "Castell"
+
+
 def test_ranker_weights_ship_as_package_data() -> None:
     from newstables.extract.attribution.ranker import weights
 

@@ -79,6 +79,11 @@ def after_quote(art: ArticleView, token: Token) -> Token | None:
     return first
 
 
+def _names_its_object(token: Token) -> bool:
+    """`called Roe "a liar"`, `described Roe as "…"`: the name after the verb is its object."""
+    return any(c.dep_ == "oprd" or (c.dep_ == "prep" and c.lower_ == "as") for c in token.children)
+
+
 def object_of(token: Token) -> Token | None:
     """The direct object of a verb."""
     return next((c for c in token.children if c.dep_ in ("dobj", "dative")), None)
@@ -212,7 +217,7 @@ def read_cue(art: ArticleView, token: Token) -> Cue | None:
         subject = next(
             (c for c in token.lefts if c.pos_ in ("PROPN", "PRON") and c.i == token.i - 1), None
         )
-    if subject is None:
+    if subject is None and not _names_its_object(token):
         following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
         if following is not None and following.pos_ == "PROPN":
             subject = following.head if following.head.pos_ == "PROPN" else following
