@@ -346,6 +346,15 @@ def test_name_a_verb_describes_is_not_its_speaker(make: Make) -> None:
     assert rows[0].speaker_surface != "Castell"
 
 
+def test_speaker_mention_never_holds_a_quote_mark(make: Make) -> None:
+    text = (
+        "“Very good skipper, very good skipper this guy,” Stubbs, the harbour master and current "
+        "leader of the board by a wide margin after winning the vote, said when Roe asked him."
+    )
+    rows, _ = quotes(make, text)
+    assert rows[0].speaker_surface == "Stubbs"
+
+
 def test_ranker_weights_ship_as_package_data() -> None:
     from newstables.extract.attribution.ranker import weights
 
