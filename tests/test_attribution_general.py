@@ -355,6 +355,18 @@ def test_speaker_mention_never_holds_a_quote_mark(make: Make) -> None:
     assert rows[0].speaker_surface == "Stubbs"
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("“The ferry is late again, and the board should resign,” Will wrote.", "Will"),
+        ("And Skelly called Castell “a real smart woman. I trust her with the pier.”", "Skelly"),
+    ],
+)
+def test_name_misread_as_a_modal_or_adverb_speaks(make: Make, text: str, speaker: str) -> None:
+    rows, _ = quotes(make, text)
+    assert rows[0].speaker_surface == speaker
+
+
 def test_ranker_weights_ship_as_package_data() -> None:
     from newstables.extract.attribution.ranker import weights
 

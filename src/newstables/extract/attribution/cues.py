@@ -79,6 +79,19 @@ def after_quote(art: ArticleView, token: Token) -> Token | None:
     return first
 
 
+def _misread_name(art: ArticleView, token: Token) -> Token | None:
+    """`…,” Will wrote`: a capitalised word inside the sentence, right before a subject-less cue
+    verb, that the parse read as a modal or adverb is the name of its subject."""
+    if token.i == 0:
+        return None
+    before = token.doc[token.i - 1]
+    start = art.sentences[art.sentence_of(token.idx)][0]
+    opening = not any(c.isalpha() for c in art.text[start : before.idx])
+    if before.is_title and before.pos_ in ("AUX", "ADV") and not opening:
+        return before
+    return None
+
+
 def _names_its_object(token: Token) -> bool:
     """`called Roe "a liar"`, `described Roe as "…"`: the name after the verb is its object."""
     return any(c.dep_ == "oprd" or (c.dep_ == "prep" and c.lower_ == "as") for c in token.children)
@@ -217,6 +230,8 @@ def read_cue(art: ArticleView, token: Token) -> Cue | None:
         subject = next(
             (c for c in token.lefts if c.pos_ in ("PROPN", "PRON") and c.i == token.i - 1), None
         )
+    if subject is None:
+        subject = _misread_name(art, token)
     if subject is None and not _names_its_object(token):
         following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
         if following is not None and following.pos_ == "PROPN":
