@@ -367,6 +367,15 @@ def test_name_misread_as_a_modal_or_adverb_speaks(make: Make, text: str, speaker
     assert rows[0].speaker_surface == speaker
 
 
+def test_quote_after_a_colon_is_not_the_next_sentences(make: Make) -> None:
+    text = (
+        'Mira Castell, exasperated, famously shrugged: "What difference does it make?" '
+        "Her critics cited it as proof of her temper."
+    )
+    rows, _ = quotes(make, text)
+    assert rows[0].speaker_surface == "Mira Castell"
+
+
 def test_ranker_weights_ship_as_package_data() -> None:
     from newstables.extract.attribution.ranker import weights
 

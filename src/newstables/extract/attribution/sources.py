@@ -204,7 +204,8 @@ def _quote_source(art: ArticleView, quote: QuoteSpan) -> Source | None:
         return relayed(art, quote, make_source(art, tag, Attribution.adjacent))
     ends_sentence = not re.search(r"\w", art.text[quote.end : s_end])
     starts_sentence = not re.search(r"\w", art.text[s_start : quote.start])
-    if ends_sentence:
+    introduced = re.search(r"\w.*:[\s“\"‘'«`]*$", art.text[s_start : quote.start])
+    if ends_sentence and not introduced:  # `Roe replied: "…"` is not the next sentence's
         cue = _bare_attribution(art, sentence + 1)
         if cue is not None:
             return relayed(art, quote, make_source(art, cue, Attribution.adjacent))
