@@ -376,6 +376,12 @@ def test_quote_after_a_colon_is_not_the_next_sentences(make: Make) -> None:
     assert rows[0].speaker_surface == "Mira Castell"
 
 
+def test_share_of_respondents_speaks_for_the_poll(make: Make) -> None:
+    text = "In a new Harbour Gazette poll, 62 percent of residents said “the ferry is too slow.”"
+    rows, _ = quotes(make, text)
+    assert rows[0].speaker_surface == "a new Harbour Gazette poll"
+
+
 def test_ranker_weights_ship_as_package_data() -> None:
     from newstables.extract.attribution.ranker import weights
 

@@ -8,6 +8,7 @@
   the outlet relays (``merge_according``, the cue's channel).
 - "according to X shared with Y", "Y, citing X", "Y reported, citing X": X is the source.
 - "a court document filed by X", "a statement released by X": X speaks for the document.
+- "In a Post-ABC poll, 75 percent of Republicans said": the poll speaks for its respondents.
 """
 
 from __future__ import annotations
@@ -41,9 +42,23 @@ def author(token: Token) -> Token:
     return token if maker is None else maker
 
 
+_POLLS = frozenset({"poll", "polls", "survey", "surveys"})
+
+
+def respondents_poll(art: ArticleView, token: Token) -> Token:
+    """ "In a Post-ABC poll, 75 percent of Republicans said "…"": a share of respondents speaks
+    for the poll or survey its sentence names; other mentions for themselves."""
+    share = token.lower_ == "percent" or any(c.dep_ == "nummod" for c in token.children)
+    if not share or token.ent_type_ == "PERSON":
+        return token
+    start, end = art.sentences[art.sentence_of(token.idx)]
+    polls = [t for t in art.tokens(start, end) if t.lower_ in _POLLS and t.pos_ == "NOUN"]
+    return polls[0] if polls and not art.in_quote(polls[0]) else token
+
+
 def make_source(art: ArticleView, cue: Cue, method: Attribution | None = None) -> Source:
     """A Source from a cue: resolve the speaker and channel mentions."""
-    speaker = author(cue.speaker)
+    speaker = respondents_poll(art, author(cue.speaker))
     span = mention_span(art, speaker)
     target = span
     if speaker.tag_ in ("WP", "WDT") and speaker.head.dep_ == "relcl":
