@@ -382,6 +382,12 @@ def test_share_of_respondents_speaks_for_the_poll(make: Make) -> None:
     assert rows[0].speaker_surface == "a new Harbour Gazette poll"
 
 
+def test_hyphenated_word_before_a_colon_is_no_name_label(make: Make) -> None:
+    text = "The mayor recalled the three-year freeze on harbour pay rates: “It was hard on all.”"
+    rows, _ = quotes(make, text)
+    assert rows[0].speaker_surface == "The mayor"
+
+
 def test_ranker_weights_ship_as_package_data() -> None:
     from newstables.extract.attribution.ranker import weights
 

@@ -40,7 +40,8 @@ def label_intro(art: ArticleView, s_start: int, quote: QuoteSpan) -> Cue | None:
     for token in reversed(tokens):
         if token.pos_ in ("VERB", "AUX"):
             return None
-        if token.text in ("-", "–", "—", "|"):
+        spaced = token.whitespace_ or token.i == 0 or token.doc[token.i - 1].whitespace_
+        if token.text in ("-", "–", "—", "|") and spaced:  # not the hyphen of "three-year"
             break
         label.insert(0, token)
     if not label:
