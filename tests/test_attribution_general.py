@@ -388,6 +388,11 @@ def test_hyphenated_word_before_a_colon_is_no_name_label(make: Make) -> None:
     assert rows[0].speaker_surface == "The mayor"
 
 
+def test_document_someone_puts_out_speaks_for_them(make: Make) -> None:
+    rows, _ = quotes(make, "Mira Castell released a video that said “the pier will reopen in May.”")
+    assert (rows[0].speaker_surface, rows[0].speaker_id) == ("that", "mira-castell")
+
+
 def test_ranker_weights_ship_as_package_data() -> None:
     from newstables.extract.attribution.ranker import weights
 

@@ -7,7 +7,8 @@
 - "X said …, according to KCNA", "KCNA quoted X as saying", "X told the Daily Bugle": X speaks,
   the outlet relays (``merge_according``, the cue's channel).
 - "according to X shared with Y", "Y, citing X", "Y reported, citing X": X is the source.
-- "a court document filed by X", "a statement released by X": X speaks for the document.
+- "a court document filed by X", "a statement released by X", "X released a video that
+  said": X speaks for the document.
 - "In a Post-ABC poll, 75 percent of Republicans said": the poll speaks for its respondents.
 """
 
@@ -16,7 +17,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ...models import Attribution
-from .cues import Cue, made_by
+from .cues import Cue, made_by, subject_of
 from .lexicon import DOCUMENT_NOUNS
 from .mentions import is_media, mention_span, resolve_mention
 from .view import ArticleView, Source
@@ -56,6 +57,15 @@ def respondents_poll(art: ArticleView, token: Token) -> Token:
     return polls[0] if polls and not art.in_quote(polls[0]) else token
 
 
+def _publisher(art: ArticleView, noun: Token) -> Token | None:
+    """ "Roe released a video that said "…"": a document a verb puts out (its object) speaks for
+    the verb's subject."""
+    if noun.lemma_.lower() not in DOCUMENT_NOUNS or noun.dep_ != "dobj":
+        return None
+    subject = subject_of(noun.head, art) if noun.head.pos_ == "VERB" else None
+    return subject if subject is not None and subject.pos_ in ("PROPN", "NOUN", "PRON") else None
+
+
 def make_source(art: ArticleView, cue: Cue, method: Attribution | None = None) -> Source:
     """A Source from a cue: resolve the speaker and channel mentions."""
     speaker = respondents_poll(art, author(cue.speaker))
@@ -65,6 +75,7 @@ def make_source(art: ArticleView, cue: Cue, method: Attribution | None = None) -
         noun = speaker.head.head  # "Kyiv, which contends" → Kyiv
         if noun.dep_ == "appos" and noun.head.pos_ == "PROPN":
             noun = noun.head  # "Roe, a native who writes" → Roe
+        noun = _publisher(art, noun) or noun
         target = mention_span(art, noun)
     entity_id, new, how = resolve_mention(art, target)
     channel_id, channel_new = None, None
