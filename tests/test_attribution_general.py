@@ -393,6 +393,11 @@ def test_document_someone_puts_out_speaks_for_them(make: Make) -> None:
     assert (rows[0].speaker_surface, rows[0].speaker_id) == ("that", "mira-castell")
 
 
+def test_label_with_a_topic_names_the_speaker_before_on(make: Make) -> None:
+    rows, _ = quotes(make, "Harbour Master On Ferry Delays: ‘We Will Sail Again.’")
+    assert rows[0].speaker_surface == "Harbour Master"
+
+
 def test_ranker_weights_ship_as_package_data() -> None:
     from newstables.extract.attribution.ranker import weights
 
