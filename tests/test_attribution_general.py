@@ -398,6 +398,15 @@ def test_label_with_a_topic_names_the_speaker_before_on(make: Make) -> None:
     assert rows[0].speaker_surface == "Harbour Master"
 
 
+def test_colon_clause_beats_a_cue_in_a_subordinate_clause(make: Make) -> None:
+    text = (
+        "When Jane Roe suggested that the port would close, Harold Stubbs fired back: “If they "
+        "close it, they will lose.”"
+    )
+    rows, _ = quotes(make, text)
+    assert rows[0].speaker_surface == "Harold Stubbs"
+
+
 def test_ranker_weights_ship_as_package_data() -> None:
     from newstables.extract.attribution.ranker import weights
 

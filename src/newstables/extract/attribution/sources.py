@@ -50,6 +50,8 @@ def in_sentence(art: ArticleView, start: int, end: int, for_quote: bool) -> Cue 
     chosen = governing(cues, content_tokens(art, start, end))
     if chosen is None and not for_quote:  # "According to Seoul, North Korea sent 11,000"
         chosen = next((c for c in cues if c.words == "according to"), None)
+    if chosen is None and for_quote and _colon_clause(art, s_start, start):
+        return None  # `When Roe spoke, Stubbs fired back: "…"`: the colon clause, not Roe's cue
     if chosen is None and for_quote:
         chosen = min(
             cues,
@@ -58,6 +60,15 @@ def in_sentence(art: ArticleView, start: int, end: int, for_quote: bool) -> Cue 
     if chosen is None:
         return None
     return merge_according(art, chosen, cues)
+
+
+def _colon_clause(art: ArticleView, s_start: int, start: int) -> bool:
+    """Whether a colon introduces the content after a clause of its own that is not a copula
+    ("Stubbs fired back:", not "His criticism was:")."""
+    if not re.search(r":[\s“\"‘'«`]*$", art.text[s_start:start]):
+        return False
+    verbs = [t for t in art.tokens(s_start, start) if t.pos_ in ("VERB", "AUX")]
+    return bool(verbs) and verbs[-1].lemma_.lower() != "be"
 
 
 _TAG_END = re.compile(r"[,?!…—–-]\W*$")
