@@ -407,6 +407,12 @@ def test_colon_clause_beats_a_cue_in_a_subordinate_clause(make: Make) -> None:
     assert rows[0].speaker_surface == "Harold Stubbs"
 
 
+def test_object_of_a_control_verb_is_the_subject_of_its_infinitive(make: Make) -> None:
+    text = "The vote prompted the harbour board to issue a notice saying the pier is “closed.”"
+    rows, _ = quotes(make, text)
+    assert rows[0].speaker_surface == "the harbour board"
+
+
 def test_ranker_weights_ship_as_package_data() -> None:
     from newstables.extract.attribution.ranker import weights
 

@@ -23,6 +23,7 @@ from .lexicon import (
     CUE_VERBS,
     DOCUMENT_NOUNS,
     MEDIUM_NOUNS,
+    NOT_AGENTS,
     QUOTING_VERBS,
     SPEECH_NOUNS,
     SUBJECTS,
@@ -36,12 +37,16 @@ _FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
 def subject_of(token: Token, art: ArticleView | None = None, depth: int = 0) -> Token | None:
     """The subject of a verb (outside quotes), inherited from the verb it hangs on ("…, adding
     that"); a participle the parse hung in a reported clause inherits from the reporting verb
-    (`Roe said the plan was "bold," adding …`: Roe)."""
+    (`Roe said the plan was "bold," adding …`: Roe); an infinitive after an object takes that
+    object (`prompted the board to issue`: the board)."""
     for child in token.children:
         if child.dep_ in SUBJECTS and not (art and art.in_quote(child)):
             return child  # a relative "who" stays: _source resolves it through its noun
     if token.dep_ == "relcl" and token.head.pos_ in ("NOUN", "PROPN"):
         return token.head
+    controller = object_of(token.head) if token.dep_ == "xcomp" else None
+    if controller is not None and controller.lower_ not in NOT_AGENTS:
+        return controller  # `prompted the tabloid to run a cover saying`: the tabloid
     if depth < 3 and token.dep_ in ("conj", "xcomp", "advcl", "pcomp", "prep", "acl", "dobj"):
         head = token.head
         if token.tag_ == "VBG" and head.dep_ == "ccomp" and head.head.pos_ in ("VERB", "AUX"):
