@@ -413,6 +413,11 @@ def test_object_of_a_control_verb_is_the_subject_of_its_infinitive(make: Make) -
     assert rows[0].speaker_surface == "the harbour board"
 
 
+def test_pronoun_tag_after_the_quote_beats_a_subject_glued_before_it(make: Make) -> None:
+    rows, _ = quotes(make, "Their final assessment: “It’s not quite optimistic,” they said.")
+    assert rows[0].speaker_surface == "they"
+
+
 def test_ranker_weights_ship_as_package_data() -> None:
     from newstables.extract.attribution.ranker import weights
 

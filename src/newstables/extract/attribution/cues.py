@@ -221,6 +221,9 @@ def read_cue(art: ArticleView, token: Token) -> Cue | None:
         subject = line_subject(art, token)
     if subject is None:  # `"…," Jane Roe, a top adviser, told Smith`: not Smith
         subject = after_quote(art, token)
+    elif subject.i < token.i and art.quotes_starting(subject.idx, token.idx):
+        nearer = after_quote(art, token)  # `His verdict: "…," he said`: he, not the verdict
+        subject = nearer if nearer is not None and nearer.tag_ == "PRP" else subject
     if subject is None and art.text[: token.idx].rstrip()[-1:] in (",", "”", '"', "'", "’"):
         subject = next(
             (
