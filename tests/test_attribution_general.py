@@ -281,6 +281,143 @@ def test_quote_in_a_that_clause_goes_to_the_reporting_subject(make: Make) -> Non
     assert rows[0].speaker_surface == "Agnes Whitby"
 
 
+def test_colon_line_the_parse_joins_to_the_quote_introduces_it(make: Make) -> None:
+    text = (
+        "She then listed the things a new harbour master must do in 2027:\n\n"
+        '"First, I think we should dredge the channel. Here is the list:\n\n'
+        '"Fix the cranes."'
+    )
+    rows, _ = quotes(make, text)
+    assert [r.speaker_surface for r in rows] == ["She", "She"]
+
+
+def test_quote_ending_a_relative_clause_goes_to_its_cue(make: Make) -> None:
+    text = "“The ferry is late,” said Mira Castell, who said there were “too many storms.”"
+    rows, _ = quotes(make, text)
+    assert (rows[1].speaker_surface, rows[1].speaker_id) == ("who", "mira-castell")
+
+
+def test_cue_inside_a_reported_clause_leaves_the_quote_to_the_reporter(make: Make) -> None:
+    text = "Jane Roe said she and her crew jokingly referred to themselves as “The Rust Club.”"
+    rows, _ = quotes(make, text)
+    assert rows[0].speaker_surface == "Jane Roe"
+
+
+def test_relative_pronoun_on_an_apposition_speaks_for_the_name(make: Make) -> None:
+    text = "Tom Vale, a harbour pilot who calls the new pier “a disaster,” spoke to the board."
+    rows, _ = quotes(make, text)
+    assert (rows[0].speaker_surface, rows[0].speaker_id) == ("who", "tom-vale")
+
+
+def test_subject_of_a_reported_clause_does_not_speak(make: Make) -> None:
+    rows, _ = quotes(make, "A letter saying the pier was “never safe” arrived on Monday.")
+    assert rows[0].speaker_surface == "A letter"
+
+
+def test_name_after_the_quote_tells_not_its_addressee(make: Make) -> None:
+    text = (
+        "“That was a fine speech you gave, Madam Mayor,” Harold Stubbs, head of the harbour "
+        "board, told Mayor Roe as she left the dock."
+    )
+    rows, _ = quotes(make, text)
+    assert rows[0].speaker_surface == "Harold Stubbs"
+
+
+def test_verbless_colon_heading_introduces_the_quotes_below(make: Make) -> None:
+    text = (
+        "Transcript as follows:\n\n"
+        '"We will rebuild the pier. It will take two years.\n\n'
+        '"And we will buy two ferries."'
+    )
+    rows, _ = quotes(make, text)
+    assert [r.speaker_surface for r in rows] == ["Transcript", "Transcript"]
+
+
+def test_colon_clause_of_a_wh_word_leaves_the_quote_to_the_main_subject(make: Make) -> None:
+    text = "Mira Castell has since apologized for what happened: “I should have closed the pier.”"
+    rows, _ = quotes(make, text)
+    assert rows[0].speaker_surface == "Mira Castell"
+
+
+def test_name_a_verb_describes_is_not_its_speaker(make: Make) -> None:
+    # the parse misses the subject ("Will" read as a modal): the named object must not speak
+    text = "Jane Roe was blunt: Will described Castell as a “caricature of a harbour master.”"
+    rows, _ = quotes(make, text)
+    assert rows[0].speaker_surface != "Castell"
+
+
+def test_speaker_mention_never_holds_a_quote_mark(make: Make) -> None:
+    text = (
+        "“Very good skipper, very good skipper this guy,” Stubbs, the harbour master and current "
+        "leader of the board by a wide margin after winning the vote, said when Roe asked him."
+    )
+    rows, _ = quotes(make, text)
+    assert rows[0].speaker_surface == "Stubbs"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("“The ferry is late again, and the board should resign,” Will wrote.", "Will"),
+        ("And Skelly called Castell “a real smart woman. I trust her with the pier.”", "Skelly"),
+    ],
+)
+def test_name_misread_as_a_modal_or_adverb_speaks(make: Make, text: str, speaker: str) -> None:
+    rows, _ = quotes(make, text)
+    assert rows[0].speaker_surface == speaker
+
+
+def test_quote_after_a_colon_is_not_the_next_sentences(make: Make) -> None:
+    text = (
+        'Mira Castell, exasperated, famously shrugged: "What difference does it make?" '
+        "Her critics cited it as proof of her temper."
+    )
+    rows, _ = quotes(make, text)
+    assert rows[0].speaker_surface == "Mira Castell"
+
+
+def test_share_of_respondents_speaks_for_the_poll(make: Make) -> None:
+    text = "In a new Harbour Gazette poll, 62 percent of residents said “the ferry is too slow.”"
+    rows, _ = quotes(make, text)
+    assert rows[0].speaker_surface == "a new Harbour Gazette poll"
+
+
+def test_hyphenated_word_before_a_colon_is_no_name_label(make: Make) -> None:
+    text = "The mayor recalled the three-year freeze on harbour pay rates: “It was hard on all.”"
+    rows, _ = quotes(make, text)
+    assert rows[0].speaker_surface == "The mayor"
+
+
+def test_document_someone_puts_out_speaks_for_them(make: Make) -> None:
+    rows, _ = quotes(make, "Mira Castell released a video that said “the pier will reopen in May.”")
+    assert (rows[0].speaker_surface, rows[0].speaker_id) == ("that", "mira-castell")
+
+
+def test_label_with_a_topic_names_the_speaker_before_on(make: Make) -> None:
+    rows, _ = quotes(make, "Harbour Master On Ferry Delays: ‘We Will Sail Again.’")
+    assert rows[0].speaker_surface == "Harbour Master"
+
+
+def test_colon_clause_beats_a_cue_in_a_subordinate_clause(make: Make) -> None:
+    text = (
+        "When Jane Roe suggested that the port would close, Harold Stubbs fired back: “If they "
+        "close it, they will lose.”"
+    )
+    rows, _ = quotes(make, text)
+    assert rows[0].speaker_surface == "Harold Stubbs"
+
+
+def test_object_of_a_control_verb_is_the_subject_of_its_infinitive(make: Make) -> None:
+    text = "The vote prompted the harbour board to issue a notice saying the pier is “closed.”"
+    rows, _ = quotes(make, text)
+    assert rows[0].speaker_surface == "the harbour board"
+
+
+def test_pronoun_tag_after_the_quote_beats_a_subject_glued_before_it(make: Make) -> None:
+    rows, _ = quotes(make, "Their final assessment: “It’s not quite optimistic,” they said.")
+    assert rows[0].speaker_surface == "they"
+
+
 def test_ranker_weights_ship_as_package_data() -> None:
     from newstables.extract.attribution.ranker import weights
 

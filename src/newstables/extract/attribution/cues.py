@@ -23,6 +23,7 @@ from .lexicon import (
     CUE_VERBS,
     DOCUMENT_NOUNS,
     MEDIUM_NOUNS,
+    NOT_AGENTS,
     QUOTING_VERBS,
     SPEECH_NOUNS,
     SUBJECTS,
@@ -36,12 +37,16 @@ _FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
 def subject_of(token: Token, art: ArticleView | None = None, depth: int = 0) -> Token | None:
     """The subject of a verb (outside quotes), inherited from the verb it hangs on ("…, adding
     that"); a participle the parse hung in a reported clause inherits from the reporting verb
-    (`Roe said the plan was "bold," adding …`: Roe)."""
+    (`Roe said the plan was "bold," adding …`: Roe); an infinitive after an object takes that
+    object (`prompted the board to issue`: the board)."""
     for child in token.children:
         if child.dep_ in SUBJECTS and not (art and art.in_quote(child)):
             return child  # a relative "who" stays: _source resolves it through its noun
     if token.dep_ == "relcl" and token.head.pos_ in ("NOUN", "PROPN"):
         return token.head
+    controller = object_of(token.head) if token.dep_ == "xcomp" else None
+    if controller is not None and controller.lower_ not in NOT_AGENTS:
+        return controller  # `prompted the tabloid to run a cover saying`: the tabloid
     if depth < 3 and token.dep_ in ("conj", "xcomp", "advcl", "pcomp", "prep", "acl", "dobj"):
         head = token.head
         if token.tag_ == "VBG" and head.dep_ == "ccomp" and head.head.pos_ in ("VERB", "AUX"):
@@ -77,6 +82,24 @@ def after_quote(art: ArticleView, token: Token) -> Token | None:
     while first is not None and first.dep_ == "compound" and first.head.i < token.i:
         first = first.head
     return first
+
+
+def _misread_name(art: ArticleView, token: Token) -> Token | None:
+    """`…,” Will wrote`: a capitalised word inside the sentence, right before a subject-less cue
+    verb, that the parse read as a modal or adverb is the name of its subject."""
+    if token.i == 0:
+        return None
+    before = token.doc[token.i - 1]
+    start = art.sentences[art.sentence_of(token.idx)][0]
+    opening = not any(c.isalpha() for c in art.text[start : before.idx])
+    if before.is_title and before.pos_ in ("AUX", "ADV") and not opening:
+        return before
+    return None
+
+
+def _names_its_object(token: Token) -> bool:
+    """`called Roe "a liar"`, `described Roe as "…"`: the name after the verb is its object."""
+    return any(c.dep_ == "oprd" or (c.dep_ == "prep" and c.lower_ == "as") for c in token.children)
 
 
 def object_of(token: Token) -> Token | None:
@@ -196,6 +219,11 @@ def read_cue(art: ArticleView, token: Token) -> Cue | None:
         and "\n" in token.doc[min(subject.i, token.i) : max(subject.i, token.i)].text_with_ws
     ):
         subject = line_subject(art, token)
+    if subject is None:  # `"…," Jane Roe, a top adviser, told Smith`: not Smith
+        subject = after_quote(art, token)
+    elif subject.i < token.i and art.quotes_starting(subject.idx, token.idx):
+        nearer = after_quote(art, token)  # `His verdict: "…," he said`: he, not the verdict
+        subject = nearer if nearer is not None and nearer.tag_ == "PRP" else subject
     if subject is None and art.text[: token.idx].rstrip()[-1:] in (",", "”", '"', "'", "’"):
         subject = next(
             (
@@ -206,13 +234,13 @@ def read_cue(art: ArticleView, token: Token) -> Cue | None:
             ),
             None,
         )
-    if subject is None:
-        subject = after_quote(art, token)
     if subject is None:  # `Bozell answers` parsed with a compound
         subject = next(
             (c for c in token.lefts if c.pos_ in ("PROPN", "PRON") and c.i == token.i - 1), None
         )
     if subject is None:
+        subject = _misread_name(art, token)
+    if subject is None and not _names_its_object(token):
         following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
         if following is not None and following.pos_ == "PROPN":
             subject = following.head if following.head.pos_ == "PROPN" else following
@@ -242,8 +270,27 @@ def cues_in(art: ArticleView, start: int, end: int) -> list[Cue]:
     return found
 
 
+_COMPLEMENTS = frozenset({"ccomp", "xcomp", "dobj", "dative"})
+
+
 def governing(cues: list[Cue], tokens: list[Token]) -> Cue | None:
-    """The cue that governs the content tokens in the parse (nearest ancestor)."""
+    """The cue that governs the content tokens in the parse (nearest ancestor).
+
+    Punctuation the parse hangs on the main clause (a closing period inside the quote) does not
+    outvote the words, unless the words' cue lies inside what the main clause's cue reports
+    (`Roe said she referred to it as "…."`: Roe reports it all; `said Roe, who said "…."`: who).
+    """
+    words = _nearest(cues, [t for t in tokens if not t.is_punct])
+    marks = _nearest(cues, [t for t in tokens if t.is_punct])
+    if words is None or marks is None:
+        return words or marks
+    if _reports(marks.token, words.token):
+        return marks
+    return words
+
+
+def _nearest(cues: list[Cue], tokens: list[Token]) -> Cue | None:
+    """The cue nearest above any of the tokens in the parse."""
     by_token = {c.token.i: c for c in cues}
     best: tuple[int, Cue] | None = None
     for token in tokens:
@@ -252,6 +299,17 @@ def governing(cues: list[Cue], tokens: list[Token]) -> Cue | None:
                 best = (depth, by_token[ancestor.i])
                 break
     return best[1] if best else None
+
+
+def _reports(outer: Token, inner: Token) -> bool:
+    """Whether ``inner`` lies in a complement of ``outer`` (what it says, to whom); a relative
+    clause on a name speaks for that name (`… met with skepticism from Kyiv, which contends`)."""
+    if inner.dep_ == "relcl" and inner.head.pos_ == "PROPN":
+        return False
+    for ancestor in (inner, *inner.ancestors):
+        if ancestor.head.i == outer.i and ancestor.i != outer.i:
+            return ancestor.dep_ in _COMPLEMENTS
+    return False
 
 
 def content_tokens(art: ArticleView, start: int, end: int) -> list[Token]:

@@ -76,12 +76,22 @@ def mention_span(art: ArticleView, token: Token) -> Span:
         return art.doc[token.i : token.i + 1]
     chunk = art.chunks.get(token.i)
     if chunk is not None:
-        return _same_line(chunk, token)
+        return _unquoted(_same_line(chunk, token), token)
     if token.ent_type_ and (ent := entity_at(token)) is not None:
         return ent
     left = [c for c in token.lefts if c.dep_ in ("det", "compound", "amod", "poss", "nummod")]
     start = min([token.i, *(c.left_edge.i for c in left)])
     return art.doc[start : token.i + 1]
+
+
+def _unquoted(span: Span, token: Token) -> Span:
+    """The span without quote marks at its edges (`” Trump` after a closing mark is `Trump`)."""
+    start, end = span.start, span.end
+    while start < token.i and span.doc[start].is_quote:
+        start += 1
+    while end - 1 > token.i and span.doc[end - 1].is_quote:
+        end -= 1
+    return span.doc[start:end]
 
 
 def _same_line(span: Span, token: Token) -> Span:

@@ -7,7 +7,9 @@
 - "X said …, according to KCNA", "KCNA quoted X as saying", "X told the Daily Bugle": X speaks,
   the outlet relays (``merge_according``, the cue's channel).
 - "according to X shared with Y", "Y, citing X", "Y reported, citing X": X is the source.
-- "a court document filed by X", "a statement released by X": X speaks for the document.
+- "a court document filed by X", "a statement released by X", "X released a video that
+  said": X speaks for the document.
+- "In a Post-ABC poll, 75 percent of Republicans said": the poll speaks for its respondents.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ...models import Attribution
-from .cues import Cue, made_by
+from .cues import Cue, made_by, subject_of
 from .lexicon import DOCUMENT_NOUNS
 from .mentions import is_media, mention_span, resolve_mention
 from .view import ArticleView, Source
@@ -41,13 +43,40 @@ def author(token: Token) -> Token:
     return token if maker is None else maker
 
 
+_POLLS = frozenset({"poll", "polls", "survey", "surveys"})
+
+
+def respondents_poll(art: ArticleView, token: Token) -> Token:
+    """ "In a Post-ABC poll, 75 percent of Republicans said "…"": a share of respondents speaks
+    for the poll or survey its sentence names; other mentions for themselves."""
+    share = token.lower_ == "percent" or any(c.dep_ == "nummod" for c in token.children)
+    if not share or token.ent_type_ == "PERSON":
+        return token
+    start, end = art.sentences[art.sentence_of(token.idx)]
+    polls = [t for t in art.tokens(start, end) if t.lower_ in _POLLS and t.pos_ == "NOUN"]
+    return polls[0] if polls and not art.in_quote(polls[0]) else token
+
+
+def _publisher(art: ArticleView, noun: Token) -> Token | None:
+    """ "Roe released a video that said "…"": a document a verb puts out (its object) speaks for
+    the verb's subject."""
+    if noun.lemma_.lower() not in DOCUMENT_NOUNS or noun.dep_ != "dobj":
+        return None
+    subject = subject_of(noun.head, art) if noun.head.pos_ == "VERB" else None
+    return subject if subject is not None and subject.pos_ in ("PROPN", "NOUN", "PRON") else None
+
+
 def make_source(art: ArticleView, cue: Cue, method: Attribution | None = None) -> Source:
     """A Source from a cue: resolve the speaker and channel mentions."""
-    speaker = author(cue.speaker)
+    speaker = respondents_poll(art, author(cue.speaker))
     span = mention_span(art, speaker)
     target = span
     if speaker.tag_ in ("WP", "WDT") and speaker.head.dep_ == "relcl":
-        target = mention_span(art, speaker.head.head)  # "Kyiv, which contends" → Kyiv
+        noun = speaker.head.head  # "Kyiv, which contends" → Kyiv
+        if noun.dep_ == "appos" and noun.head.pos_ == "PROPN":
+            noun = noun.head  # "Roe, a native who writes" → Roe
+        noun = _publisher(art, noun) or noun
+        target = mention_span(art, noun)
     entity_id, new, how = resolve_mention(art, target)
     channel_id, channel_new = None, None
     if (

@@ -50,6 +50,8 @@ def in_sentence(art: ArticleView, start: int, end: int, for_quote: bool) -> Cue 
     chosen = governing(cues, content_tokens(art, start, end))
     if chosen is None and not for_quote:  # "According to Seoul, North Korea sent 11,000"
         chosen = next((c for c in cues if c.words == "according to"), None)
+    if chosen is None and for_quote and _colon_clause(art, s_start, start):
+        return None  # `When Roe spoke, Stubbs fired back: "…"`: the colon clause, not Roe's cue
     if chosen is None and for_quote:
         chosen = min(
             cues,
@@ -58,6 +60,15 @@ def in_sentence(art: ArticleView, start: int, end: int, for_quote: bool) -> Cue 
     if chosen is None:
         return None
     return merge_according(art, chosen, cues)
+
+
+def _colon_clause(art: ArticleView, s_start: int, start: int) -> bool:
+    """Whether a colon introduces the content after a clause of its own that is not a copula
+    ("Stubbs fired back:", not "His criticism was:")."""
+    if not re.search(r":[\s“\"‘'«`]*$", art.text[s_start:start]):
+        return False
+    verbs = [t for t in art.tokens(s_start, start) if t.pos_ in ("VERB", "AUX")]
+    return bool(verbs) and verbs[-1].lemma_.lower() != "be"
 
 
 _TAG_END = re.compile(r"[,?!…—–-]\W*$")
@@ -130,7 +141,9 @@ def _bare_attribution(art: ArticleView, sentence: int) -> Cue | None:
 
 
 def _colon_intro(art: ArticleView, sentence: int) -> Cue | None:
-    """A colon sentence introducing the next quote ("He declared:", "…the following:")."""
+    """A colon sentence introducing the next quote ("He declared:", "…the following:"); its
+    root is the head of any of its clauses, also one the parse hangs on a later sentence; a
+    verbless heading ("Transcript as follows:") is its own source."""
     if sentence < 0:
         return None
     start, end = art.sentences[sentence]
@@ -140,8 +153,12 @@ def _colon_intro(art: ArticleView, sentence: int) -> Cue | None:
     if cues:
         cue = max(cues, key=lambda c: c.token.i)
         return Cue(cue.token, cue.speaker, cue.channel, f"{cue.words}:")
-    roots = [t for t in art.tokens(start, end) if t.dep_ == "ROOT"]
+    tokens = art.tokens(start, end)  # the parse may hang the sentence on a later one
+    roots = [t for t in tokens if t.dep_ == "ROOT" or not start <= t.head.idx < end]
+    roots = [t for t in roots if not t.is_space and not t.is_punct]
     subject = subject_of(roots[-1], art) if roots else None
+    if subject is None and roots and roots[-1].pos_ in ("NOUN", "PROPN"):
+        subject = roots[-1]  # a verbless heading: "Transcript as follows:", "Full statement:"
     return Cue(roots[-1], subject, None, ":") if subject is not None else None
 
 
@@ -198,7 +215,8 @@ def _quote_source(art: ArticleView, quote: QuoteSpan) -> Source | None:
         return relayed(art, quote, make_source(art, tag, Attribution.adjacent))
     ends_sentence = not re.search(r"\w", art.text[quote.end : s_end])
     starts_sentence = not re.search(r"\w", art.text[s_start : quote.start])
-    if ends_sentence:
+    introduced = re.search(r"\w.*:[\s“\"‘'«`]*$", art.text[s_start : quote.start])
+    if ends_sentence and not introduced:  # `Roe replied: "…"` is not the next sentence's
         cue = _bare_attribution(art, sentence + 1)
         if cue is not None:
             return relayed(art, quote, make_source(art, cue, Attribution.adjacent))
@@ -247,7 +265,7 @@ def _governing_subject(art: ArticleView, quote: QuoteSpan) -> Cue | None:
         roots = [t for t in art.tokens(s_start, quote.start) if t.pos_ in ("VERB", "AUX")]
         for root in reversed(roots):
             subject = subject_of(root, art)
-            if subject is not None:
+            if subject is not None and subject.tag_ not in ("WP", "WDT"):  # not "what was:"
                 return Cue(root, subject, None, f"{root.text}:")
     for token in content_tokens(art, quote.start, quote.end):
         reporting = _reporting_clause(art, token)
@@ -256,6 +274,8 @@ def _governing_subject(art: ArticleView, quote: QuoteSpan) -> Cue | None:
         for ancestor in token.ancestors:
             if art.in_quote(ancestor) or ancestor.pos_ not in ("VERB", "AUX"):
                 continue
+            if ancestor.dep_ == "ccomp" and ancestor.head.lemma_.lower() in CUE_VERBS:
+                continue  # `a statement saying it took "…"`: "it" is reported, not speaking
             subject = subject_of(ancestor, art)
             if subject is not None and subject.lower_ in NOT_AGENTS:
                 continue

@@ -40,9 +40,11 @@ def label_intro(art: ArticleView, s_start: int, quote: QuoteSpan) -> Cue | None:
     for token in reversed(tokens):
         if token.pos_ in ("VERB", "AUX"):
             return None
-        if token.text in ("-", "–", "—", "|"):
+        spaced = token.whitespace_ or token.i == 0 or token.doc[token.i - 1].whitespace_
+        if token.text in ("-", "–", "—", "|") and spaced:  # not the hyphen of "three-year"
             break
         label.insert(0, token)
+    label = _before_topic(label)
     if not label:
         return None
     tokens = label
@@ -56,9 +58,19 @@ def _line_start(art: ArticleView, offset: int) -> int:
     return art.text.rfind("\n", 0, offset) + 1
 
 
+def _before_topic(label: list[Token]) -> list[Token]:
+    """A label without its topic: `CNN President On Trump:` is CNN President's."""
+    cut = next((i for i, t in enumerate(label) if t.lower_ == "on" and i > 0), len(label))
+    return label[:cut]
+
+
 def _label_token(art: ArticleView, start: int, end: int) -> Token | None:
-    """The last name token of a label in text[start:end]."""
-    tokens = [t for t in art.tokens(start, end) if t.pos_ in ("PROPN", "NOUN")]
+    """The last name token of a label in text[start:end] (a capitalised word the parse
+    mis-tagged counts: `Issa:` read as an adjective)."""
+    label = _before_topic(art.tokens(start, end))
+    tokens = [t for t in label if t.pos_ in ("PROPN", "NOUN")]
+    if not tokens and not any(t.pos_ == "DET" for t in label):  # not "The Latest:"
+        tokens = [t for t in label if t.is_title]
     return tokens[-1] if tokens else None
 
 
