@@ -265,6 +265,8 @@ def candidates(art: ArticleView, quote: QuoteSpan, source: Source | None) -> lis
         for token in art.tokens(start, end):
             if token.pos_ not in ("PROPN", "NOUN", "PRON") or token.dep_ == "compound":
                 continue
+            if token.dep_ == "appos" and token.head.pos_ == "PROPN":  # the name speaks
+                continue
             span = mention_span(art, token)
             features = _token_features(art, quote, token, offset, governors)
             features |= _context_features(art, token, (span.start_char, span.end_char), offset, ctx)
