@@ -284,3 +284,10 @@ def test_clusters_equal_all_pairs_compared(quotes: list[tuple[list[str], str | N
         for b in rows:
             together = expected[a.quotation_id] == expected[b.quotation_id]
             assert (got[a.quotation_id] == got[b.quotation_id]) == together
+
+
+def test_a_nested_quote_of_the_same_marks_ends_before_the_outer_one() -> None:
+    text = "Ruiz wrote: “Voters who chanted “no more tolls” deserve better than this plan.”"
+    assert [q.text for q in find_quotes(INTRO + text)] == [
+        "Voters who chanted “no more tolls” deserve better than this plan."
+    ]

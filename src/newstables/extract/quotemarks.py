@@ -6,7 +6,9 @@
 Rules (per paragraph = per line, so one stray mark cannot swallow the article):
 - double marks: “ „ « ‟ `` open, ” » close; straight " and '' open when preceded by a space,
   a bracket or the line start, close otherwise (a mark glued on both sides toggles);
-- an opening mark while a quote is open closes the running quote first (unbalanced text);
+- an opening mark while a quote is open closes the running quote first (unbalanced text),
+  unless enough closing marks follow for both: then it nests, and its closing mark ends the
+  inner quote only (``“A “B” C”`` is one quote);
   a “ glued to the word before it and followed by a space (or ending the line) while a curly
   quote is open is a typo for ” and closes it;
 - a quote still open at the end of its line ends there (``unclosed``); when the next line opens
@@ -145,6 +147,11 @@ def _balances_after(marks: list[re.Match[str]]) -> list[dict[str, int]]:
     return balances
 
 
+def _last_index(items: list[str], item: str) -> int:
+    """Index of the last occurrence: ``_last_index(["a", "b", "a"], "a") == 2``."""
+    return len(items) - 1 - items[::-1].index(item)
+
+
 def _double_quotes(line: str) -> tuple[list[tuple[int, int, bool]], bool]:
     """(start, end, unclosed) content spans of the outermost double quotes of one line; and
     whether the line opens with a mark (a continued quote)."""
@@ -173,7 +180,8 @@ def _double_quotes(line: str) -> tuple[list[tuple[int, int, bool]], bool]:
         if not stack:
             continue  # a stray closing mark
         outer = stack[0][1]
-        depth = families.index(family) if family in families else len(stack) - 1
+        # the innermost open quote of the mark's family closes (a nested “…” ends first)
+        depth = _last_index(families, family) if family in families else len(stack) - 1
         stack = stack[:depth]
         if not stack:
             spans.append((outer, pos, False))
