@@ -291,3 +291,11 @@ def test_a_nested_quote_of_the_same_marks_ends_before_the_outer_one() -> None:
     assert [q.text for q in find_quotes(INTRO + text)] == [
         "Voters who chanted “no more tolls” deserve better than this plan."
     ]
+
+
+def test_a_closing_mark_typed_for_an_opening_one_opens_the_quote() -> None:
+    text = 'Aides wanted him to ”slow down on the tour.” Ruiz said."We were tired."'
+    assert [q.text for q in find_quotes(INTRO + text)] == [
+        "slow down on the tour.",
+        "We were tired.",
+    ]

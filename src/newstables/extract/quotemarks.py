@@ -10,7 +10,9 @@ Rules (per paragraph = per line, so one stray mark cannot swallow the article):
   unless enough closing marks follow for both: then it nests, and its closing mark ends the
   inner quote only (``“A “B” C”`` is one quote);
   a “ glued to the word before it and followed by a space (or ending the line) while a curly
-  quote is open is a typo for ” and closes it;
+  quote is open is a typo for ” and closes it; a ” (or a closing-looking " or '') glued to the
+  next word while no quote is open is a typo for “ and opens one when a closing mark of its
+  family follows on the line (``aides ”get close to him.”``, ``said."We left."``);
 - a quote still open at the end of its line ends there (``unclosed``); when the next line opens
   with a mark, that line's quote ``continues`` the same statement (multi-paragraph quotes);
 - single ‘ ’ pairs count only outside double quotes, opening after a space and closing before a
@@ -123,6 +125,24 @@ def _closes_backwards(line: str, pos: int) -> bool:
     return not before.isspace() and (rest[0].isspace() or rest[0] in ",.;:)")
 
 
+def _opens_backwards(line: str, match: re.Match[str], stack: list, after: dict[str, int]) -> bool:
+    """A closing mark used as an opening one: no quote is open, a space or a sentence mark is
+    before it, a letter after it, and a closing mark of its family follows on the line.
+
+    >>> m = re.search("”", "Aides wanted ”more time” now.")
+    >>> _opens_backwards("Aides wanted ”more time” now.", m, [], {"curly": 1})
+    True
+    """
+    following = line[match.end() : match.end() + 1]
+    before = line[match.start() - 1] if match.start() else " "
+    family = _family(match.group())
+    if stack or not following.isalpha() or not (before.isspace() or before in ".,;!?"):
+        return False
+    if match.group() in AMBIGUOUS:
+        return match.group() in line[match.end() :]
+    return after.get(family, 0) >= 1
+
+
 def _family(mark: str) -> str:
     """Which marks pair with which: curly, guillemet, straight or the NYT's doubled apostrophe."""
     if mark in "“”„‟":
@@ -165,7 +185,7 @@ def _double_quotes(line: str) -> tuple[list[tuple[int, int, bool]], bool]:
         families = [f for f, _ in stack]
         if mark == "“" and "curly" in families and _closes_backwards(line, pos):
             role = "close"  # a typo: “ for ” at a quote's end (``the world,“ he said``)
-        elif mark in OPEN or mark == "``":
+        elif mark in OPEN or mark == "``" or _opens_backwards(line, match, stack, balances[index]):
             role = "open"
         elif mark in CLOSE or family in families:
             role = "close"
