@@ -299,3 +299,10 @@ def test_a_closing_mark_typed_for_an_opening_one_opens_the_quote() -> None:
         "slow down on the tour.",
         "We were tired.",
     ]
+
+
+def test_a_quote_opened_mid_sentence_inside_an_open_quote_nests_in_it() -> None:
+    text = "The memo calls him “a rival who echoes claims “that cuts pay for themselves.”"
+    quotes = find_quotes(INTRO + text)
+    assert [q.text for q in quotes] == ["a rival who echoes claims “that cuts pay for themselves.”"]
+    assert quotes[0].unclosed

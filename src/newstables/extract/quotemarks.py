@@ -7,8 +7,9 @@ Rules (per paragraph = per line, so one stray mark cannot swallow the article):
 - double marks: “ „ « ‟ `` open, ” » close; straight " and '' open when preceded by a space,
   a bracket or the line start, close otherwise (a mark glued on both sides toggles);
 - an opening mark while a quote is open closes the running quote first (unbalanced text),
-  unless enough closing marks follow for both: then it nests, and its closing mark ends the
-  inner quote only (``“A “B” C”`` is one quote);
+  unless enough closing marks follow for both, or it is a curly or angled mark right after a
+  word or comma (mid-sentence): then it nests, and its closing mark ends the inner quote only
+  (``“A “B” C”`` is one quote; ``“A, compared to “B.”`` is one quote, open to the line end);
   a “ glued to the word before it and followed by a space (or ending the line) while a curly
   quote is open is a typo for ” and closes it; a ” (or a closing-looking " or '') glued to the
   next word while no quote is open is a typo for “ and opens one when a closing mark of its
@@ -143,6 +144,17 @@ def _opens_backwards(line: str, match: re.Match[str], stack: list, after: dict[s
     return after.get(family, 0) >= 1
 
 
+def _mid_sentence(line: str, pos: int, mark: str) -> bool:
+    """A curly or angled opening mark right after a word or a comma: it opens a quote inside
+    the running one (``called it “a “fix” for``), not a new sentence's quote after a typo.
+
+    >>> _mid_sentence("“It is a “fix.”", 8, "“"), _mid_sentence("“No. “Yes.”", 5, "“")
+    (True, False)
+    """
+    before = line[:pos].rstrip()[-1:]
+    return mark in OPEN and (before.isalnum() or before == ",")
+
+
 def _family(mark: str) -> str:
     """Which marks pair with which: curly, guillemet, straight or the NYT's doubled apostrophe."""
     if mark in "“”„‟":
@@ -192,7 +204,8 @@ def _double_quotes(line: str) -> tuple[list[tuple[int, int, bool]], bool]:
         else:
             role = "open" if _is_opening(line, pos, mark) else "close"
         if role == "open":
-            if stack and families == [family] and balances[index].get(family, 0) < 2:
+            nests = balances[index].get(family, 0) >= 2 or _mid_sentence(line, pos, mark)
+            if stack and families == [family] and not nests:
                 spans.append((stack[0][1], pos, True))  # unbalanced: close the running quote
                 stack = []
             stack.append((family, match.end()))
