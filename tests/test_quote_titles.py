@@ -108,3 +108,12 @@ def test_a_quote_followed_by_a_year_in_brackets_is_a_dated_work(texts) -> None:
         "(2014). “We never hid our aims,” its leader, Tom Reyes, said."
     )
     assert found == ["We never hid our aims,"]
+
+
+def test_a_title_listed_after_another_quoted_name_is_not_a_quotation(texts) -> None:
+    found = texts(
+        "\nOkafor, who starred in “Blue Harbor” and “Days of the Long Thunder,” said the set "
+        "was “the happiest place I ever worked.”"
+    )
+    assert "Days of the Long Thunder," not in found  # the first name is a (neutral) fragment
+    assert "the happiest place I ever worked." in found

@@ -10,6 +10,9 @@ Rules (each needs the marks' content and a few characters around it):
   "show", "film", "podcast", ...), "author of", "host of", "roles in", "aired on" or a
   possessive ("CNN's"), or it is followed by "star", "host" or an apposition naming a work
   (", an HBO series"); the article's first line (the headline) is never judged;
+- a *listed title*: a title-case quote listed ("and", "or", a comma) right after another
+  quoted capitalised name that is no sentence (``“Parks and Recreation” and “Guardians of
+  the Galaxy”``);
 - a *cited headline*: a capitalised quote ending in a comma (or in title case) whose closing
   mark is followed by "by", maybe "the", and a capitalised name
   (``"Met accused of whitewashing," by Post's Kathianne Boniello``);
@@ -48,6 +51,10 @@ _OBJECT_AFTER = re.compile(
     re.IGNORECASE,
 )
 _MARKS = " “”\"'‘’`«»"
+# a quoted capitalised name closed just before: ``“Parks and Recreation” and “`` (a list)
+_LISTED_AFTER_NAME = re.compile(
+    r"(?:''|[“\"‘'])[A-Z][^“”\"\n]{0,60}?[^.!?\s](?:''|[”\"’'])[,]?\s*(?:,|and|or)\s*(?:''|[“\"‘'])$"
+)
 _AFTER_FIRST_LINE = re.compile(r"\S\s*\n")  # a line with words ends before the quote
 
 
@@ -81,6 +88,18 @@ def is_title_of_work(text: str, start: int, end: int) -> bool:
     before = text[max(0, start - 40) : start].rstrip(_MARKS)
     after = text[end : end + 30].lstrip(_MARKS)
     return bool(_WORK_BEFORE.search(before) or _WORK_AFTER.match(after))
+
+
+def is_listed_title(text: str, start: int, end: int) -> bool:
+    """A title-case quote listed after another quoted capitalised name (not a sentence):
+    ``starred in “Parks and Recreation” and “Guardians of the Galaxy”`` names works.
+
+    >>> s = 'She starred in “Blue Harbor” and “Days of Thunder,” he said.'
+    >>> is_listed_title(s, s.index("Days"), s.index("” he"))
+    True
+    """
+    before = text[max(0, start - 80) : start]
+    return title_case(text[start:end]) and bool(_LISTED_AFTER_NAME.search(before))
 
 
 def is_cited_headline(text: str, start: int, end: int) -> bool:
@@ -140,6 +159,7 @@ def not_a_quotation(text: str, start: int, end: int) -> bool:
     markup residue (a span opened by the mark closing an HTML attribute: ``">I love``)."""
     return (
         is_title_of_work(text, start, end)
+        or is_listed_title(text, start, end)
         or is_cited_headline(text, start, end)
         or is_subhead(text, start, end)
         or is_printed_slogan(text, start, end)
