@@ -55,6 +55,15 @@ def test_a_cited_headline_with_its_byline_is_not_a_quotation(texts) -> None:
     assert found == ["The delay hurts riders,"]
 
 
+def test_a_cited_headline_opening_or_closing_on_a_quoted_name_is_not_a_quotation(texts) -> None:
+    found = texts(
+        '\nSTAGE—"‘Cats’ returns to the Civic in a long run," by the Ledger’s Ann Lee.\n'
+        '—"Ann Lee is leaving ‘Harbor Nights,’" by the Ledger’s Tom Reyes.\n'
+        '"The delay hurts riders," said Tom Reyes, a union official.'
+    )
+    assert found == ["The delay hurts riders,"]
+
+
 def test_a_subhead_in_single_marks_is_not_a_quotation(texts) -> None:
     found = texts(
         "\n“It was a hard winter,” said Ruth Okafor, a farmer.\n\n"

@@ -110,7 +110,7 @@ def is_cited_headline(text: str, start: int, end: int) -> bool:
     >>> is_cited_headline(s, s.index("Mayor"), s.index("” by"))
     True
     """
-    quoted = text[start:end]
+    quoted = text[start:end].strip(_MARKS)  # a name quoted inside: ``‘Hamilton’ to play…``
     headline = quoted[:1].isupper() and (quoted.endswith(",") or title_case(quoted))
     return bool(headline and _BYLINE_AFTER.match(text[end : end + 30]))
 
