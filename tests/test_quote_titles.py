@@ -126,3 +126,10 @@ def test_a_title_listed_after_another_quoted_name_is_not_a_quotation(texts) -> N
     )
     assert "Days of the Long Thunder," not in found  # the first name is a (neutral) fragment
     assert "the happiest place I ever worked." in found
+
+
+def test_a_capitalised_quote_before_star_and_a_name_is_a_title(texts) -> None:
+    found = texts(
+        "\n“Summer is for Strangers” star Ana Ruiz said the finale “will break some hearts.”"
+    )
+    assert found == ["will break some hearts."]

@@ -9,7 +9,9 @@ Rules (each needs the marks' content and a few characters around it):
   conjunctions capitalised, at least two such words) and it follows a work noun ("book",
   "show", "film", "podcast", ...), "author of", "host of", "roles in", "aired on" or a
   possessive ("CNN's"), or it is followed by "star", "host" or an apposition naming a work
-  (", an HBO series"); the article's first line (the headline) is never judged;
+  (", an HBO series"); any capitalised quote directly before "star", "host" or "anchor" and a
+  name is a title too (``“Orange is the New Black” star Ana Ruiz``); the article's first line
+  (the headline) is never judged;
 - a *listed title*: a title-case quote listed ("and", "or", a comma) right after another
   quoted capitalised name that is no sentence (``“Parks and Recreation” and “Guardians of
   the Galaxy”``);
@@ -43,6 +45,7 @@ _WORK_AFTER = re.compile(
     rf"|(?:an?|the)\s+(?:[\w-]+\s+){{0,3}}{_WORK_NOUNS}\b)",
     re.IGNORECASE,
 )
+_CREDIT_AFTER = re.compile(r"^\s*(?:star|host|co-host|anchor)\s+[A-Z]")
 _YEAR_AFTER = re.compile(r"^(?:''|[”\"’'])[,.]?\s*\((?:[^()]{0,30}\b)?(?:1[89]|20)\d\d\)")
 _BYLINE_AFTER = re.compile(r"^(?:''|[”\"’'])[,.]?\s+by\s+(?:the\s+)?[A-Z]")
 _OBJECT_AFTER = re.compile(
@@ -75,18 +78,21 @@ def _line_bounds(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def is_title_of_work(text: str, start: int, end: int) -> bool:
-    """A title-case quote after a work noun or a possessive, or before "star"/"host".
+    """A title-case quote after a work noun or a possessive, or before "star"/"host"; any
+    capitalised quote directly before "star", "host" or "anchor" and a name.
 
     >>> s = "Headline\\nShe starred in the movie “Days of Thunder” last year."
     >>> is_title_of_work(s, s.index("Days"), s.index("” last"))
     True
     """
-    if not title_case(text[start:end]):
-        return False
     if not _AFTER_FIRST_LINE.search(text, 0, start):  # no copy of the text before the quote
         return False  # the headline: quotes there are quotations (or not judged)
     before = text[max(0, start - 40) : start].rstrip(_MARKS)
     after = text[end : end + 30].lstrip(_MARKS)
+    if text[start : start + 1].isupper() and _CREDIT_AFTER.match(after):
+        return True  # “Orange is the New Black” star Ana Ruiz: any capitalised title
+    if not title_case(text[start:end]):
+        return False
     return bool(_WORK_BEFORE.search(before) or _WORK_AFTER.match(after))
 
 
