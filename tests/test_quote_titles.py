@@ -133,3 +133,12 @@ def test_a_capitalised_quote_before_star_and_a_name_is_a_title(texts) -> None:
         "\n“Summer is for Strangers” star Ana Ruiz said the finale “will break some hearts.”"
     )
     assert found == ["will break some hearts."]
+
+
+def test_a_translation_after_language_for_is_not_a_quotation(texts) -> None:
+    found = texts(
+        "\nThe mayor closed with “Fortes fortuna adiuvat,” Latin for “fortune favours the brave,"
+        "” and said the bridge “will open on time.”"
+    )
+    assert "fortune favours the brave," not in found
+    assert "will open on time." in found

@@ -19,6 +19,7 @@ Rules (each needs the marks' content and a few characters around it):
   mark is followed by "by", maybe "the", and a capitalised name
   (``"Met accused of whitewashing," by Post's Kathianne Boniello``);
 - a *dated work*: a quote directly followed by a year in brackets (``“Late Rain” (2001)``);
+- a *gloss*: a translation after "<language> for" (``Latin for “if you wish peace …”``);
 - a *printed slogan*: a short quote followed by what bears it (hat, T-shirt, sign, bus tour);
 - a *subhead*: a line holding nothing but the quote, marked with single quotes (newsrooms that
   quote with double marks head sections so) or written in capitals;
@@ -45,6 +46,12 @@ _WORK_AFTER = re.compile(
     rf"|(?:an?|the)\s+(?:[\w-]+\s+){{0,3}}{_WORK_NOUNS}\b)",
     re.IGNORECASE,
 )
+_LANGUAGES = (
+    "Latin|Greek|Spanish|French|German|Italian|Portuguese|Dutch|Russian|Ukrainian|Polish|"
+    "Arabic|Hebrew|Yiddish|Persian|Farsi|Turkish|Hindi|Urdu|Chinese|Mandarin|Cantonese|"
+    "Japanese|Korean|Swahili"
+)
+_GLOSS_BEFORE = re.compile(rf"\b(?:{_LANGUAGES})\s+for\s*,?\s*$")
 _CREDIT_AFTER = re.compile(r"^\s*(?:star|host|co-host|anchor)\s+[A-Z]")
 _YEAR_AFTER = re.compile(r"^(?:''|[”\"’'])[,.]?\s*\((?:[^()]{0,30}\b)?(?:1[89]|20)\d\d\)")
 _BYLINE_AFTER = re.compile(r"^(?:''|[”\"’'])[,.]?\s+by\s+(?:the\s+)?[A-Z]")
@@ -121,6 +128,16 @@ def is_cited_headline(text: str, start: int, end: int) -> bool:
     return bool(headline and _BYLINE_AFTER.match(text[end : end + 30]))
 
 
+def is_gloss(text: str, start: int, end: int) -> bool:
+    """A translation after "<language> for": ``“Carpe diem,” Latin for “seize the day.”``.
+
+    >>> s = "He signed off with “Ciao,” Italian for “goodbye and good luck.”"
+    >>> is_gloss(s, s.index("goodbye"), s.index(".”") + 1)
+    True
+    """
+    return bool(_GLOSS_BEFORE.search(text[max(0, start - 30) : start].rstrip(_MARKS)))
+
+
 def is_dated_work(text: str, start: int, end: int) -> bool:
     """A quote directly followed by a year in brackets: a film, book or poster with its date.
 
@@ -170,5 +187,6 @@ def not_a_quotation(text: str, start: int, end: int) -> bool:
         or is_subhead(text, start, end)
         or is_printed_slogan(text, start, end)
         or is_dated_work(text, start, end)
+        or is_gloss(text, start, end)
         or text.startswith(">", start)  # markup residue: the end of an HTML attribute
     )
