@@ -326,3 +326,11 @@ def test_a_pronoun_whose_antecedent_is_tagged_as_an_organisation(run: Run) -> No
     assert all(q.speaker_surface == "she" for q in rows)
     assert {speaker_name(q, new) for q in rows} == {"Nadia Petrova"}
     assert {e.type for e in new if e.entity_id == rows[0].speaker_id} == {EntityType.person}
+
+
+def test_a_speaker_with_no_letters_names_no_entity(run: Run) -> None:
+    # found by the fuzz test: an emoji flag as the subject of "said" used to crash the build
+    rows, new = run("🇰🇷 said, “We will win this time.”")
+    assert [q.text for q in rows] == ["We will win this time."]
+    assert all(e.name.strip() for e in new)
+    assert rows[0].speaker_id is None or rows[0].speaker_id in {e.entity_id for e in new}

@@ -312,7 +312,7 @@ def speaker_mention(art: ArticleView, source: Source) -> Mention | None:
     if not person:
         return None
     gender = PERSONAL.get(surface) or (entry.gender if entry is not None else None)
-    if gender is None and new is not None:
+    if gender is None and new is not None and new.name.split():
         gender = gender_of_first_name(new.name.split()[0])
     sentence = art.sentence_of(source.start)
     return Mention(
@@ -337,6 +337,11 @@ def _describe(art: ArticleView, head: Token) -> tuple[str, NewEntity | None] | N
     return None
 
 
+def _has_word(text: str) -> bool:
+    """Whether a mention has a letter or digit (not only a flag or an emoji)."""
+    return any(c.isalnum() for c in text)
+
+
 def anonymous_entity(art: ArticleView, span: Span) -> NewEntity:
     """An unnamed source scoped to its article: "a senior official" → its own entity."""
     words = [t.text for t in span if not (t.i == span.start and t.lower_ in DETERMINERS)]
@@ -346,7 +351,7 @@ def anonymous_entity(art: ArticleView, span: Span) -> NewEntity:
         head = span.root.lemma_.lower()
         plural = span.root.tag_ in ("NNS", "NNPS") or head in GROUP_PRONOUNS
         kind = EntityType.group if plural or head in DATA_NOUNS else EntityType.person
-        if span.root.pos_ == "PRON":
+        if span.root.pos_ == "PRON" or not _has_word(span.text):
             description = f"unidentified speaker ({span.text})"
         art.anonymous[key] = NewEntity(
             entity_id=slugify(f"{key} {art.ctx.article.article_id}").replace("_", "-"),
@@ -412,6 +417,9 @@ def _pronoun(art: ArticleView, span: Span, lower: str) -> Resolved:
 
 def resolve_mention(art: ArticleView, span: Span) -> Resolved:
     """The entity a speaker mention denotes: ``resolve_mention(view(ctx), span)``."""
+    if not _has_word(span.text):  # a flag, an emoji: an unidentified speaker
+        new = anonymous_entity(art, span)
+        return new.entity_id, new, Attribution.nominal
     head = span.root
     lower = head.text.lower()
     if head.pos_ == "PRON" or lower in PERSONAL or lower in GROUP_PRONOUNS:
