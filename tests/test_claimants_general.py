@@ -153,6 +153,12 @@ def claimants(make_plain_context: MakeContext) -> Callable[[str], dict[str, str 
             "4,000",
             "the harbour board",
         ),
+        # a relative clause of "have" under a poll's finding goes on with the finding
+        (
+            "A new harbour poll shows Jane Roe with 47 percent versus Lee, who has 44 percent.",
+            "44 percent",
+            "A new harbour poll",
+        ),
         # what a poll gives is its finding
         (
             "The mayor trails, with a harbour poll giving Jane Roe a lead of 1,200 votes.",
@@ -267,6 +273,8 @@ def test_content_of_attribution(
             "million over the month, began March with $8 million in cash.",
             "$11.9 million",
         ),
+        # ... but a relative clause of another verb stays the outlet's description
+        ("A new harbour poll shows Jane Roe, who has given $4,000 to the club, ahead.", "$4,000"),
         # a poll's margin of error describes the poll
         ("The harbour poll has a margin of error of 3.5 percent.", "3.5 percent"),
         # "continue" as an aspect verb reports nothing

@@ -192,7 +192,7 @@ def governed(ctx: ArticleContext, number: Token) -> Claim | None:
     inside = {t.i for t in number.subtree}
     below, found = number, None
     for verb in number.ancestors:
-        if found is None and _non_restrictive(below):
+        if found is None and _non_restrictive(below) and not _poll_standing(below):
             return None  # "…, who has given $4,000,": the outlet's description
         if art.sentence_of(verb.idx) != art.sentence_of(number.idx):
             break  # a parse that ran over a sentence end: no verb of another sentence
@@ -210,6 +210,23 @@ def governed(ctx: ArticleContext, number: Token) -> Claim | None:
                 found = found or claim
         below = verb
     return found
+
+
+def _poll_standing(relative: Token) -> bool:
+    """A relative clause of "have" or "be" under a verb of evidence with a poll for subject
+    ("a poll shows Roe with 47 percent versus Lee, who has 44 percent"): it goes on with the
+    finding, not a description of the outlet's ("…, who has given $4,000,")."""
+    if relative.lemma_.lower() not in ("have", "be"):
+        return False
+    for verb in relative.ancestors:
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if (
+            verb.lemma_.lower() in EVIDENCE_VERBS
+            and subject is not None
+            and subject.lemma_.lower() in POLL_NOUNS
+        ):
+            return True
+    return False
 
 
 def _non_restrictive(token: Token) -> bool:
