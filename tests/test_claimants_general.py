@@ -153,6 +153,19 @@ def claimants(make_plain_context: MakeContext) -> Callable[[str], dict[str, str 
             "4,000",
             "the harbour board",
         ),
+        # a named person whose speech verb inside a quotation reports the number claims it
+        (
+            'Lee wrote: "The board first approved 70,000 passengers. Then, in 2017, Jane Roe'
+            ' said that 100,000 would be carried."',
+            "100,000",
+            "Jane Roe",
+        ),
+        # ... but what the quoted speaker saw someone say stays the quoted speaker's
+        (
+            'Lee said: "I saw in the news today that Roe said her approval was 41 percent."',
+            "41 percent",
+            "Lee",
+        ),
         # a relative clause of "have" under a poll's finding goes on with the finding
         (
             "A new harbour poll shows Jane Roe with 47 percent versus Lee, who has 44 percent.",

@@ -46,12 +46,20 @@ from ..attribution import attribute
 from ..attribution.lexicon import CUE_FORMS, words_of
 from .base import Claim, source_claim
 from .shapes import according_to, bracketed_apart, estimate_owner, in_data, opening_data, put_at
-from .verbs import aside, description, governed, is_cue_verb, owned_claim, past_colon
+from .verbs import (
+    aside,
+    description,
+    governed,
+    is_cue_verb,
+    owned_claim,
+    past_colon,
+    quoted_report,
+)
 
 if TYPE_CHECKING:
     from .. import ArticleContext
 
-__all__ = ["Claim", "claimant", "shared_attribution"]
+__all__ = ["Claim", "claimant", "quoted_claimant", "shared_attribution"]
 
 # Data that ask a sample: a number of its "of" is whom it asked ("a poll of 800 voters").
 SAMPLE_NOUNS = words_of("poll survey study analysis review audit sample")
@@ -105,6 +113,18 @@ def claimant(ctx: ArticleContext, start: int, end: int) -> Claim | None:
     if claim is None or _overlaps(claim, start, end):
         return None
     return None if span is not None and len(span) and _apart(claim, span[-1]) else claim
+
+
+def quoted_claimant(
+    ctx: ArticleContext, start: int, end: int, quote: tuple[int, int]
+) -> Claim | None:
+    """Who a quotation (text[quote[0]:quote[1]]) says claims the figure at text[start:end]: a
+    named person whose speech verb inside the quotation reports it; None leaves the figure to
+    the quotation's speaker."""
+    span = ctx.doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    return quoted_report(ctx, span[-1], *quote)
 
 
 def _apart(claim: Claim, number: Token) -> bool:

@@ -229,6 +229,28 @@ def _poll_standing(relative: Token) -> bool:
     return False
 
 
+def quoted_report(ctx: ArticleContext, number: Token, start: int, end: int) -> Claim | None:
+    """A speech verb heading a sentence inside a quotation (text[start:end]) whose named
+    subject, also inside it, reports the number ("… Then, in 2017, Kerry said that 100,000
+    would be accepted."): the quoted speaker relays that person's claim, so the named person
+    claims it; not a report the quoted speaker embeds ("I saw that Trump said …")."""
+    art = view(ctx)
+    below = number
+    for verb in number.ancestors:
+        if art.sentence_of(verb.idx) != art.sentence_of(number.idx):
+            return None
+        if verb.lemma_.lower() in CUE_VERBS and _content_edge(verb, below):
+            cue = _cue_at(art, verb)
+            speaker = cue.speaker if cue is not None else None
+            if speaker is None or speaker.pos_ != "PROPN" or not start <= speaker.idx < end:
+                return None
+            if verb.dep_ != "ROOT" or any(c.tag_ in ("WP", "WDT") for c in verb.children):
+                return None  # "I saw that Trump said …", "what Obama said …, he was …"
+            return source_claim(ctx, make_source(art, cue))
+        below = verb
+    return None
+
+
 def _non_restrictive(token: Token) -> bool:
     """A relative clause or apposition set off by a comma or a dash ("Roe, who won 20
     states,")."""
