@@ -153,6 +153,18 @@ def claimants(make_plain_context: MakeContext) -> Callable[[str], dict[str, str 
             "4,000",
             "the harbour board",
         ),
+        # a law the clause is under, or a law that allows or requires, sets its terms
+        (
+            "Under harbour law, ferries carrying more than 300 passengers need two crews.",
+            "more than 300",
+            "harbour law",
+        ),
+        (
+            "The vote was held under a state law that allows towns with fewer than 100 voters"
+            " to count by hand.",
+            "fewer than 100",
+            "a state law",
+        ),
         # a named person whose speech verb inside a quotation reports the number claims it
         (
             'Lee wrote: "The board first approved 70,000 passengers. Then, in 2017, Jane Roe'

@@ -45,7 +45,15 @@ from spacy.tokens import Token
 from ..attribution import attribute
 from ..attribution.lexicon import CUE_FORMS, words_of
 from .base import Claim, source_claim
-from .shapes import according_to, bracketed_apart, estimate_owner, in_data, opening_data, put_at
+from .shapes import (
+    according_to,
+    bracketed_apart,
+    by_law,
+    estimate_owner,
+    in_data,
+    opening_data,
+    put_at,
+)
 from .verbs import (
     aside,
     description,
@@ -74,6 +82,7 @@ SHAPES = (
     past_colon,
     aside,
     in_data,
+    by_law,
     opening_data,
 )
 
