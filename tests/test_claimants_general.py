@@ -153,6 +153,13 @@ def claimants(make_plain_context: MakeContext) -> Callable[[str], dict[str, str 
             "4,000",
             "the harbour board",
         ),
+        # "it" that shows or says (a document or body spoken of before) claims the number
+        (
+            "The harbour board filed its report on Monday. It showed $200,000 in payments to"
+            " ferry firms.",
+            "$200,000",
+            "It",
+        ),
         # a law the clause is under, or a law that allows or requires, sets its terms
         (
             "Under harbour law, ferries carrying more than 300 passengers need two crews.",
@@ -298,6 +305,8 @@ def test_content_of_attribution(
             "million over the month, began March with $8 million in cash.",
             "$11.9 million",
         ),
+        # a dummy "it" claims nothing
+        ("It is expected that the port will lose 300 jobs.", "300"),
         # ... but a relative clause of another verb stays the outlet's description
         ("A new harbour poll shows Jane Roe, who has given $4,000 to the club, ahead.", "$4,000"),
         # a poll's margin of error describes the poll

@@ -28,8 +28,8 @@ voters, X found …").
 A cue verb above the number that does not take it as content ("Roe wrote to her 20,000
 followers", "the club charged a $100 fee", "…, who has given $4,000,") leaves the figure to the
 outlet. A claimant must be an agent or a source of data: a mention that is the number itself
-("79 percent of Democrats said"), a share ("most", "a quarter") or a bare "that"/"it" is no
-claimant, and the figure is the outlet's.
+("79 percent of Democrats said"), a share ("most", "a quarter") or a bare "that" or dummy
+"it" is no claimant, and the figure is the outlet's ("It showed $200,000 in payments" claims).
 
 >>> claim = claimant(ctx, start, end)
 >>> claim.entity_id, claim.surface
