@@ -153,6 +153,12 @@ def claimants(make_plain_context: MakeContext) -> Callable[[str], dict[str, str 
             "4,000",
             "the harbour board",
         ),
+        # an "unless" condition of what is threatened is part of the threat
+        (
+            "Jane Roe threatened to close the port unless she is paid $5 million.",
+            "$5 million",
+            "Jane Roe",
+        ),
         # "it" that shows or says (a document or body spoken of before) claims the number
         (
             "The harbour board filed its report on Monday. It showed $200,000 in payments to"

@@ -122,6 +122,8 @@ def _content_edge(verb: Token, below: Token) -> bool:
         return True  # "called for the wage to be raised to $15", "… for 20,000 troops split …"
     if below.dep_ in ("nsubj", "nsubjpass", "relcl"):
         return False
+    if _condition(verb, below):
+        return True  # "threatened to skip the debate unless he is paid $5 million"
     if _data_subject(verb) is not None:
         return True
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
@@ -129,6 +131,16 @@ def _content_edge(verb: Token, below: Token) -> bool:
         lemma in EVIDENCE_VERBS
         and subject is not None
         and (subject.lemma_.lower() in POLL_NOUNS or subject.ent_type_ == "ORG")
+    )
+
+
+def _condition(verb: Token, below: Token) -> bool:
+    """An "unless"/"if" clause of a verb that has a reported clause: a condition of what is
+    said, threatened or promised, so part of it."""
+    return (
+        below.dep_ == "advcl"
+        and any(c.dep_ == "mark" and c.lower_ in ("unless", "if") for c in below.children)
+        and any(c.dep_ in ("ccomp", "xcomp") for c in verb.children)
     )
 
 
