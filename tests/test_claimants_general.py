@@ -153,6 +153,50 @@ def claimants(make_plain_context: MakeContext) -> Callable[[str], dict[str, str 
             "4,000",
             "the harbour board",
         ),
+        # an "unless" condition of what is threatened is part of the threat
+        (
+            "Jane Roe threatened to close the port unless she is paid $5 million.",
+            "$5 million",
+            "Jane Roe",
+        ),
+        # "it" that shows or says (a document or body spoken of before) claims the number
+        (
+            "The harbour board filed its report on Monday. It showed $200,000 in payments to"
+            " ferry firms.",
+            "$200,000",
+            "It",
+        ),
+        # a law the clause is under, or a law that allows or requires, sets its terms
+        (
+            "Under harbour law, ferries carrying more than 300 passengers need two crews.",
+            "more than 300",
+            "harbour law",
+        ),
+        (
+            "The vote was held under a state law that allows towns with fewer than 100 voters"
+            " to count by hand.",
+            "fewer than 100",
+            "a state law",
+        ),
+        # a named person whose speech verb inside a quotation reports the number claims it
+        (
+            'Lee wrote: "The board first approved 70,000 passengers. Then, in 2017, Jane Roe'
+            ' said that 100,000 would be carried."',
+            "100,000",
+            "Jane Roe",
+        ),
+        # ... but what the quoted speaker saw someone say stays the quoted speaker's
+        (
+            'Lee said: "I saw in the news today that Roe said her approval was 41 percent."',
+            "41 percent",
+            "Lee",
+        ),
+        # a relative clause of "have" under a poll's finding goes on with the finding
+        (
+            "A new harbour poll shows Jane Roe with 47 percent versus Lee, who has 44 percent.",
+            "44 percent",
+            "A new harbour poll",
+        ),
         # what a poll gives is its finding
         (
             "The mayor trails, with a harbour poll giving Jane Roe a lead of 1,200 votes.",
@@ -267,6 +311,10 @@ def test_content_of_attribution(
             "million over the month, began March with $8 million in cash.",
             "$11.9 million",
         ),
+        # a dummy "it" claims nothing
+        ("It is expected that the port will lose 300 jobs.", "300"),
+        # ... but a relative clause of another verb stays the outlet's description
+        ("A new harbour poll shows Jane Roe, who has given $4,000 to the club, ahead.", "$4,000"),
         # a poll's margin of error describes the poll
         ("The harbour poll has a margin of error of 3.5 percent.", "3.5 percent"),
         # "continue" as an aspect verb reports nothing

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 from spacy.tokens import Doc, Span, Token
 
 from ..models import Figure, Quotation, content_id
-from .claims import Claim, claimant
+from .claims import Claim, claimant, quoted_claimant
 from .dates import DateMention, find_dates
 from .numbers import Amount, find_amounts
 from .quotemarks import furniture_at
@@ -350,9 +350,14 @@ def _quotation_at(quotations: list[Quotation], start: int, end: int) -> Quotatio
 def _claim_of(
     ctx: ArticleContext, quotations: list[Quotation], amount: Amount
 ) -> tuple[Claim | None, bool]:
-    """(claimant, in_quote): a quotation's speaker, else the claim around the figure."""
+    """(claimant, in_quote): a quotation's speaker (or a named person the quotation says
+    reports the figure), else the claim around the figure."""
     quotation = _quotation_at(quotations, amount.start, amount.end)
     if quotation is not None:
+        quote = (quotation.char_start, quotation.char_end)
+        inner = quoted_claimant(ctx, amount.number_start, amount.number_end, quote)
+        if inner is not None:
+            return inner, True
         claim = Claim(
             entity_id=quotation.speaker_id,
             surface=quotation.speaker_surface,

@@ -28,8 +28,8 @@ voters, X found …").
 A cue verb above the number that does not take it as content ("Roe wrote to her 20,000
 followers", "the club charged a $100 fee", "…, who has given $4,000,") leaves the figure to the
 outlet. A claimant must be an agent or a source of data: a mention that is the number itself
-("79 percent of Democrats said"), a share ("most", "a quarter") or a bare "that"/"it" is no
-claimant, and the figure is the outlet's.
+("79 percent of Democrats said"), a share ("most", "a quarter") or a bare "that" or dummy
+"it" is no claimant, and the figure is the outlet's ("It showed $200,000 in payments" claims).
 
 >>> claim = claimant(ctx, start, end)
 >>> claim.entity_id, claim.surface
@@ -45,13 +45,29 @@ from spacy.tokens import Token
 from ..attribution import attribute
 from ..attribution.lexicon import CUE_FORMS, words_of
 from .base import Claim, source_claim
-from .shapes import according_to, bracketed_apart, estimate_owner, in_data, opening_data, put_at
-from .verbs import aside, description, governed, is_cue_verb, owned_claim, past_colon
+from .shapes import (
+    according_to,
+    bracketed_apart,
+    by_law,
+    estimate_owner,
+    in_data,
+    opening_data,
+    put_at,
+)
+from .verbs import (
+    aside,
+    description,
+    governed,
+    is_cue_verb,
+    owned_claim,
+    past_colon,
+    quoted_report,
+)
 
 if TYPE_CHECKING:
     from .. import ArticleContext
 
-__all__ = ["Claim", "claimant", "shared_attribution"]
+__all__ = ["Claim", "claimant", "quoted_claimant", "shared_attribution"]
 
 # Data that ask a sample: a number of its "of" is whom it asked ("a poll of 800 voters").
 SAMPLE_NOUNS = words_of("poll survey study analysis review audit sample")
@@ -66,6 +82,7 @@ SHAPES = (
     past_colon,
     aside,
     in_data,
+    by_law,
     opening_data,
 )
 
@@ -105,6 +122,18 @@ def claimant(ctx: ArticleContext, start: int, end: int) -> Claim | None:
     if claim is None or _overlaps(claim, start, end):
         return None
     return None if span is not None and len(span) and _apart(claim, span[-1]) else claim
+
+
+def quoted_claimant(
+    ctx: ArticleContext, start: int, end: int, quote: tuple[int, int]
+) -> Claim | None:
+    """Who a quotation (text[quote[0]:quote[1]]) says claims the figure at text[start:end]: a
+    named person whose speech verb inside the quotation reports it; None leaves the figure to
+    the quotation's speaker."""
+    span = ctx.doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    return quoted_report(ctx, span[-1], *quote)
 
 
 def _apart(claim: Claim, number: Token) -> bool:

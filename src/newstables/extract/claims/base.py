@@ -78,11 +78,25 @@ def resolve(ctx: ArticleContext, token: Token, phrase: Span | None = None) -> Cl
 def agentive(span: Span) -> bool:
     """Whether a mention can claim a number (not a share, a number or a bare "that")."""
     head = span.root
+    if head.lower_ == "it" and _says(head):
+        return True  # "It showed $200,000 in payments": a document or body spoken of before
     if head.lower_ in NOT_CLAIMANTS or head.lemma_.lower() in NOT_CLAIMANTS:
         return False
     if head.ent_type_ in ("DATE", "TIME"):
         return False  # "at 7:00 p.m.", "this week": a time, not a voice
     return not any((t.like_num and not _determiner(t)) or t.text in ("%", "$") for t in span)
+
+
+def _says(pronoun: Token) -> bool:
+    """Whether "it" is the subject of an active verb other than a copula ("it says", "It
+    showed"; not "it is expected", "it seems")."""
+    verb = pronoun.head
+    return (
+        pronoun.dep_ == "nsubj"
+        and verb.pos_ == "VERB"
+        and verb.lemma_.lower() not in ("be", "seem", "appear")
+        and not any(c.dep_ == "auxpass" for c in verb.children)
+    )
 
 
 def _determiner(token: Token) -> bool:

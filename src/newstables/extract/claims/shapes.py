@@ -245,3 +245,28 @@ def opening_data(ctx: ArticleContext, number: Token) -> Claim | None:
         if obj.dep_ == "pobj" and obj.lemma_.lower() in DATA_NOUNS and obj.i < number.i:
             return resolve(ctx, obj, mention_span(art, obj))
     return None
+
+
+# Instruments of law whose terms a number can be ("under Missouri law", "a law that allows").
+LAW_NOUNS = frozenset({"law", "laws", "regulation", "regulations", "statute", "ordinance"})
+
+# What a law does to its terms.
+LAW_VERBS = frozenset({"allow", "require", "permit", "mandate", "bar", "forbid", "limit", "cap"})
+
+
+def by_law(ctx: ArticleContext, number: Token) -> Claim | None:
+    """ "Under Missouri law, candidates trailing by less than 0.5 percent …", "a state law that
+    allows towns with fewer than 100 voters …": the law whose terms the clause states."""
+    for verb in number.ancestors:
+        for prep in verb.children:
+            if prep.dep_ == "prep" and prep.lower_ == "under":
+                law = next((o for o in prep.children if o.dep_ == "pobj"), None)
+                if law is not None and law.lemma_.lower() in LAW_NOUNS:
+                    return resolve(ctx, law, mention_span(view(ctx), law))
+        if verb.lemma_.lower() in LAW_VERBS:
+            law = _subject(verb)
+            if law is not None and law.tag_ == "WDT" and verb.dep_ == "relcl":
+                law = verb.head  # "a state law that allows …"
+            if law is not None and law.lemma_.lower() in LAW_NOUNS:
+                return resolve(ctx, law, mention_span(view(ctx), law))
+    return None

@@ -122,6 +122,8 @@ def _content_edge(verb: Token, below: Token) -> bool:
         return True  # "called for the wage to be raised to $15", "… for 20,000 troops split …"
     if below.dep_ in ("nsubj", "nsubjpass", "relcl"):
         return False
+    if _condition(verb, below):
+        return True  # "threatened to skip the debate unless he is paid $5 million"
     if _data_subject(verb) is not None:
         return True
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
@@ -129,6 +131,16 @@ def _content_edge(verb: Token, below: Token) -> bool:
         lemma in EVIDENCE_VERBS
         and subject is not None
         and (subject.lemma_.lower() in POLL_NOUNS or subject.ent_type_ == "ORG")
+    )
+
+
+def _condition(verb: Token, below: Token) -> bool:
+    """An "unless"/"if" clause of a verb that has a reported clause: a condition of what is
+    said, threatened or promised, so part of it."""
+    return (
+        below.dep_ == "advcl"
+        and any(c.dep_ == "mark" and c.lower_ in ("unless", "if") for c in below.children)
+        and any(c.dep_ in ("ccomp", "xcomp") for c in verb.children)
     )
 
 
@@ -192,7 +204,7 @@ def governed(ctx: ArticleContext, number: Token) -> Claim | None:
     inside = {t.i for t in number.subtree}
     below, found = number, None
     for verb in number.ancestors:
-        if found is None and _non_restrictive(below):
+        if found is None and _non_restrictive(below) and not _poll_standing(below):
             return None  # "…, who has given $4,000,": the outlet's description
         if art.sentence_of(verb.idx) != art.sentence_of(number.idx):
             break  # a parse that ran over a sentence end: no verb of another sentence
@@ -210,6 +222,45 @@ def governed(ctx: ArticleContext, number: Token) -> Claim | None:
                 found = found or claim
         below = verb
     return found
+
+
+def _poll_standing(relative: Token) -> bool:
+    """A relative clause of "have" or "be" under a verb of evidence with a poll for subject
+    ("a poll shows Roe with 47 percent versus Lee, who has 44 percent"): it goes on with the
+    finding, not a description of the outlet's ("…, who has given $4,000,")."""
+    if relative.lemma_.lower() not in ("have", "be"):
+        return False
+    for verb in relative.ancestors:
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if (
+            verb.lemma_.lower() in EVIDENCE_VERBS
+            and subject is not None
+            and subject.lemma_.lower() in POLL_NOUNS
+        ):
+            return True
+    return False
+
+
+def quoted_report(ctx: ArticleContext, number: Token, start: int, end: int) -> Claim | None:
+    """A speech verb heading a sentence inside a quotation (text[start:end]) whose named
+    subject, also inside it, reports the number ("… Then, in 2017, Kerry said that 100,000
+    would be accepted."): the quoted speaker relays that person's claim, so the named person
+    claims it; not a report the quoted speaker embeds ("I saw that Trump said …")."""
+    art = view(ctx)
+    below = number
+    for verb in number.ancestors:
+        if art.sentence_of(verb.idx) != art.sentence_of(number.idx):
+            return None
+        if verb.lemma_.lower() in CUE_VERBS and _content_edge(verb, below):
+            cue = _cue_at(art, verb)
+            speaker = cue.speaker if cue is not None else None
+            if speaker is None or speaker.pos_ != "PROPN" or not start <= speaker.idx < end:
+                return None
+            if verb.dep_ != "ROOT" or any(c.tag_ in ("WP", "WDT") for c in verb.children):
+                return None  # "I saw that Trump said …", "what Obama said …, he was …"
+            return source_claim(ctx, make_source(art, cue))
+        below = verb
+    return None
 
 
 def _non_restrictive(token: Token) -> bool:
