@@ -440,3 +440,12 @@ def test_ranker_gives_a_remark_to_its_owner_not_an_apposition(make: Make) -> Non
     )
     rows, _ = quotes(make, text)
     assert rows[0].speaker_surface == "her" and rows[0].speaker_id == "agnes-whitby"
+
+
+def test_inverted_speaker_after_a_fronted_clause_speaks(make: Make) -> None:
+    text = (
+        "The rejection of the treaty signals “the beginning of the end” for the union, said "
+        "Jan Vermeer, founder of the harbour party."
+    )
+    rows, _ = quotes(make, text)
+    assert rows[0].speaker_surface.startswith("Jan Vermeer")

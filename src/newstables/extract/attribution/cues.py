@@ -38,10 +38,14 @@ def subject_of(token: Token, art: ArticleView | None = None, depth: int = 0) -> 
     """The subject of a verb (outside quotes), inherited from the verb it hangs on ("…, adding
     that"); a participle the parse hung in a reported clause inherits from the reporting verb
     (`Roe said the plan was "bold," adding …`: Roe); an infinitive after an object takes that
-    object (`prompted the board to issue`: the board)."""
-    for child in token.children:
-        if child.dep_ in SUBJECTS and not (art and art.in_quote(child)):
-            return child  # a relative "who" stays: _source resolves it through its noun
+    object (`prompted the board to issue`: the board). Of two subjects the parse hung on one cue
+    verb (a fronted clause's and the speaker's: `The vote signals "…," said Roe`), the nearer
+    speaks."""
+    subjects = [c for c in token.children if c.dep_ in SUBJECTS and not (art and art.in_quote(c))]
+    if subjects:  # a relative "who" stays: _source resolves it through its noun
+        if token.lemma_.lower() not in CUE_VERBS:
+            return subjects[0]
+        return min(subjects, key=lambda c: abs(c.i - token.i))  # `X signals Y, said Roe`: Roe
     if token.dep_ == "relcl" and token.head.pos_ in ("NOUN", "PROPN"):
         return token.head
     controller = object_of(token.head) if token.dep_ == "xcomp" else None
