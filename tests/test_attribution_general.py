@@ -449,3 +449,13 @@ def test_inverted_speaker_after_a_fronted_clause_speaks(make: Make) -> None:
     )
     rows, _ = quotes(make, text)
     assert rows[0].speaker_surface.startswith("Jan Vermeer")
+
+
+def test_participle_after_a_coordinated_reported_clause_keeps_the_reporter(make: Make) -> None:
+    text = (
+        "Stubbs pushed back on Thursday, saying that the ferry plan had the right safety parts "
+        "but was stalled by public mistrust - and arguing that he and Whitby shared “almost all "
+        "the same views on the harbour.”"
+    )
+    rows, _ = quotes(make, text)
+    assert rows[0].speaker_surface == "Stubbs"

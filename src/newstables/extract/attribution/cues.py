@@ -53,12 +53,20 @@ def subject_of(token: Token, art: ArticleView | None = None, depth: int = 0) -> 
         return controller  # `prompted the tabloid to run a cover saying`: the tabloid
     if depth < 3 and token.dep_ in ("conj", "xcomp", "advcl", "pcomp", "prep", "acl", "dobj"):
         head = token.head
-        if token.tag_ == "VBG" and head.dep_ == "ccomp" and head.head.pos_ in ("VERB", "AUX"):
-            outer = subject_of(head.head, art, depth + 1)  # `X said Y was "…," adding "…"`
+        clause = _first_conjunct(head) if token.tag_ == "VBG" else head
+        if token.tag_ == "VBG" and clause.dep_ == "ccomp" and clause.head.pos_ in ("VERB", "AUX"):
+            outer = subject_of(clause.head, art, depth + 1)  # `X said Y was "…," adding "…"`
             if outer is not None:
                 return outer
         return subject_of(head, art, depth + 1)
     return None
+
+
+def _first_conjunct(token: Token) -> Token:
+    """The first verb of a coordination (`had … but was waylaid`: had)."""
+    while token.dep_ == "conj":
+        token = token.head
+    return token
 
 
 def line_subject(art: ArticleView, token: Token) -> Token | None:
