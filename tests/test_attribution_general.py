@@ -459,3 +459,9 @@ def test_participle_after_a_coordinated_reported_clause_keeps_the_reporter(make:
     )
     rows, _ = quotes(make, text)
     assert rows[0].speaker_surface == "Stubbs"
+
+
+def test_tag_right_after_a_comma_closed_quote_beats_a_cue_before_it(make: Make) -> None:
+    text = "Nothing the mayor said “will ease the fishermen’s fears,” the harbour master said."
+    rows, _ = quotes(make, text)
+    assert rows[0].speaker_surface == "the harbour master"
