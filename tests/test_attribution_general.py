@@ -465,3 +465,15 @@ def test_tag_right_after_a_comma_closed_quote_beats_a_cue_before_it(make: Make) 
     text = "Nothing the mayor said “will ease the fishermen’s fears,” the harbour master said."
     rows, _ = quotes(make, text)
     assert rows[0].speaker_surface == "the harbour master"
+
+
+def test_a_verb_the_parse_made_a_modifier_of_a_name_does_not_make_it_speak(make: Make) -> None:
+    text = "Beck, who has in the past described Vargas as “a reckless gambler,” left early."
+    ctx = make(text)
+    words = {t.text: t for t in ctx.doc}  # the misparse `(who has (in the past described Vargas))`
+    words["has"].head, words["has"].dep_ = words["Beck"], "relcl"
+    words["who"].head = words["as"].head = words["has"]
+    words["Vargas"].head, words["Vargas"].dep_ = words["in"], "pobj"
+    words["described"].head, words["described"].dep_ = words["Vargas"], "amod"
+    rows, _ = extract_quotations(ctx)
+    assert rows[0].speaker_surface == "who"  # Beck, through the relative pronoun

@@ -254,7 +254,8 @@ def read_cue(art: ArticleView, token: Token) -> Cue | None:
         subject = _misread_name(art, token)
     if subject is None and not _names_its_object(token):
         following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
-        if following is not None and following.pos_ == "PROPN":
+        modifies = following is not None and token.head.i == following.i  # `described Trump`
+        if following is not None and following.pos_ == "PROPN" and not modifies:
             subject = following.head if following.head.pos_ == "PROPN" else following
     if subject is None:
         return None
