@@ -477,3 +477,16 @@ def test_a_verb_the_parse_made_a_modifier_of_a_name_does_not_make_it_speak(make:
     words["described"].head, words["described"].dep_ = words["Vargas"], "amod"
     rows, _ = extract_quotations(ctx)
     assert rows[0].speaker_surface == "who"  # Beck, through the relative pronoun
+
+
+def test_a_cue_verb_the_parse_hung_on_the_line_above_takes_its_own_line_subject(make: Make) -> None:
+    text = (
+        "The Harbour Gazette reports the last meeting was held on Dec. 4.\n\n"
+        "Gazette columnist Jane Roe, in a column, wrote, “The council answered seven questions.”"
+    )
+    ctx = make(text)
+    words = {t.text: t for t in ctx.doc}  # the misparse: `held … Roe` and `reports … wrote`
+    words["Roe"].head, words["Roe"].dep_ = words["held"], "dobj"
+    words["wrote"].head, words["wrote"].dep_ = words["reports"], "dep"
+    rows, _ = extract_quotations(ctx)
+    assert rows[0].speaker_surface.endswith("Jane Roe")

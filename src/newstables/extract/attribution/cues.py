@@ -69,6 +69,12 @@ def _first_conjunct(token: Token) -> Token:
     return token
 
 
+def _across_lines(token: Token) -> bool:
+    """Whether the parse hung the verb on a head on another line (paragraphs glued together)."""
+    head = token.head
+    return "\n" in token.doc[min(head.i, token.i) : max(head.i, token.i)].text_with_ws
+
+
 def line_subject(art: ArticleView, token: Token) -> Token | None:
     """When the parse found a subject on another line (page furniture glued on), the first noun
     phrase of the cue's own sentence."""
@@ -230,6 +236,8 @@ def read_cue(art: ArticleView, token: Token) -> Cue | None:
         subject is not None
         and "\n" in token.doc[min(subject.i, token.i) : max(subject.i, token.i)].text_with_ws
     ):
+        subject = line_subject(art, token)
+    if subject is None and _across_lines(token):  # `Roe, in a column, wrote` hung on a line above
         subject = line_subject(art, token)
     if subject is None:  # `"…," Jane Roe, a top adviser, told Smith`: not Smith
         subject = after_quote(art, token)
