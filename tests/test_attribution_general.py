@@ -13,7 +13,7 @@ import pytest
 
 from newstables.curation import Curation
 from newstables.extract import ArticleContext, NewEntity
-from newstables.extract.attribution import view
+from newstables.extract.attribution import quote_source, view
 from newstables.extract.figures import extract_figures
 from newstables.extract.quotemarks import QuoteSpan
 from newstables.extract.quotes import extract_quotations
@@ -490,3 +490,18 @@ def test_a_cue_verb_the_parse_hung_on_the_line_above_takes_its_own_line_subject(
     words["wrote"].head, words["wrote"].dep_ = words["reports"], "dep"
     rows, _ = extract_quotations(ctx)
     assert rows[0].speaker_surface.endswith("Jane Roe")
+
+
+def test_a_source_with_a_relative_clause_after_the_quote_speaks_not_the_addressee(
+    make: Make,
+) -> None:
+    text = (
+        "“The crews are under a lot of pressure,” a port source, who was not authorized to "
+        "speak on the record, told the Harbour Gazette."
+    )
+    ctx = make(text)
+    words = {t.text: t for t in ctx.doc}  # the misparse: the source inside the quote's clause
+    words["source"].head, words["source"].dep_ = words["are"], "attr"
+    art = view(ctx)
+    source = quote_source(art, art.quotes[0])  # the rules' pick, before the ranker
+    assert source is not None and source.surface.startswith("a port source")

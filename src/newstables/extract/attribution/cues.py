@@ -87,13 +87,16 @@ def line_subject(art: ArticleView, token: Token) -> Token | None:
 
 def after_quote(art: ArticleView, token: Token) -> Token | None:
     """`"…," Jane Roe, a top adviser, said` parsed with the name inside the quote's clause: the
-    first noun phrase between the quote's closing mark and the subject-less verb speaks."""
+    first noun phrase between the quote's closing mark and the subject-less verb speaks (a
+    relative clause on it may hold verbs of its own)."""
     start = art.sentences[art.sentence_of(token.idx)][0]
     previous = [q for q in art.quotes_starting(start, token.idx) if q.end <= token.idx]
     if not previous:
         return None
     quote = previous[-1]
     between = [t for t in art.tokens(quote.end, token.idx) if not t.is_punct]
+    relative = {d.i for t in between if t.dep_ == "relcl" for d in t.subtree}
+    between = [t for t in between if t.i not in relative]  # `a source, who was not …, told`
     if not between or len(between) > 25 or any(t.tag_ in _FINITE for t in between):
         return None
     first = next((t for t in between if t.pos_ in ("PROPN", "NOUN", "PRON")), None)
