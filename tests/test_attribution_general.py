@@ -505,3 +505,16 @@ def test_a_source_with_a_relative_clause_after_the_quote_speaks_not_the_addresse
     art = view(ctx)
     source = quote_source(art, art.quotes[0])  # the rules' pick, before the ranker
     assert source is not None and source.surface.startswith("a port source")
+
+
+def test_a_clause_running_on_after_the_quote_is_no_speaker(make: Make) -> None:
+    text = (
+        "“Councils are short of money. They don’t have a choice” but to raise the fees, says "
+        "Jan Vermeer, a harbour consultant. The first notice comes out on Monday."
+    )
+    ctx = make(text)
+    words = {t.text: t for t in ctx.doc}  # the misparse: the name as the next sentence's subject
+    words["Vermeer"].head = words["comes"]
+    art = view(ctx)
+    source = quote_source(art, art.quotes[0])  # the rules' pick, before the ranker
+    assert source is not None and source.surface.startswith("Jan Vermeer")

@@ -99,6 +99,8 @@ def after_quote(art: ArticleView, token: Token) -> Token | None:
     between = [t for t in between if t.i not in relative]  # `a source, who was not …, told`
     if not between or len(between) > 25 or any(t.tag_ in _FINITE for t in between):
         return None
+    if between[0].pos_ in ("CCONJ", "SCONJ", "PART", "ADP"):
+        return None  # `"…" but to take the lead, says Roe`: the sentence goes on, no name
     first = next((t for t in between if t.pos_ in ("PROPN", "NOUN", "PRON")), None)
     while first is not None and first.dep_ == "compound" and first.head.i < token.i:
         first = first.head
