@@ -518,3 +518,8 @@ def test_a_clause_running_on_after_the_quote_is_no_speaker(make: Make) -> None:
     art = view(ctx)
     source = quote_source(art, art.quotes[0])  # the rules' pick, before the ranker
     assert source is not None and source.surface.startswith("Jan Vermeer")
+
+
+def test_cited_as_describes_its_object_and_the_subject_speaks(make: Make) -> None:
+    rows, _ = quotes(make, "Stubbs cited the delays at the pier as “a failure of planning.”")
+    assert rows[0].speaker_surface == "Stubbs"

@@ -138,6 +138,13 @@ def _as_saying(token: Token) -> Token | None:
     return None
 
 
+def _as_phrase(token: Token) -> bool:
+    """Whether the verb has an "as" phrase with a noun ("cited X as a reason"), not "as saying"."""
+    return any(
+        c.lower_ == "as" and any(p.dep_ == "pobj" for p in c.children) for c in token.children
+    )
+
+
 def _medium(token: Token) -> str | None:
     """ "in a statement", "in an email" attached to a cue verb."""
     for child in token.children:
@@ -217,6 +224,8 @@ def read_cue(art: ArticleView, token: Token) -> Cue | None:
     for quoting in (token, token.head.head, token.head):
         if quoting.lemma_.lower() not in QUOTING_VERBS or quoting.pos_ != "VERB":
             continue
+        if quoting is token and _as_phrase(token):
+            break  # `Roe cited the delays as "…"`: the delays are described; Roe speaks
         obj = object_of(quoting)
         subject = subject_of(quoting, art)
         if obj is not None:
