@@ -13,7 +13,7 @@ import pytest
 
 from newstables.curation import Curation
 from newstables.extract import ArticleContext, NewEntity
-from newstables.extract.attribution import view
+from newstables.extract.attribution import quote_source, view
 from newstables.extract.figures import extract_figures
 from newstables.extract.quotemarks import QuoteSpan
 from newstables.extract.quotes import extract_quotations
@@ -440,3 +440,86 @@ def test_ranker_gives_a_remark_to_its_owner_not_an_apposition(make: Make) -> Non
     )
     rows, _ = quotes(make, text)
     assert rows[0].speaker_surface == "her" and rows[0].speaker_id == "agnes-whitby"
+
+
+def test_inverted_speaker_after_a_fronted_clause_speaks(make: Make) -> None:
+    text = (
+        "The rejection of the treaty signals “the beginning of the end” for the union, said "
+        "Jan Vermeer, founder of the harbour party."
+    )
+    rows, _ = quotes(make, text)
+    assert rows[0].speaker_surface.startswith("Jan Vermeer")
+
+
+def test_participle_after_a_coordinated_reported_clause_keeps_the_reporter(make: Make) -> None:
+    text = (
+        "Stubbs pushed back on Thursday, saying that the ferry plan had the right safety parts "
+        "but was stalled by public mistrust - and arguing that he and Whitby shared “almost all "
+        "the same views on the harbour.”"
+    )
+    rows, _ = quotes(make, text)
+    assert rows[0].speaker_surface == "Stubbs"
+
+
+def test_tag_right_after_a_comma_closed_quote_beats_a_cue_before_it(make: Make) -> None:
+    text = "Nothing the mayor said “will ease the fishermen’s fears,” the harbour master said."
+    rows, _ = quotes(make, text)
+    assert rows[0].speaker_surface == "the harbour master"
+
+
+def test_a_verb_the_parse_made_a_modifier_of_a_name_does_not_make_it_speak(make: Make) -> None:
+    text = "Beck, who has in the past described Vargas as “a reckless gambler,” left early."
+    ctx = make(text)
+    words = {t.text: t for t in ctx.doc}  # the misparse `(who has (in the past described Vargas))`
+    words["has"].head, words["has"].dep_ = words["Beck"], "relcl"
+    words["who"].head = words["as"].head = words["has"]
+    words["Vargas"].head, words["Vargas"].dep_ = words["in"], "pobj"
+    words["described"].head, words["described"].dep_ = words["Vargas"], "amod"
+    rows, _ = extract_quotations(ctx)
+    assert rows[0].speaker_surface == "who"  # Beck, through the relative pronoun
+
+
+def test_a_cue_verb_the_parse_hung_on_the_line_above_takes_its_own_line_subject(make: Make) -> None:
+    text = (
+        "The Harbour Gazette reports the last meeting was held on Dec. 4.\n\n"
+        "Gazette columnist Jane Roe, in a column, wrote, “The council answered seven questions.”"
+    )
+    ctx = make(text)
+    words = {t.text: t for t in ctx.doc}  # the misparse: `held … Roe` and `reports … wrote`
+    words["Roe"].head, words["Roe"].dep_ = words["held"], "dobj"
+    words["wrote"].head, words["wrote"].dep_ = words["reports"], "dep"
+    rows, _ = extract_quotations(ctx)
+    assert rows[0].speaker_surface.endswith("Jane Roe")
+
+
+def test_a_source_with_a_relative_clause_after_the_quote_speaks_not_the_addressee(
+    make: Make,
+) -> None:
+    text = (
+        "“The crews are under a lot of pressure,” a port source, who was not authorized to "
+        "speak on the record, told the Harbour Gazette."
+    )
+    ctx = make(text)
+    words = {t.text: t for t in ctx.doc}  # the misparse: the source inside the quote's clause
+    words["source"].head, words["source"].dep_ = words["are"], "attr"
+    art = view(ctx)
+    source = quote_source(art, art.quotes[0])  # the rules' pick, before the ranker
+    assert source is not None and source.surface.startswith("a port source")
+
+
+def test_a_clause_running_on_after_the_quote_is_no_speaker(make: Make) -> None:
+    text = (
+        "“Councils are short of money. They don’t have a choice” but to raise the fees, says "
+        "Jan Vermeer, a harbour consultant. The first notice comes out on Monday."
+    )
+    ctx = make(text)
+    words = {t.text: t for t in ctx.doc}  # the misparse: the name as the next sentence's subject
+    words["Vermeer"].head = words["comes"]
+    art = view(ctx)
+    source = quote_source(art, art.quotes[0])  # the rules' pick, before the ranker
+    assert source is not None and source.surface.startswith("Jan Vermeer")
+
+
+def test_cited_as_describes_its_object_and_the_subject_speaks(make: Make) -> None:
+    rows, _ = quotes(make, "Stubbs cited the delays at the pier as “a failure of planning.”")
+    assert rows[0].speaker_surface == "Stubbs"

@@ -38,10 +38,14 @@ def subject_of(token: Token, art: ArticleView | None = None, depth: int = 0) -> 
     """The subject of a verb (outside quotes), inherited from the verb it hangs on ("…, adding
     that"); a participle the parse hung in a reported clause inherits from the reporting verb
     (`Roe said the plan was "bold," adding …`: Roe); an infinitive after an object takes that
-    object (`prompted the board to issue`: the board)."""
-    for child in token.children:
-        if child.dep_ in SUBJECTS and not (art and art.in_quote(child)):
-            return child  # a relative "who" stays: _source resolves it through its noun
+    object (`prompted the board to issue`: the board). Of two subjects the parse hung on one cue
+    verb (a fronted clause's and the speaker's: `The vote signals "…," said Roe`), the nearer
+    speaks."""
+    subjects = [c for c in token.children if c.dep_ in SUBJECTS and not (art and art.in_quote(c))]
+    if subjects:  # a relative "who" stays: _source resolves it through its noun
+        if token.lemma_.lower() not in CUE_VERBS:
+            return subjects[0]
+        return min(subjects, key=lambda c: abs(c.i - token.i))  # `X signals Y, said Roe`: Roe
     if token.dep_ == "relcl" and token.head.pos_ in ("NOUN", "PROPN"):
         return token.head
     controller = object_of(token.head) if token.dep_ == "xcomp" else None
@@ -49,12 +53,26 @@ def subject_of(token: Token, art: ArticleView | None = None, depth: int = 0) -> 
         return controller  # `prompted the tabloid to run a cover saying`: the tabloid
     if depth < 3 and token.dep_ in ("conj", "xcomp", "advcl", "pcomp", "prep", "acl", "dobj"):
         head = token.head
-        if token.tag_ == "VBG" and head.dep_ == "ccomp" and head.head.pos_ in ("VERB", "AUX"):
-            outer = subject_of(head.head, art, depth + 1)  # `X said Y was "…," adding "…"`
+        clause = _first_conjunct(head) if token.tag_ == "VBG" else head
+        if token.tag_ == "VBG" and clause.dep_ == "ccomp" and clause.head.pos_ in ("VERB", "AUX"):
+            outer = subject_of(clause.head, art, depth + 1)  # `X said Y was "…," adding "…"`
             if outer is not None:
                 return outer
         return subject_of(head, art, depth + 1)
     return None
+
+
+def _first_conjunct(token: Token) -> Token:
+    """The first verb of a coordination (`had … but was waylaid`: had)."""
+    while token.dep_ == "conj":
+        token = token.head
+    return token
+
+
+def _across_lines(token: Token) -> bool:
+    """Whether the parse hung the verb on a head on another line (paragraphs glued together)."""
+    head = token.head
+    return "\n" in token.doc[min(head.i, token.i) : max(head.i, token.i)].text_with_ws
 
 
 def line_subject(art: ArticleView, token: Token) -> Token | None:
@@ -69,15 +87,20 @@ def line_subject(art: ArticleView, token: Token) -> Token | None:
 
 def after_quote(art: ArticleView, token: Token) -> Token | None:
     """`"…," Jane Roe, a top adviser, said` parsed with the name inside the quote's clause: the
-    first noun phrase between the quote's closing mark and the subject-less verb speaks."""
+    first noun phrase between the quote's closing mark and the subject-less verb speaks (a
+    relative clause on it may hold verbs of its own)."""
     start = art.sentences[art.sentence_of(token.idx)][0]
     previous = [q for q in art.quotes_starting(start, token.idx) if q.end <= token.idx]
     if not previous:
         return None
     quote = previous[-1]
     between = [t for t in art.tokens(quote.end, token.idx) if not t.is_punct]
+    relative = {d.i for t in between if t.dep_ == "relcl" for d in t.subtree}
+    between = [t for t in between if t.i not in relative]  # `a source, who was not …, told`
     if not between or len(between) > 25 or any(t.tag_ in _FINITE for t in between):
         return None
+    if between[0].pos_ in ("CCONJ", "SCONJ", "PART", "ADP"):
+        return None  # `"…" but to take the lead, says Roe`: the sentence goes on, no name
     first = next((t for t in between if t.pos_ in ("PROPN", "NOUN", "PRON")), None)
     while first is not None and first.dep_ == "compound" and first.head.i < token.i:
         first = first.head
@@ -113,6 +136,13 @@ def _as_saying(token: Token) -> Token | None:
         if child.lower_ == "as":
             return next((p for p in child.children if p.dep_ == "pcomp"), None)
     return None
+
+
+def _as_phrase(token: Token) -> bool:
+    """Whether the verb has an "as" phrase with a noun ("cited X as a reason"), not "as saying"."""
+    return any(
+        c.lower_ == "as" and any(p.dep_ == "pobj" for p in c.children) for c in token.children
+    )
 
 
 def _medium(token: Token) -> str | None:
@@ -194,6 +224,8 @@ def read_cue(art: ArticleView, token: Token) -> Cue | None:
     for quoting in (token, token.head.head, token.head):
         if quoting.lemma_.lower() not in QUOTING_VERBS or quoting.pos_ != "VERB":
             continue
+        if quoting is token and _as_phrase(token):
+            break  # `Roe cited the delays as "…"`: the delays are described; Roe speaks
         obj = object_of(quoting)
         subject = subject_of(quoting, art)
         if obj is not None:
@@ -219,6 +251,8 @@ def read_cue(art: ArticleView, token: Token) -> Cue | None:
         and "\n" in token.doc[min(subject.i, token.i) : max(subject.i, token.i)].text_with_ws
     ):
         subject = line_subject(art, token)
+    if subject is None and _across_lines(token):  # `Roe, in a column, wrote` hung on a line above
+        subject = line_subject(art, token)
     if subject is None:  # `"…," Jane Roe, a top adviser, told Smith`: not Smith
         subject = after_quote(art, token)
     elif subject.i < token.i and art.quotes_starting(subject.idx, token.idx):
@@ -242,7 +276,8 @@ def read_cue(art: ArticleView, token: Token) -> Cue | None:
         subject = _misread_name(art, token)
     if subject is None and not _names_its_object(token):
         following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
-        if following is not None and following.pos_ == "PROPN":
+        modifies = following is not None and token.head.i == following.i  # `described Trump`
+        if following is not None and following.pos_ == "PROPN" and not modifies:
             subject = following.head if following.head.pos_ == "PROPN" else following
     if subject is None:
         return None

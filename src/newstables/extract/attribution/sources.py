@@ -48,6 +48,8 @@ def in_sentence(art: ArticleView, start: int, end: int, for_quote: bool) -> Cue 
     if not cues:
         return None
     chosen = governing(cues, content_tokens(art, start, end))
+    if for_quote:
+        chosen = _tag_after(art, end, cues) or chosen
     if chosen is None and not for_quote:  # "According to Seoul, North Korea sent 11,000"
         chosen = next((c for c in cues if c.words == "according to"), None)
     if chosen is None and for_quote and _colon_clause(art, s_start, start):
@@ -60,6 +62,20 @@ def in_sentence(art: ArticleView, start: int, end: int, for_quote: bool) -> Cue 
     if chosen is None:
         return None
     return merge_according(art, chosen, cues)
+
+
+def _tag_after(art: ArticleView, end: int, cues: list[Cue]) -> Cue | None:
+    """The cue of a tag right after a comma-closed quote (`"…," Roe said, after Smith said`):
+    its subject opens the text after the closing mark and its verb follows that subject."""
+    if not re.search(r",\W*$", art.text[:end]):
+        return None
+    after = art.tokens(end, min(end + 200, len(art.text)))
+    first = next((t for t in after if not t.is_punct and not t.is_space), None)
+    for cue in cues if first is not None else []:
+        speaker = cue.speaker
+        if speaker.left_edge.i == first.i and cue.token.i == speaker.right_edge.i + 1:
+            return cue
+    return None
 
 
 def _colon_clause(art: ArticleView, s_start: int, start: int) -> bool:
