@@ -7,8 +7,10 @@ from __future__ import annotations
 
 import errno
 import hashlib
+import multiprocessing
 import os
 import shutil
+import signal
 import sqlite3
 from pathlib import Path
 
@@ -94,7 +96,7 @@ def _wrapped() -> RuntimeError:
 
 STEPS = {
     "tables": (files._HashedFile, "write", FULL),
-    "validation": (build_module, "validate_package", _wrapped()),
+    "validation": (build_module, "validate_tables", _wrapped()),
     "sqlite": (build_module, "build_site", sqlite3.OperationalError("database or disk is full")),
 }
 
@@ -117,6 +119,45 @@ def test_a_full_disk_at_any_step_is_one_line_and_the_old_package_stays(
     assert str(out) in line and ("No space left" in line or "disk is full" in line)
     assert digest(out) == before
     assert not (out / ".newstables-staging").exists()
+
+
+def full_workbook(stage: Path) -> tuple[int, str]:
+    """The workbook step (run in a child process) finding the disk full."""
+    try:
+        raise FULL
+    except OSError as err:
+        raise RuntimeError("cannot write the workbook") from err
+
+
+def killed_workbook(stage: Path) -> tuple[int, str]:
+    """The workbook step's process killed (by the OOM killer, say)."""
+    os.kill(os.getpid(), signal.SIGKILL)
+    return 0, ""
+
+
+@pytest.mark.parametrize(
+    ("step", "words"), [(full_workbook, "No space left"), (killed_workbook, "ended without")]
+)
+def test_a_failed_workbook_process_is_one_line_and_leaves_no_process(
+    step: object,
+    words: str,
+    corpora: tuple[Path, Path],
+    out: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """The workbook is written by a child process: its failure (its root OS error, or its
+    death) still ends the build in one line, the old package intact, no process left."""
+    before = digest(out)
+    monkeypatch.setattr(build_module, "write_workbook", step)
+    capsys.readouterr()
+    args = ["build", "--articles", str(corpora[1]), "--out", str(out), "--processes", "2"]
+    assert main([*args, "--quiet"]) == 1
+    (line,) = error_lines(capsys)
+    assert str(out) in line and words in line
+    assert digest(out) == before
+    assert not (out / ".newstables-staging").exists()
+    assert multiprocessing.active_children() == []
 
 
 class FullOs:

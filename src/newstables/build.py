@@ -14,6 +14,7 @@ import functools
 import gc
 import sqlite3
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
@@ -32,11 +33,12 @@ from .executor import (
 )
 from .publish.atomic import LOCK_FILE, commit, lock, published, staging
 from .publish.chart import draw_estimates
-from .publish.files import DESCRIPTOR, write_package
+from .publish.child import Child
+from .publish.files import DESCRIPTOR, write_descriptor, write_tables, write_workbook
 from .publish.questions import QUESTIONS_FILE
 from .publish.site import build_site
 from .stamp import build_key, published_files, up_to_date, write_stamp
-from .validate import Report, check_keys, validate_package
+from .validate import Report, check_files, check_keys, validate_tables
 
 Progress = Callable[[str], None]
 AUTO = "auto"  # the curation of the dataset the articles belong to (``curation_for``)
@@ -218,14 +220,23 @@ def build(
     problems = list(check_keys(tables))
     if problems:
         raise BuildError(Report({"keys": problems}))
-    with staging(out) as stage:
-        write_package(tables, curation, stage)
+    with staging(out) as stage, ThreadPoolExecutor(1) as disk:
+        # Copying the article texts mostly waits on the disk: a thread does it meanwhile.
+        copies = disk.submit(copy_articles, corpus, out, stage)
+        resources = write_tables(tables, stage)
         draw_estimates(tables["figures"], tables["entities"], tables["articles"], stage)
         counts = {name: len(rows) for name, rows in tables.items()}
-        del tables  # the rows are on disk now: free them before validation and the site
+        del tables  # the rows are on disk now: free them before the workbook, validation, site
         release_memory()
-        copy_articles(corpus, out, stage)
-        report = validate_package(stage / DESCRIPTOR, texts_dir=corpus.texts_dir)
+        # The workbook is written from the tables' JSON files by a child process (the other
+        # core; not with n_process=1) while this one validates the tables; the descriptor, which
+        # holds the workbook's size and hash, is written again once the child is done.
+        with Child(write_workbook, stage, spawn=n_process > 1) as workbook:
+            copies.result()
+            write_descriptor(curation, resources, stage)
+            report = validate_tables(stage / DESCRIPTOR, texts_dir=corpus.texts_dir)
+            write_descriptor(curation, resources, stage, workbook.result())
+        report.add("files", check_files(stage / DESCRIPTOR))
         if not report.ok:
             raise BuildError(report)
         progress("validated the package (frictionless + evidence)")

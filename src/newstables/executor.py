@@ -13,12 +13,9 @@ True
 
 from __future__ import annotations
 
-import contextlib
-import ctypes
 import hashlib
 import json
 import os
-import signal
 import sys
 import threading
 import time
@@ -37,6 +34,7 @@ from . import extract
 from .curation import Curation
 from .extract import ArticleContext, ArticleResult, extract_article
 from .models import Article
+from .publish.child import die_with_parent
 
 CACHE_DIR = ".newstables-cache"
 CHUNK_ARTICLES = 8  # articles per task: the unit of nlp.pipe batching, scheduling and progress
@@ -316,27 +314,6 @@ def run_serial(function: Callable[[Chunk], list], work: list[Chunk]) -> Iterator
     """Run chunks in this process, one after another."""
     for chunk in work:
         yield function(chunk)
-
-
-PR_SET_PDEATHSIG = 1  # prctl(2): the signal a process gets when its parent dies
-
-
-def _watch_parent(parent: int) -> None:
-    """Exit as soon as this process's parent is no longer ``parent`` (it died)."""
-    while os.getppid() == parent:
-        time.sleep(1.0)
-    os._exit(1)
-
-
-def die_with_parent(parent: int) -> None:
-    """Worker initializer: end this worker when the build that started it dies, ``kill -9``
-    too. On Linux the kernel sends SIGKILL at once; everywhere, a thread checks every second.
-
-    >>> ProcessPoolExecutor(2, initializer=die_with_parent, initargs=(os.getpid(),))
-    """
-    with contextlib.suppress(OSError, AttributeError):
-        ctypes.CDLL("libc.so.6", use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
-    threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
 
 
 def run_processes(processes: int) -> Backend:

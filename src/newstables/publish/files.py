@@ -20,7 +20,7 @@ from typing import Any
 from ..curation import Curation
 from ..models import TABLES, Row
 from ..schema import PACKAGE_PROFILE, all_table_schemas
-from .xlsx import WORKBOOK, workbook_resource, write_workbook
+from .xlsx import workbook_from_json, workbook_resource
 
 DATA_DIR = "data"
 SCHEMA_DIR = "schema"
@@ -167,9 +167,8 @@ def descriptor(curation: Curation, resources: list[dict[str, Any]]) -> dict[str,
     }
 
 
-def write_package(tables: dict[str, list[Row]], curation: Curation, root: Path) -> Path:
-    """Write every table (CSV + JSON), its Table Schema, the spreadsheet workbook of all
-    tables and, last, datapackage.json."""
+def write_tables(tables: dict[str, list[Row]], root: Path) -> list[dict[str, Any]]:
+    """Write every table (CSV + JSON) and its Table Schema; returns their resources."""
     schemas = all_table_schemas()
     resources = []
     for name, model in TABLES.items():
@@ -180,9 +179,34 @@ def write_package(tables: dict[str, list[Row]], curation: Curation, root: Path) 
         schema_path.parent.mkdir(parents=True, exist_ok=True)
         schema_path.write_bytes(dump_json(schemas[name]))
         resources.append(resource(name, size, sha256, schemas[name], twin))
-    workbook = write_workbook(tables, root / DATA_DIR / WORKBOOK, render=cell)
+    return resources
+
+
+def write_workbook(root: Path) -> tuple[int, str]:
+    """The spreadsheet workbook of all tables, from their JSON twins (``write_tables`` first);
+    returns (bytes, sha256)."""
+    return workbook_from_json(root / DATA_DIR, render=cell)
+
+
+def write_descriptor(
+    curation: Curation,
+    resources: list[dict[str, Any]],
+    root: Path,
+    workbook: tuple[int, str] | None = None,
+) -> Path:
+    """Write datapackage.json; the workbook (its bytes and sha256) goes in ``downloads``. A
+    build first writes it without the workbook, to validate the tables while the workbook is
+    being written."""
     package = descriptor(curation, resources)
-    package["downloads"] = [workbook_resource(*workbook)]
+    if workbook is not None:
+        package["downloads"] = [workbook_resource(*workbook)]
     path = root / DESCRIPTOR
     path.write_bytes(dump_json(package))
     return path
+
+
+def write_package(tables: dict[str, list[Row]], curation: Curation, root: Path) -> Path:
+    """Write every table (CSV + JSON), its Table Schema, the spreadsheet workbook of all
+    tables and, last, datapackage.json."""
+    resources = write_tables(tables, root)
+    return write_descriptor(curation, resources, root, write_workbook(root))
