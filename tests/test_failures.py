@@ -97,7 +97,11 @@ def _wrapped() -> RuntimeError:
 STEPS = {
     "tables": (files._HashedFile, "write", FULL),
     "validation": (build_module, "validate_tables", _wrapped()),
-    "sqlite": (build_module, "build_site", sqlite3.OperationalError("database or disk is full")),
+    "sqlite": (
+        build_module,
+        "build_database_of_site",
+        sqlite3.OperationalError("database or disk is full"),
+    ),
 }
 
 

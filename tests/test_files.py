@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 from pathlib import Path
 
 import pandas as pd
 import pytest
 
 from newstables.models import Entity
-from newstables.publish.files import LINE_BREAKS, csv_field, write_csv
+from newstables.publish.files import LINE_BREAKS, csv_field, record_json, write_csv
 
 
 @pytest.mark.parametrize("mark", list(LINE_BREAKS))
@@ -59,3 +60,17 @@ def test_evidence_names_a_row_split_by_an_unquoted_line_break(built_package: Pat
     path.write_text("\n".join(lines), encoding="utf-8", newline="")
     problems = list(check_evidence(package / "datapackage.json"))
     assert any(p.startswith("quotations.csv:2: wrong number of fields") for p in problems)
+
+
+@pytest.mark.parametrize(
+    "record",
+    [
+        {"id": "q_1", "start": 0, "value": 1e16, "small": 1e-05, "nan": float("nan"), "n": None},
+        {"text": 'a "b"\n\\c\u2028\x01é', "flag": True, "off": False, "empty": [], "nested": {}},
+        {"aliases": ["one", "two"], "value": -0.0},
+        {},
+    ],
+)
+def test_record_json_writes_what_json_dumps_writes(record: dict) -> None:
+    """The fast path (flat records) and the fallback (non-empty lists) give json's bytes."""
+    assert record_json(record) == json.dumps(record, ensure_ascii=False, indent=1)

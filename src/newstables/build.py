@@ -36,7 +36,7 @@ from .publish.chart import draw_estimates
 from .publish.child import Child
 from .publish.files import DESCRIPTOR, write_descriptor, write_tables, write_workbook
 from .publish.questions import QUESTIONS_FILE
-from .publish.site import build_site
+from .publish.site import build_database_of_site, finish_site
 from .stamp import build_key, published_files, up_to_date, write_stamp
 from .validate import Report, check_files, check_keys, validate_tables
 
@@ -235,13 +235,15 @@ def build(
             copies.result()
             write_descriptor(curation, resources, stage)
             report = validate_tables(stage / DESCRIPTOR, texts_dir=corpus.texts_dir)
+            if report.ok:  # the site's database needs only the tables: made meanwhile too
+                questions = curation.folder / QUESTIONS_FILE if curation.folder else None
+                database = build_database_of_site(stage, None, corpus.texts_dir, questions)
             write_descriptor(curation, resources, stage, workbook.result())
         report.add("files", check_files(stage / DESCRIPTOR))
         if not report.ok:
             raise BuildError(report)
         progress("validated the package (frictionless + evidence)")
-        questions = curation.folder / QUESTIONS_FILE if curation.folder else None
-        build_site(stage, texts_dir=corpus.texts_dir, questions=questions)
+        finish_site(stage, database)
         progress("built the SQLite database and the Datasette site (site/)")
         written = commit(out, stage, _replaced(out, corpus))
     if cache:

@@ -103,6 +103,25 @@ def write_csv(model: type[Row], rows: list[Row], path: Path) -> tuple[int, str]:
     return out.size, out.digest.hexdigest()
 
 
+# json's C encoder (no indent) with the separator ``indent=1`` puts between a record's items
+_FLAT = json.JSONEncoder(ensure_ascii=False, separators=(",\n ", ": "))
+
+
+def record_json(record: dict[str, Any]) -> str:
+    """``json.dumps(record, ensure_ascii=False, indent=1)``, three times faster for a record
+    whose values are all scalars (or empty lists): json's C encoder with the indented separator.
+
+    >>> print(record_json({"a": 1, "b": "x"}))
+    {
+     "a": 1,
+     "b": "x"
+    }
+    """
+    if not record or any(isinstance(v, list | dict) and v for v in record.values()):
+        return json.dumps(record, ensure_ascii=False, indent=1)  # nested: indent them too
+    return "{\n " + _FLAT.encode(record)[1:-1] + "\n}"
+
+
 def write_json(rows: list[Row], path: Path) -> tuple[int, str]:
     """The table as a JSON array of records (same values as the CSV, typed), one at a time;
     the bytes equal ``json.dumps(records, ensure_ascii=False, indent=1)``; returns (bytes,
@@ -111,8 +130,7 @@ def write_json(rows: list[Row], path: Path) -> tuple[int, str]:
     if not rows:
         out.write("[]\n")
     for index, row in enumerate(rows):
-        record = json.dumps(row.model_dump(mode="json"), ensure_ascii=False, indent=1)
-        record = " " + record.replace("\n", "\n ")
+        record = " " + record_json(row.model_dump(mode="json")).replace("\n", "\n ")
         out.write(("[\n" if index == 0 else ",\n") + record)
     if rows:
         out.write("\n]\n")

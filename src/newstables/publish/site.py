@@ -16,6 +16,7 @@ import hashlib
 import json
 import shutil
 import sqlite3
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -295,6 +296,49 @@ def site_questions(site: Path, questions: Path | None) -> list[Query]:
     return [*dataset, *GENERIC]
 
 
+@dataclass
+class SiteDatabase:
+    """The site's database, built (``build_database_of_site``), and what the rest of the site
+    needs from it."""
+
+    site: Path
+    queries: list[Query]
+    present: set[str]
+    counts: dict[str, int]
+
+
+def build_database_of_site(
+    package: Path,
+    site: Path | None = None,
+    texts_dir: Path | None = None,
+    questions: Path | None = None,
+) -> SiteDatabase:
+    """The first part of ``build_site``: the questions and the SQLite database, which need only
+    the tables' resources of datapackage.json (a build makes it while its workbook is being
+    written)."""
+    site = site or package / SITE_DIR
+    site.mkdir(parents=True, exist_ok=True)
+    queries = site_questions(site, questions)
+    db_path = build_database(package, site / DB_NAME, texts_dir)
+    present, counts = database_contents(db_path, queries)
+    return SiteDatabase(site, queries, present, counts)
+
+
+def finish_site(package: Path, database: SiteDatabase) -> Path:
+    """The rest of ``build_site``: assets, downloads (datapackage.json as published), metadata,
+    settings and inspect data."""
+    site = database.site
+    copy_assets(site)
+    downloads = copy_downloads(package, site)
+    descriptor = json.loads((package / "datapackage.json").read_text(encoding="utf-8"))
+    metadata = site_metadata(descriptor, database.present, downloads, database.queries)
+    (site / "metadata.yml").write_text(dump_yaml(metadata), encoding="utf-8")
+    (site / "settings.json").write_text(json.dumps(SETTINGS, indent=2) + "\n", encoding="utf-8")
+    inspect = json.dumps(inspect_data(site / DB_NAME, database.counts), indent=2) + "\n"
+    (site / "inspect-data.json").write_text(inspect, encoding="utf-8")
+    return site
+
+
 def build_site(
     package: Path,
     site: Path | None = None,
@@ -306,17 +350,5 @@ def build_site(
     ``questions`` is the dataset's ``curation/questions.yaml`` (the build passes it); without
     it the questions already in ``site/questions.yaml`` are kept.
     """
-    site = site or package / SITE_DIR
-    site.mkdir(parents=True, exist_ok=True)
-    queries = site_questions(site, questions)
-    db_path = build_database(package, site / DB_NAME, texts_dir)
-    present, counts = database_contents(db_path, queries)
-    copy_assets(site)
-    downloads = copy_downloads(package, site)
-    descriptor = json.loads((package / "datapackage.json").read_text(encoding="utf-8"))
-    metadata = site_metadata(descriptor, present, downloads, queries)
-    (site / "metadata.yml").write_text(dump_yaml(metadata), encoding="utf-8")
-    (site / "settings.json").write_text(json.dumps(SETTINGS, indent=2) + "\n", encoding="utf-8")
-    inspect = json.dumps(inspect_data(db_path, counts), indent=2) + "\n"
-    (site / "inspect-data.json").write_text(inspect, encoding="utf-8")
-    return site
+    database = build_database_of_site(package, site, texts_dir, questions)
+    return finish_site(package, database)
