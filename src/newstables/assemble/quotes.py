@@ -26,6 +26,7 @@ thousands of times costs little more than the distinct things they said.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter, defaultdict
 from collections.abc import Mapping
@@ -71,6 +72,17 @@ def american(word: str) -> str:
     return word
 
 
+@functools.cache
+def spellings(raw: str) -> tuple[str, str]:
+    """A word's American spelling and its stem (cached: words recur in every quotation).
+
+    >>> spellings("realised")
+    ('realized', 'realiz')
+    """
+    spelled = american(raw)
+    return spelled, _stem(spelled)
+
+
 def content_words(text: str, synonyms: Synonyms | None = None) -> frozenset[str]:
     """The comparable words of a quotation.
 
@@ -82,8 +94,7 @@ def content_words(text: str, synonyms: Synonyms | None = None) -> frozenset[str]
     for raw in re.findall(r"[^\W\d_]+(?:['’][^\W\d_]+)?", text.casefold()):
         if raw in STOP_WORDS or len(raw) < 2:
             continue
-        spelled = american(raw)
-        stem = _stem(spelled)
+        spelled, stem = spellings(raw)
         words.add(synonyms.get(raw) or synonyms.get(spelled) or synonyms.get(stem) or stem)
     return frozenset(words)
 
