@@ -201,16 +201,15 @@ def _thing(article: Article, noun: Token) -> bool:
 
 def registry_entity(article: Article, token: Token, agent: bool = True) -> str | None:
     """A registry entity for the token: its named-entity span, else its phrase as a role."""
-    registry = article.registry
     ent = _ent_of(token)
     if ent is not None:
-        entry = registry.resolve(ent.text, agent=agent) or registry.get(ent.ent_id_)
+        entry = article.resolve(ent.text, agent) or article.registry.get(ent.ent_id_)
         if entry is not None:
             return None if agent and entry.type in _NOT_ACTORS else entry.entity_id
     if token.pos_ not in ("NOUN", "PROPN"):
         return None
     phrase = token.doc[token.left_edge.i : token.i + 1].text
-    entry = registry.resolve(phrase, agent=agent)
+    entry = article.resolve(phrase, agent)
     if entry is None or (agent and entry.type in _NOT_ACTORS):
         return None
     return entry.entity_id

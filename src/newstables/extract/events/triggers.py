@@ -18,6 +18,7 @@ from collections.abc import Iterator
 from spacy.tokens import Token
 
 from ...models import EventType, Factuality
+from .index import TokenIndex
 from .lexicon import EventCodebook, Pattern, TriggerRule, Verb
 from .parse import dobj
 from .state import Article, Hit
@@ -55,6 +56,43 @@ def fire(article: Article, token: Token, curated: bool = True) -> list[Hit]:
     return [hit] if hit else []
 
 
+def may_fire(article: Article) -> list[bool]:
+    """Per word of the article, whether ``fire`` can find anything there (read once per
+    article from plain lists): a word a curated rule names (lemma or form, with its part of
+    speech), a contradicting word, a verb or auxiliary with a modal of request, a verb with a
+    label ("oprd"), a lexicon verb or a verb of saying or showing, a lexicon or carrier noun.
+    Every other word fires nothing, so ``fire`` need not be tried on it."""
+    if article.firing is None:
+        article.firing = _firing(article.book, article.index)
+    return article.firing
+
+
+def _firing(book: EventCodebook, index: TokenIndex) -> list[bool]:
+    heads, deps, lower = index.head, index.dep, index.lower
+    modal = {heads[j] for j, d in enumerate(deps) if d == "aux" and lower[j] in book.request_modals}
+    label = {heads[j] for j, d in enumerate(deps) if d == "oprd"}
+    return [
+        _may_fire_at(book, index.pos[i], index.lemma[i], lower[i], i in modal, i in label)
+        for i in range(len(heads))
+    ]
+
+
+def _may_fire_at(
+    book: EventCodebook, pos: str, lemma: str, lower: str, modal: bool, label: bool
+) -> bool:
+    kind = _POS.get(pos)
+    if kind and ((lemma, kind) in book.rules or (lower, kind) in book.rules):
+        return True
+    if lower in book.contradicts or (modal and kind == "verbs"):
+        return True
+    if pos == "VERB":
+        speaking = lemma in book.reporting or lemma in _SHOWING
+        return label or speaking or book.verb(lemma, lower) is not None
+    if pos == "NOUN":
+        return lemma in book.nouns or lower in book.nouns or lemma in book.carriers
+    return False
+
+
 BLAMING = Pattern(EventType.ACCUSE, "disapprove", "111")
 
 
@@ -65,9 +103,10 @@ def _blame(article: Article, token: Token) -> Hit | None:
     if token.lemma_.lower() not in book.reporting or article.in_quote(token):
         return None
     said = [c for c in token.children if c.dep_ in ("ccomp", "dobj", "xcomp", "advcl")]
-    words = [t for c in said for t in c.subtree]
-    words += [t for t in token.sent if article.in_quote(t)]
-    if not any(t.lemma_.lower() in book.blame or t.lower_ in book.blame for t in words):
+    index, quoted = article.index, article.quoted
+    words = [t.i for c in said for t in c.subtree]
+    words += [i for i in range(index.sent_start[token.i], index.sent_end[token.i]) if quoted[i]]
+    if not any(index.lemma[i] in book.blame or index.lower[i] in book.blame for i in words):
         return None
     hit = Hit(token, BLAMING, EventType.ACCUSE, None, "disapprove")
     hit.target = _about(said)
@@ -75,13 +114,15 @@ def _blame(article: Article, token: Token) -> Hit | None:
 
 
 _REFUSING = Pattern(EventType.REJECT, None, "120")
+_SHOWING = frozenset({"show", "give"})
 
 
 def _refuse(article: Article, token: Token) -> Hit | None:
     """A verb of saying or showing whose words refuse: "said lifting the sanctions is out of
     the question", "showed no sign that he would apologize" (REJECT by the subject)."""
     book = article.book
-    if token.lemma_.lower() not in book.reporting | {"show", "give"} or article.in_quote(token):
+    lemma = token.lemma_.lower()
+    if (lemma not in book.reporting and lemma not in _SHOWING) or article.in_quote(token):
         return None
     said = [t for c in token.children if c.i > token.i and c.dep_ not in ("punct", "cc", "conj")
             for t in c.subtree]  # fmt: skip
