@@ -81,7 +81,7 @@ def event_mentions(ctx: ArticleContext) -> tuple[list[EventDraft], list[NewEntit
     drafts: list[EventDraft] = []
     previous: list[Hit] = []
     for sent in _segments(article):
-        if not sent.text.strip() or furniture_at(ctx.text, sent.start_char):
+        if not article.text_of(sent).strip() or furniture_at(ctx.text, sent.start_char):
             previous = []
             continue
         hits = _collapse(_sentence_hits(article, sent))
@@ -336,7 +336,11 @@ def _read(article: Article, hit: Hit) -> Hit | None:
 def _publishable(article: Article, sent: Span, hit: Hit) -> bool:
     """A lexicon hit is kept when it names its actor, the text says it happened (or it is a
     promise or threat), it is no question and no words inside a quotation."""
-    if hit.actor is None or article.in_quote(hit.token) or sent.text.rstrip().endswith("?"):
+    if (
+        hit.actor is None
+        or article.in_quote(hit.token)
+        or article.text_of(sent).rstrip().endswith("?")
+    ):
         return False
     if hit.factuality == Factuality.hypothetical or _blame_of_no_one(hit):
         return False

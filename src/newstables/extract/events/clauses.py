@@ -55,7 +55,7 @@ def dates(article: Article, sent: Span, hits: list[Hit]) -> None:
     if not hits:
         return
     triggers = {hit.token.i for hit in hits}
-    found = find_dates(sent.text, article.published)
+    found = find_dates(article.text_of(sent), article.published)
     for mention in found:
         span = sent.char_span(mention.start, mention.end, alignment_mode="expand")
         if span is None:

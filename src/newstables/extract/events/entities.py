@@ -200,7 +200,15 @@ def _thing(article: Article, noun: Token) -> bool:
 
 
 def registry_entity(article: Article, token: Token, agent: bool = True) -> str | None:
-    """A registry entity for the token: its named-entity span, else its phrase as a role."""
+    """A registry entity for the token: its named-entity span, else its phrase as a role
+    (looked up once per word and reading in the article)."""
+    key = (token.i, agent)
+    if key not in article.entities:
+        article.entities[key] = _registry_entity(article, token, agent)
+    return article.entities[key]
+
+
+def _registry_entity(article: Article, token: Token, agent: bool) -> str | None:
     ent = _ent_of(token)
     if ent is not None:
         entry = article.resolve(ent.text, agent) or article.registry.get(ent.ent_id_)
@@ -208,7 +216,7 @@ def registry_entity(article: Article, token: Token, agent: bool = True) -> str |
             return None if agent and entry.type in _NOT_ACTORS else entry.entity_id
     if token.pos_ not in ("NOUN", "PROPN"):
         return None
-    phrase = token.doc[token.left_edge.i : token.i + 1].text
+    phrase = article.text_of(token.doc[token.left_edge.i : token.i + 1])
     entry = article.resolve(phrase, agent)
     if entry is None or (agent and entry.type in _NOT_ACTORS):
         return None

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from ...models import EventType, Factuality
 from ...registry import Registry, RegistryEntry
@@ -67,10 +67,15 @@ class Article:
     speaking: str | None = None  # the actor whose clause is being written (phrases)
     proposing: bool = True  # off while a curated rule's arguments are read (registry only)
     resolved: dict[tuple[str, bool], RegistryEntry | None] = field(default_factory=dict)
+    entities: dict[tuple[int, bool], str | None] = field(default_factory=dict)  # registry_entity
 
     def in_quote(self, token: Token) -> bool:
         """Whether the token lies between quote marks."""
         return self.quoted[token.i]
+
+    def text_of(self, span: Span) -> str:
+        """The span's text, cut from the article (``span.text`` joins its Tokens' texts)."""
+        return self.ctx.text[span.start_char : span.end_char]
 
     def resolve(self, phrase: str, agent: bool) -> RegistryEntry | None:
         """``registry.resolve``, looked up once per phrase in the article."""
