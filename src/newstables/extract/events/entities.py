@@ -309,7 +309,14 @@ def _keep(article: Article, entity_id: str | None, new: NewEntity | None) -> str
 
 def propose(article: Article, token: Token) -> str | None:
     """A new entity for an argument the registry does not know (None when the phrase names
-    nobody in particular: "officials", "the government")."""
+    nobody in particular: "officials", "the government"); read once per word (the entity it
+    proposes is recorded on the first reading)."""
+    if token.i not in article.proposals:
+        article.proposals[token.i] = _propose(article, token)
+    return article.proposals[token.i]
+
+
+def _propose(article: Article, token: Token) -> str | None:
     if token.pos_ == "PRON":
         return None
     ent = entity_at(token)

@@ -16,7 +16,8 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
-from spacy.attrs import DEP, HEAD, IDX, LEMMA, LOWER, POS
+import numpy
+from spacy.attrs import DEP, ENT_TYPE, HEAD, IDX, LEMMA, LOWER, POS, SENT_START
 from spacy.tokens import Doc
 
 
@@ -30,6 +31,8 @@ class TokenIndex:
     idx: list[int]
     head: list[int]
     dep: list[str]
+    ent_type: list[str]
+    kids: list[list[int]]  # the words whose head is this word (``token.children``)
     sent_start: list[int]  # where the word's spaCy sentence (``token.sent``) starts
     sent_end: list[int]
     line_breaks: list[int]  # the words whose text with its trailing space holds a line break
@@ -42,38 +45,50 @@ class TokenIndex:
         >>> TokenIndex.of(doc, text).lower[:2]
         ['the', 'mayor']
         """
-        columns = doc.to_array([POS, LEMMA, LOWER, IDX, HEAD, DEP]).T.tolist()
-        pos, lemma, lower, idx, head, dep = columns
+        array = doc.to_array([POS, LEMMA, LOWER, IDX, DEP, ENT_TYPE, HEAD, SENT_START])
+        pos, lemma, lower, idx, dep, ent_type = array[:, :6].T.tolist()
+        head = (numpy.arange(len(idx)) + array[:, 6].astype(numpy.int64)).tolist()  # offsets
         strings = doc.vocab.strings
-        names = {key: strings[key] for key in {*pos, *lower, *dep}}
+        names = {key: strings[key] for key in {*pos, *lower, *dep, *ent_type}}
         lemmas = {key: strings[key].lower() for key in set(lemma)}
-        starts = [0] * len(idx)
-        ends = [0] * len(idx)
-        for sent in doc.sents:
-            starts[sent.start : sent.end] = [sent.start] * len(sent)
-            ends[sent.start : sent.end] = [sent.end] * len(sent)
+        kids: list[list[int]] = [[] for _ in idx]
+        for j, h in enumerate(head):
+            if h != j:
+                kids[h].append(j)
+        starts, ends = _sentences(array[:, 7].astype(numpy.int64).tolist())
         return cls(
             pos=[names[key] for key in pos],
             lemma=[lemmas[key] for key in lemma],
             lower=[names[key] for key in lower],
             idx=idx,
-            head=[i + (h if h < 2**63 else h - 2**64) for i, h in enumerate(head)],  # offsets
+            head=head,
             dep=[names[key] for key in dep],
+            ent_type=[names[key] for key in ent_type],
+            kids=kids,
             sent_start=starts,
             sent_end=ends,
             line_breaks=_line_breaks(text, idx),
         )
 
     def children(self, i: int) -> list[int]:
-        """The words whose head is word i (not i itself), in order; built once per Doc."""
-        kids = self.__dict__.get("_kids")
-        if kids is None:
-            kids = [[] for _ in self.head]
-            for j, h in enumerate(self.head):
-                if h != j:
-                    kids[h].append(j)
-            object.__setattr__(self, "_kids", kids)
-        return kids[i]
+        """The words whose head is word i (not i itself), in order (``token.children``)."""
+        return self.kids[i]
+
+
+def _sentences(flags: list[int]) -> tuple[list[int], list[int]]:
+    """Per word, where its sentence starts and ends, from the sentence-start flags (a sentence
+    starts at the first word and wherever the flag is 1, as ``doc.sents`` reads them).
+
+    >>> _sentences([1, 0, -1, 1, -1])
+    ([0, 0, 0, 3, 3], [3, 3, 3, 5, 5])
+    """
+    bounds = [0] + [i for i, flag in enumerate(flags) if i and flag == 1] + [len(flags)]
+    starts: list[int] = []
+    ends: list[int] = []
+    for start, end in zip(bounds, bounds[1:], strict=False):
+        starts += [start] * (end - start)
+        ends += [end] * (end - start)
+    return starts, ends
 
 
 def _line_breaks(text: str, idx: list[int]) -> list[int]:

@@ -4,13 +4,13 @@ appear in the verb's own clause (objects, particles, prepositional phrases), els
 The clause is read once per verb (``Clause``) and each of its parts (the subject's words, the
 prepositions above a word, the words under a preposition) once for all the verb's patterns.
 
->>> match(article.index, article.doc, book.verbs["call"], token).code
+>>> match(article.index, book.verbs["call"], token).code
 '1041'
 """
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Token
 
 from .index import TokenIndex
 from .lexicon import Pattern, Verb
@@ -28,9 +28,9 @@ _PARTICLES = frozenset({"back", "down", "off", "out", "away"})
 _SETTINGS = frozenset({"in", "at", "during", "amid", "since", "until"})
 
 
-def match(index: TokenIndex, doc: Doc, verb: Verb, token: Token) -> Pattern | None:
+def match(index: TokenIndex, verb: Verb, token: Token) -> Pattern | None:
     """The verb's most specific pattern whose words its clause holds, else its bare code."""
-    clause = Clause(token, clause_words(index, doc, token.i))
+    clause = Clause(index, token)
     word = particle(token)
     for pattern in verb.candidates(clause.after):
         if word and not _names(pattern, word):
@@ -43,16 +43,18 @@ def match(index: TokenIndex, doc: Doc, verb: Verb, token: Token) -> Pattern | No
 
 
 class Clause:
-    """A verb's clause as its patterns read it: the words after the verb (``clause_words``),
-    and, each computed once when a pattern first asks, its subject's words, the prepositions
-    of place or time above a word, and the words under a preposition."""
+    """A verb's clause as its patterns read it, on the word index (words by position): the
+    words after the verb (``clause_words``), and, each computed once when a pattern first asks,
+    its subject's words, the prepositions of place or time above a word, and the words under a
+    preposition."""
 
-    def __init__(self, verb: Token, after: dict[str, list[Token]]) -> None:
+    def __init__(self, index: TokenIndex, verb: Token) -> None:
+        self.index = index
         self.verb = verb
-        self.after = after
+        self.after = clause_words(index, verb.i)
         self._subject: set[str] | None = None
         self._settings: dict[int, frozenset[str]] = {}
-        self._heads: dict[str, list[Token]] = {}
+        self._heads: dict[str, list[int]] = {}
         self._inside: dict[int, set[str]] = {}
 
     @property
@@ -69,36 +71,40 @@ class Clause:
         named = {w for t in pattern.after for w in t} | {p for p, _ in pattern.preps}
         return {
             word
-            for word, tokens in self.after.items()
-            if any(not self._setting(t) - named for t in tokens)
+            for word, words in self.after.items()
+            if any(not self._setting(i) - named for i in words)
         }
 
-    def _setting(self, token: Token) -> frozenset[str]:
-        if token.i not in self._settings:
-            self._settings[token.i] = frozenset(_preps_above(token, self.verb) & _SETTINGS)
-        return self._settings[token.i]
+    def _setting(self, i: int) -> frozenset[str]:
+        if i not in self._settings:
+            self._settings[i] = frozenset(_preps_above(self.index, i, self.verb.i) & _SETTINGS)
+        return self._settings[i]
 
-    def heads(self, prep: str) -> list[Token]:
+    def heads(self, prep: str) -> list[int]:
         """The verb's own phrases of a preposition: at most two links below it, no "to" of an
         infinitive, no "in order to", no preposition of time."""
         if prep not in self._heads:
-            verb = self.verb
+            index, verb = self.index, self.verb.i
             self._heads[prep] = [
                 h
                 for h in self.after.get(prep, [])
-                if h.dep_ != "aux" and _within(h, verb, 2) and not _in_order(h) and not _of_time(h)
+                if index.dep[h] != "aux"
+                and _within(index, h, verb, 2)
+                and not _in_order(index, h)
+                and not _of_time(index, h)
             ]
         return self._heads[prep]
 
-    def inside(self, heads: list[Token]) -> set[str]:
+    def inside(self, heads: list[int]) -> set[str]:
         """The words (forms and lemmas) under these prepositions."""
         words: set[str] = set()
         for head in heads:
-            if head.i not in self._inside:
-                self._inside[head.i] = {
-                    w for t in head.subtree for w in (t.lower_, t.lemma_.lower())
+            if head not in self._inside:
+                below = _subtree(self.index, head)
+                self._inside[head] = {self.index.lower[i] for i in below} | {
+                    self.index.lemma[i] for i in below
                 }
-            words |= self._inside[head.i]
+            words |= self._inside[head]
         return words
 
 
@@ -126,10 +132,9 @@ def _functional(pattern: Pattern) -> bool:
     return not content and not pattern.before and words <= _FUNCTION_WORDS
 
 
-def clause_words(index: TokenIndex, doc: Doc, verb: int) -> dict[str, list[Token]]:
+def clause_words(index: TokenIndex, verb: int) -> dict[str, list[int]]:
     """Words of the verb's own clause after it (objects, particles, prepositions, infinitive
-    complements), by lower-case form and lemma; walked on the index, Tokens built for the
-    words found."""
+    complements), by lower-case form and lemma (positions in the Doc)."""
     found: dict[str, list[int]] = {}
     lower, lemma, dep = index.lower, index.lemma, index.dep
     stack = [(c, 1) for c in index.children(verb) if c > verb and dep[c] not in _OWN_CLAUSE]
@@ -144,8 +149,17 @@ def clause_words(index: TokenIndex, doc: Doc, verb: int) -> dict[str, list[Token
             for link in index.children(complement):
                 if (dep[link], lower[link]) in (("mark", "for"), ("aux", "to")):
                     found.setdefault(lower[link], []).append(link)
-    tokens = {i: doc[i] for ids in found.values() for i in ids}
-    return {form: [tokens[i] for i in ids] for form, ids in found.items()}
+    return found
+
+
+def _subtree(index: TokenIndex, i: int) -> list[int]:
+    """The word and every word below it (``token.subtree``, in no particular order)."""
+    found, stack = [], [i]
+    while stack:
+        node = stack.pop()
+        found.append(node)
+        stack.extend(index.children(node))
+    return found
 
 
 def _subject_words(token: Token) -> set[str]:
@@ -156,7 +170,7 @@ def _subject_words(token: Token) -> set[str]:
     return words
 
 
-def _term_in(term: frozenset[str], words: dict[str, list[Token]] | set[str]) -> bool:
+def _term_in(term: frozenset[str], words: dict[str, list[int]] | set[str]) -> bool:
     if not term.isdisjoint(words):
         return True
     phrases = _PHRASES.get(term)
@@ -189,33 +203,38 @@ def _holds(pattern: Pattern, clause: Clause) -> bool:
     return True
 
 
-def _preps_above(token: Token, verb: Token) -> set[str]:
+def _preps_above(index: TokenIndex, word: int, verb: int) -> set[str]:
     """The prepositions on the way from a clause word up to its verb."""
     found: set[str] = set()
-    node = token
-    while node != verb and node.head != node:
-        node = node.head
-        if node.dep_ == "prep" and node != verb:
-            found.add(node.lower_)
+    node = word
+    while node != verb and index.head[node] != node:
+        node = index.head[node]
+        if index.dep[node] == "prep" and node != verb:
+            found.add(index.lower[node])
     return found
 
 
-def _of_time(token: Token) -> bool:
+def _of_time(index: TokenIndex, prep: int) -> bool:
     """ "on the weekend", "on Monday": a preposition of time is no pattern's preposition
     ("whom they had taken hostage ... on the weekend" takes no one on)."""
-    return any(c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME") for c in token.children)
+    return any(
+        index.dep[c] == "pobj" and index.ent_type[c] in ("DATE", "TIME")
+        for c in index.children(prep)
+    )
 
 
-def _in_order(token: Token) -> bool:
+def _in_order(index: TokenIndex, prep: int) -> bool:
     """ "in order to": a purpose, not the preposition "in" ("stepped down in order to ...")."""
-    return token.lower_ == "in" and any(c.lower_ == "order" for c in token.children)
+    return index.lower[prep] == "in" and any(
+        index.lower[c] == "order" for c in index.children(prep)
+    )
 
 
-def _within(token: Token, verb: Token, links: int) -> bool:
-    """Whether the verb is at most this many heads above the token."""
-    node = token
+def _within(index: TokenIndex, word: int, verb: int, links: int) -> bool:
+    """Whether the verb is at most this many heads above the word."""
+    node = word
     for _ in range(links):
-        node = node.head
+        node = index.head[node]
         if node == verb:
             return True
     return False

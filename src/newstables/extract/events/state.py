@@ -68,6 +68,7 @@ class Article:
     proposing: bool = True  # off while a curated rule's arguments are read (registry only)
     resolved: dict[tuple[str, bool], RegistryEntry | None] = field(default_factory=dict)
     entities: dict[tuple[int, bool], str | None] = field(default_factory=dict)  # registry_entity
+    proposals: dict[int, str | None] = field(default_factory=dict)  # word → entities.propose
 
     def in_quote(self, token: Token) -> bool:
         """Whether the token lies between quote marks."""

@@ -155,7 +155,7 @@ def _verb_hit(article: Article, token: Token) -> Hit | None:
     verb = article.book.verb(token.lemma_.lower(), token.lower_)
     if verb is None:
         return None
-    pattern = match(article.index, article.doc, verb, token)
+    pattern = match(article.index, verb, token)
     if pattern is None:
         return None
     return Hit(token, pattern, pattern.type, None, pattern.mode)
