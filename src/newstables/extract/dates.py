@@ -604,18 +604,20 @@ def _number(text: str) -> int:
 
 @dataclass(frozen=True)
 class _Rule:
-    """One expression shape: `search` finds it in running text, `whole` matches a lone one."""
+    """One expression shape: `search` finds it in running text, `whole` matches a lone one;
+    `needs` is a part every match holds (a text without it is not searched)."""
 
     search: re.Pattern[str]
     whole: re.Pattern[str]
     resolver: Resolver
+    needs: re.Pattern[str]
 
 
-def _rule(core: str, resolver: Resolver, trigger: bool = False) -> _Rule:
+def _rule(core: str, resolver: Resolver, needs: re.Pattern[str], trigger: bool = False) -> _Rule:
     """Compile `core` (named group x) behind up to two prepositions; with `trigger`, running
     text must supply one ("in 2024"), while a lone expression ("2024") needs none.
 
-    >>> _rule(_BARE_YEAR, _bare_year, trigger=True).search.search("since 2014")["x"]
+    >>> _rule(_BARE_YEAR, _bare_year, _NEEDS_DIGIT, trigger=True).search.search("since 2014")["x"]
     '2014'
     """
     body = rf"{_LEFT}(?P<x>{core}){_RIGHT}"
@@ -624,81 +626,121 @@ def _rule(core: str, resolver: Resolver, trigger: bool = False) -> _Rule:
     # (a leading optional alternation made every rule try each preposition at every position).
     search = rf"{prefix}{{1,2}}{body}" if trigger else body
     flags = re.IGNORECASE
-    return _Rule(re.compile(search, flags), re.compile(rf"{prefix}{{0,2}}{body}", flags), resolver)
+    whole = re.compile(rf"{prefix}{{0,2}}{body}", flags)
+    return _Rule(re.compile(search, flags), whole, resolver, needs)
 
+
+# What each rule's match must hold, searched once per text (with the rules' flags): most
+# sentences hold no digit, month, season or time word, and their rules need not be run.
+_NEEDS_DIGIT = re.compile(r"\d")
+_NEEDS_MONTH = re.compile(_MONTH, re.IGNORECASE)
+_NEEDS_WEEKDAY = re.compile(_WEEKDAY, re.IGNORECASE)
+_NEEDS_SEASON = re.compile(_SEASON, re.IGNORECASE)
+_NEEDS_PART = re.compile(r"early|late|mid|start|beginning|middle|end", re.IGNORECASE)
+_NEEDS_UNIT = re.compile(r"day|week|month|quarter|year", re.IGNORECASE)
+_NEEDS_DAY_WORD = re.compile(_alternation(_DAY_WORDS), re.IGNORECASE)
+_NEEDS_QUARTER = re.compile("quarter", re.IGNORECASE)
+_NEEDS_HALF = re.compile("half", re.IGNORECASE)
+_NEEDS_WEEKEND = re.compile("weekend", re.IGNORECASE)
+_NEEDS_AGO = re.compile("ago", re.IGNORECASE)
 
 _DAYS = rf"(?P<d>\d{{1,2}}){_ORD}(?:\s*[-–]\s*(?P<d2>\d{{1,2}}){_ORD})?"
 _RANGE_WORD = r"(?:and|to|through|until|till)"
 _DAY_YEAR = rf"(?:,?\s+(?P<yr>{_YEAR})|\s+(?P<ymod>last|this|next)\s+year)?"
 
 _RULES: tuple[_Rule, ...] = (
-    _rule(rf"(?P<yr>{_YEAR})-(?P<mon>\d\d)-(?P<d>\d\d)", _day_of_month),
+    _rule(rf"(?P<yr>{_YEAR})-(?P<mon>\d\d)-(?P<d>\d\d)", _day_of_month, _NEEDS_DIGIT),
     _rule(
         rf"(?:(?:{_WEEKDAY}),?\s+)?(?:the\s+)?{_DAYS}\s+(?:of\s+)?(?P<mon>{_MONTH})"
         rf"{_DAY_YEAR}",
         _day_of_month,
+        _NEEDS_DIGIT,
     ),
     _rule(
         rf"(?:(?:{_WEEKDAY}),?\s+)?(?P<mon>{_MONTH})\s+{_DAYS}{_DAY_YEAR}",
         _day_of_month,
+        _NEEDS_DIGIT,
     ),
     _rule(
         rf"(?:between|from)\s+(?P<m1>{_MONTH})\s+(?P<d1>\d{{1,2}}){_ORD}\s+{_RANGE_WORD}\s+"
         rf"(?:(?P<mon>{_MONTH})\s+)?(?P<d>\d{{1,2}}){_ORD}{_DAY_YEAR}",
         _day_range,
+        _NEEDS_DIGIT,
     ),
     _rule(
         rf"(?:between|from)\s+(?:the\s+)?(?P<d1>\d{{1,2}}){_ORD}(?:\s+(?P<m1>{_MONTH}))?\s+"
         rf"{_RANGE_WORD}\s+(?:the\s+)?(?P<d>\d{{1,2}}){_ORD}\s+(?:of\s+)?(?P<mon>{_MONTH})"
         rf"{_DAY_YEAR}",
         _day_range,
+        _NEEDS_DIGIT,
     ),
-    _rule(rf"(?P<y1>{_YEAR})[-–/](?P<y2>\d\d|{_YEAR})", _year_range),
-    _rule(rf"(?:between|from)\s+(?P<y1>{_YEAR})\s+{_RANGE_WORD}\s+(?P<y2>{_YEAR})", _year_range),
+    _rule(rf"(?P<y1>{_YEAR})[-–/](?P<y2>\d\d|{_YEAR})", _year_range, _NEEDS_DIGIT),
+    _rule(
+        rf"(?:between|from)\s+(?P<y1>{_YEAR})\s+{_RANGE_WORD}\s+(?P<y2>{_YEAR})",
+        _year_range,
+        _NEEDS_DIGIT,
+    ),
     _rule(
         rf"(?:between|from)\s+(?P<m1>{_MONTH})(?:,?\s+(?P<y1>{_YEAR}))?\s+{_RANGE_WORD}\s+"
         rf"(?P<mon>{_MONTH})(?:,?\s+(?P<yr>{_YEAR}))?",
         _month_range,
+        _NEEDS_MONTH,
     ),
-    _rule(rf"(?P<m1>{_MONTH})\s*[-–]\s*(?P<mon>{_MONTH}),?\s+(?P<yr>{_YEAR})", _month_range),
-    _rule(rf"(?P<mon>{_MONTH}),?\s+(?:of\s+)?{_YEAR_REF}", _month_ref),
-    _rule(rf"(?P<yr>{_YEAR})-(?P<mon>0[1-9]|1[0-2])", _month_ref),
+    _rule(
+        rf"(?P<m1>{_MONTH})\s*[-–]\s*(?P<mon>{_MONTH}),?\s+(?P<yr>{_YEAR})",
+        _month_range,
+        _NEEDS_MONTH,
+    ),
+    _rule(rf"(?P<mon>{_MONTH}),?\s+(?:of\s+)?{_YEAR_REF}", _month_ref, _NEEDS_MONTH),
+    _rule(rf"(?P<yr>{_YEAR})-(?P<mon>0[1-9]|1[0-2])", _month_ref, _NEEDS_DIGIT),
     _rule(
         rf"{_PART}(?:in\s+)?(?:(?P<mon>{_MONTH})(?:,?\s+(?P<yr>{_YEAR}))?"
         rf"|(?P<mmod>last|this|next)\s+month)",
         _month_part,
+        _NEEDS_PART,
     ),
-    _rule(rf"{_PART}(?:in\s+)?{_YEAR_REF}", _year_part),
+    _rule(rf"{_PART}(?:in\s+)?{_YEAR_REF}", _year_part, _NEEDS_PART),
     _rule(
         rf"(?:the\s+)?(?P<q>{_alternation(_ORDINALS)})\s+quarter(?:\s+of)?\s+{_YEAR_REF}",
         _quarter_ref,
+        _NEEDS_QUARTER,
     ),
-    _rule(rf"(?-i:Q)(?P<qn>[1-4])(?:\s+of)?\s+(?P<yr>{_YEAR})", _quarter_ref),
-    _rule(rf"(?:the\s+)?(?P<h>first|second|1st|2nd)\s+half\s+of\s+{_YEAR_REF}", _half_ref),
-    _rule(rf"(?-i:H)(?P<hn>[12])\s+(?P<yr>{_YEAR})", _half_ref),
-    _rule(rf"(?:the\s+)?(?P<sea>{_SEASON})\s+of\s+{_YEAR_REF}", _season_ref),
-    _rule(rf"(?P<sea>{_SEASON}),?\s+(?P<yr>{_YEAR})", _season_ref),
-    _rule(rf"{_MOD}\s+(?P<sea>{_SEASON})", _season_ref),
-    _rule(rf"{_MOD}\s+(?P<mon>{_MONTH})", _month_ref),
+    _rule(rf"(?-i:Q)(?P<qn>[1-4])(?:\s+of)?\s+(?P<yr>{_YEAR})", _quarter_ref, _NEEDS_DIGIT),
+    _rule(
+        rf"(?:the\s+)?(?P<h>first|second|1st|2nd)\s+half\s+of\s+{_YEAR_REF}", _half_ref, _NEEDS_HALF
+    ),
+    _rule(rf"(?-i:H)(?P<hn>[12])\s+(?P<yr>{_YEAR})", _half_ref, _NEEDS_DIGIT),
+    _rule(rf"(?:the\s+)?(?P<sea>{_SEASON})\s+of\s+{_YEAR_REF}", _season_ref, _NEEDS_SEASON),
+    _rule(rf"(?P<sea>{_SEASON}),?\s+(?P<yr>{_YEAR})", _season_ref, _NEEDS_SEASON),
+    _rule(rf"{_MOD}\s+(?P<sea>{_SEASON})", _season_ref, _NEEDS_SEASON),
+    _rule(rf"{_MOD}\s+(?P<mon>{_MONTH})", _month_ref, _NEEDS_MONTH),
     _rule(
         rf"(?:(?P<mod>{_alternation(_OFFSETS)}|(?:early|late|earlier|later)(?:\s+on)?)\s+)?"
         rf"{_NOT_HOLIDAY}(?P<wd>{_WEEKDAY})(?:\s+(?:morning|afternoon|evening|night))?"
         rf"{_NOT_NEWSPAPER}",
         _weekday,
+        _NEEDS_WEEKDAY,
     ),
-    _rule(rf"(?:{_MOD}\s+|the\s+)weekend", _weekend),
-    _rule(rf"{_MOD}\s+{_UNIT}", _unit_ref),
+    _rule(rf"(?:{_MOD}\s+|the\s+)weekend", _weekend, _NEEDS_WEEKEND),
+    _rule(rf"{_MOD}\s+{_UNIT}", _unit_ref, _NEEDS_UNIT),
     _rule(
         rf"(?P<dw>{_alternation(_DAY_WORDS)})(?:\s+(?:morning|afternoon|evening|night))?",
         _day_word,
+        _NEEDS_DAY_WORD,
     ),
-    _rule(rf"(?P<dir>earlier|later|so\s+far)\s+this\s+{_UNIT}", _part_of_current),
-    _rule(rf"(?P<n>{_NUM})\s+(?P<unit>day|week|month|year|decade)s?\s+ago", _ago),
-    _rule(rf"the\s+(?:past\s+(?:(?P<n>{_NUM})\s+)?|last\s+(?P<n2>{_NUM})\s+){_UNIT}s?", _trailing),
-    _rule(r"(?:the\s+)?(?P<dec>1\d\d|20\d)0s", _decade),
-    _rule(rf"(?P<mon>{_MONTH})(?!['’]s\b)", _month_ref, trigger=True),
-    _rule(r"(?:the\s+)?(?P<sea>spring|summer|autumn|winter)", _season_ref, trigger=True),
-    _rule(rf"(?P<yr>{_BARE_YEAR})", _bare_year, trigger=True),
+    _rule(rf"(?P<dir>earlier|later|so\s+far)\s+this\s+{_UNIT}", _part_of_current, _NEEDS_UNIT),
+    _rule(rf"(?P<n>{_NUM})\s+(?P<unit>day|week|month|year|decade)s?\s+ago", _ago, _NEEDS_AGO),
+    _rule(
+        rf"the\s+(?:past\s+(?:(?P<n>{_NUM})\s+)?|last\s+(?P<n2>{_NUM})\s+){_UNIT}s?",
+        _trailing,
+        _NEEDS_UNIT,
+    ),
+    _rule(r"(?:the\s+)?(?P<dec>1\d\d|20\d)0s", _decade, _NEEDS_DIGIT),
+    _rule(rf"(?P<mon>{_MONTH})(?!['’]s\b)", _month_ref, _NEEDS_MONTH, trigger=True),
+    _rule(
+        r"(?:the\s+)?(?P<sea>spring|summer|autumn|winter)", _season_ref, _NEEDS_SEASON, trigger=True
+    ),
+    _rule(rf"(?P<yr>{_BARE_YEAR})", _bare_year, _NEEDS_DIGIT, trigger=True),
 )
 
 # --- public API -------------------------------------------------------------------------------
@@ -735,7 +777,12 @@ def find_dates(text: str, published: date | None) -> list[DateMention]:
     [('2024', '2024'), ('around 1950', '1950~')]
     """
     found: list[tuple[int, int, int, DateValue]] = []
+    held: dict[re.Pattern[str], bool] = {}
     for order, rule in enumerate(_RULES):
+        if rule.needs not in held:
+            held[rule.needs] = rule.needs.search(text) is not None
+        if not held[rule.needs]:
+            continue
         for m in rule.search.finditer(text):
             if value := rule.resolver(m, published):
                 found.append((m.start("x"), m.end("x"), order, value))

@@ -20,11 +20,12 @@ Modules: ``lexicon`` (engine lexicon + curation), ``triggers`` (which words fire
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 from datetime import date
 from typing import TYPE_CHECKING
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Span, Token
 
 from ...models import DateBasis, EntityType, EventType, Factuality
 from ..dates import DateValue
@@ -45,6 +46,7 @@ from .clauses import (
     verbal_attack,
 )
 from .entities import agents
+from .index import TokenIndex, covered
 from .lexicon import EventCodebook, load_codebook
 from .parse import dobj, subject
 from .phrases import clause
@@ -59,7 +61,7 @@ from .readings import (
     unreceived,
 )
 from .state import Article, Hit
-from .triggers import BLAMING, fire
+from .triggers import BLAMING, fire, may_fire
 
 if TYPE_CHECKING:
     from .. import ArticleContext, EventDraft, NewEntity
@@ -78,8 +80,8 @@ def event_mentions(ctx: ArticleContext) -> tuple[list[EventDraft], list[NewEntit
     article = _article(ctx, book)
     drafts: list[EventDraft] = []
     previous: list[Hit] = []
-    for sent in _segments(ctx.doc):
-        if not sent.text.strip() or furniture_at(ctx.text, sent.start_char):
+    for sent in _segments(article):
+        if not article.text_of(sent).strip() or furniture_at(ctx.text, sent.start_char):
             previous = []
             continue
         hits = _collapse(_sentence_hits(article, sent))
@@ -121,9 +123,13 @@ def _sentence_hits(article: Article, sent: Span) -> list[Hit]:
     """Every trigger that fires in a sentence, with its arguments, date and factuality; verbs
     first, then nouns that no fired verb governs."""
     hits: list[Hit] = []
-    tokens = sorted(sent, key=lambda t: (t.pos_ in ("NOUN", "PROPN"), t.i))
+    may, pos = may_fire(article), article.index.pos
+    order = sorted(
+        (i for i in range(sent.start, sent.end) if may[i]),
+        key=lambda i: (pos[i] in ("NOUN", "PROPN"), i),
+    )
     fired: set[int] = set()
-    for token in tokens:
+    for token in (article.doc[i] for i in order):
         if token.head.i in fired and token.pos_ == "NOUN" and not _owned(token):
             continue
         for fired_hit in fire(article, token):
@@ -178,13 +184,15 @@ def _continuations(article: Article, sent: Span, previous: list[Hit], hits: list
     """A quotation right after a speech act, said by the same actor, is another mention of it
     ("South Korea's Defense Ministry condemned ... . 'North Korea has admitted to its own
     criminal acts,' the ministry said in a statement Monday"); its verb of saying dates it."""
-    if not any(article.in_quote(t) for t in sent):
+    inside, lemma = article.quoted, article.index.lemma
+    if not any(inside[sent.start : sent.end]):
         return []
     found = []
-    for word in sent:
-        if word.lemma_.lower() not in article.book.reporting or article.in_quote(word):
+    for i in range(sent.start, sent.end):
+        if lemma[i] not in article.book.reporting or inside[i]:
             continue
-        quoted = dobj(word) if word.lemma_.lower() == "quote" else None
+        word = article.doc[i]
+        quoted = dobj(word) if lemma[i] == "quote" else None
         speaker = _speaker_of(article, quoted or subject(word))
         for hit in previous:
             if hit.key:  # the engine's reading of the same words yields to the keyed mention
@@ -216,15 +224,19 @@ def _article(ctx: ArticleContext, book: EventCodebook) -> Article:
                 root = root.head
             subject = root.dep_ in ("nsubj", "nsubjpass")
             people.append((ent.start_char, entry.entity_id, entry.gender, subject))
+    quotes = tuple((q.start, q.end) for q in find_quotes(ctx.text)) + _embedded(ctx.text)
+    index = TokenIndex.of(ctx.doc, ctx.text)
     return Article(
         ctx=ctx,
         doc=ctx.doc,
         registry=registry,
         book=book,
         published=ctx.article.published,
-        quotes=tuple((q.start, q.end) for q in find_quotes(ctx.text)) + _embedded(ctx.text),
+        quotes=quotes,
         people=tuple(people),
         lower=ctx.text.lower(),
+        index=index,
+        quoted=covered(quotes, index.idx),
     )
 
 
@@ -236,15 +248,15 @@ def _embedded(text: str) -> tuple[tuple[int, int], ...]:
     return tuple((m.start(), m.end()) for m in _EMBED.finditer(text))
 
 
-def _segments(doc: Doc) -> Iterator[Span]:
+def _segments(article: Article) -> Iterator[Span]:
     """The sentences, cut at line breaks too (a headline is its own mention)."""
+    doc, breaks = article.doc, article.index.line_breaks
     for sent in doc.sents:
         start = sent.start
-        for token in sent:
-            if "\n" in token.text_with_ws and token.i + 1 < sent.end:
-                if token.i + 1 > start:
-                    yield doc[start : token.i + 1]
-                start = token.i + 1
+        for i in breaks[bisect_left(breaks, sent.start) : bisect_left(breaks, sent.end - 1)]:
+            if i + 1 > start:
+                yield doc[start : i + 1]
+            start = i + 1
         if start < sent.end:
             yield doc[start : sent.end]
 
@@ -324,7 +336,11 @@ def _read(article: Article, hit: Hit) -> Hit | None:
 def _publishable(article: Article, sent: Span, hit: Hit) -> bool:
     """A lexicon hit is kept when it names its actor, the text says it happened (or it is a
     promise or threat), it is no question and no words inside a quotation."""
-    if hit.actor is None or article.in_quote(hit.token) or sent.text.rstrip().endswith("?"):
+    if (
+        hit.actor is None
+        or article.in_quote(hit.token)
+        or article.text_of(sent).rstrip().endswith("?")
+    ):
         return False
     if hit.factuality == Factuality.hypothetical or _blame_of_no_one(hit):
         return False

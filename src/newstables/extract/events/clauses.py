@@ -55,7 +55,7 @@ def dates(article: Article, sent: Span, hits: list[Hit]) -> None:
     if not hits:
         return
     triggers = {hit.token.i for hit in hits}
-    found = find_dates(sent.text, article.published)
+    found = find_dates(article.text_of(sent), article.published)
     for mention in found:
         span = sent.char_span(mention.start, mention.end, alignment_mode="expand")
         if span is None:
@@ -128,10 +128,11 @@ def _governors(token: Token) -> list[tuple[Token, bool]]:
 
 
 def factuality(book: EventCodebook, hit: Hit) -> Factuality:
-    """Planned, hypothetical, claimed or denied from the words governing the trigger."""
+    """Planned, hypothetical, claimed or denied from the words governing the trigger: the
+    first level (denied, hypothetical, planned, claimed) whose words mark a word of the chain."""
     if hit.factuality != Factuality.asserted:
         return hit.factuality
-    chain = _governors(hit.token)
+    marks = [_marks(book, node, counts) for node, counts in _governors(hit.token)]
     for level in (
         Factuality.denied,
         Factuality.hypothetical,
@@ -139,14 +140,8 @@ def factuality(book: EventCodebook, hit: Hit) -> Factuality:
         Factuality.claimed,
     ):
         words = book.modality.get(level, frozenset())
-        for node, counts in chain:
-            own = counts and node.lemma_.lower() in words
-            marked = any(
-                c.lower_ in words and c.dep_ in ("aux", "advmod", "mark", "neg")
-                for c in node.children
-            ) or _qualified(book, node, words)
-            if own or marked:
-                return level
+        if any(not found.isdisjoint(words) for found in marks):
+            return level
     if hit.token.pos_ in ("NOUN", "PROPN") and hit.token.head.lemma_.lower() == "claim":
         return Factuality.claimed
     if _noun_infinitive(hit.token):
@@ -154,16 +149,24 @@ def factuality(book: EventCodebook, hit: Hit) -> Factuality:
     return Factuality.asserted
 
 
-def _qualified(book: EventCodebook, node: Token, words: frozenset[str]) -> bool:
+def _marks(book: EventCodebook, node: Token, counts: bool) -> set[str]:
+    """The words that may mark a chain word's status: its own lemma (when it counts), its
+    auxiliaries, adverbs, markers and negations, and the participles qualifying it."""
+    found = {c.lower_ for c in node.children if c.dep_ in ("aux", "advmod", "mark", "neg")}
+    if counts:
+        found.add(node.lemma_.lower())
+    return found | _qualifiers(book, node)
+
+
+def _qualifiers(book: EventCodebook, node: Token) -> set[str]:
     """An event noun whose participle says its status: "Elbonia's planned attack", "his
     proposed ban" (planned), "the alleged bribery" (claimed) — unless a light verb says it
     was carried out ("mounted its long-threatened invasion")."""
     if node.dep_ == "dobj" and node.head.lemma_.lower() in book.light_verbs:
-        return False
-    return node.pos_ in ("NOUN", "PROPN") and any(
-        c.dep_ == "amod" and c.tag_ in ("VBN", "JJ") and c.lemma_.lower() in words
-        for c in node.children
-    )
+        return set()
+    if node.pos_ not in ("NOUN", "PROPN"):
+        return set()
+    return {c.lemma_.lower() for c in node.children if c.dep_ == "amod" and c.tag_ in ("VBN", "JJ")}
 
 
 def _noun_infinitive(token: Token) -> bool:

@@ -200,17 +200,24 @@ def _thing(article: Article, noun: Token) -> bool:
 
 
 def registry_entity(article: Article, token: Token, agent: bool = True) -> str | None:
-    """A registry entity for the token: its named-entity span, else its phrase as a role."""
-    registry = article.registry
+    """A registry entity for the token: its named-entity span, else its phrase as a role
+    (looked up once per word and reading in the article)."""
+    key = (token.i, agent)
+    if key not in article.entities:
+        article.entities[key] = _registry_entity(article, token, agent)
+    return article.entities[key]
+
+
+def _registry_entity(article: Article, token: Token, agent: bool) -> str | None:
     ent = _ent_of(token)
     if ent is not None:
-        entry = registry.resolve(ent.text, agent=agent) or registry.get(ent.ent_id_)
+        entry = article.resolve(ent.text, agent) or article.registry.get(ent.ent_id_)
         if entry is not None:
             return None if agent and entry.type in _NOT_ACTORS else entry.entity_id
     if token.pos_ not in ("NOUN", "PROPN"):
         return None
-    phrase = token.doc[token.left_edge.i : token.i + 1].text
-    entry = registry.resolve(phrase, agent=agent)
+    phrase = article.text_of(token.doc[token.left_edge.i : token.i + 1])
+    entry = article.resolve(phrase, agent)
     if entry is None or (agent and entry.type in _NOT_ACTORS):
         return None
     return entry.entity_id
@@ -302,7 +309,14 @@ def _keep(article: Article, entity_id: str | None, new: NewEntity | None) -> str
 
 def propose(article: Article, token: Token) -> str | None:
     """A new entity for an argument the registry does not know (None when the phrase names
-    nobody in particular: "officials", "the government")."""
+    nobody in particular: "officials", "the government"); read once per word (the entity it
+    proposes is recorded on the first reading)."""
+    if token.i not in article.proposals:
+        article.proposals[token.i] = _propose(article, token)
+    return article.proposals[token.i]
+
+
+def _propose(article: Article, token: Token) -> str | None:
     if token.pos_ == "PRON":
         return None
     ent = entity_at(token)

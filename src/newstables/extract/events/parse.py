@@ -60,8 +60,10 @@ def misparsed_subject(token: Token) -> Token | None:
     """ "Doctors from two aid groups donated and delivered goods to ...": a sentence the parser
     read as one noun phrase (its root a noun, the verbs modifiers of a word inside it) whose verb
     or a verb joined to it is past tense; the root noun is the subject."""
+    if token.dep_ != "acl":
+        return None
     root = token.sent.root
-    if token.dep_ != "acl" or root.pos_ not in ("NOUN", "PROPN"):
+    if root.pos_ not in ("NOUN", "PROPN"):
         return None
     if not any(v.tag_ == "VBD" for v in (token, *(c for c in token.children if c.dep_ == "conj"))):
         return None

@@ -12,8 +12,8 @@ from spacy.tokens import Token
 
 from .entities import joined, resolve
 from .parse import misparsed_subject, received_from, subject
+from .patterns import particle
 from .state import Article, Hit
-from .triggers import particle
 
 _IRREGULAR = {
     "send": "sent", "hold": "held", "meet": "met", "give": "gave", "take": "took",

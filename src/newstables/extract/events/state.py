@@ -11,11 +11,12 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from ...models import EventType, Factuality
-from ...registry import Registry
+from ...registry import Registry, RegistryEntry
 from ..dates import DateValue
+from .index import TokenIndex
 from .lexicon import EventCodebook, Pattern, TriggerRule
 
 if TYPE_CHECKING:
@@ -56,16 +57,33 @@ class Article:
     quotes: tuple[tuple[int, int], ...]
     people: tuple[tuple[int, str, str | None, bool], ...]  # (start, entity id, gender, subject)
     lower: str  # the article text, lower-cased once (Doc.text rebuilds the string per call)
+    index: TokenIndex  # per-word lists of the Doc, read once
+    quoted: list[bool]  # per word: whether it lies between quote marks (or in an embedded post)
     names: dict[str, str] = field(default_factory=dict)  # entity id → name, for phrases
     proposed: dict[str, NewEntity] = field(default_factory=dict)  # entities found by events
     idioms: frozenset[int] | None = None  # offsets inside fixed phrases (triggers._idiom)
+    firing: list[bool] | None = None  # per word: whether a trigger may fire (triggers.may_fire)
     named: dict[int, str | None] = field(default_factory=dict)  # entity start → id (entities)
     speaking: str | None = None  # the actor whose clause is being written (phrases)
     proposing: bool = True  # off while a curated rule's arguments are read (registry only)
+    resolved: dict[tuple[str, bool], RegistryEntry | None] = field(default_factory=dict)
+    entities: dict[tuple[int, bool], str | None] = field(default_factory=dict)  # registry_entity
+    proposals: dict[int, str | None] = field(default_factory=dict)  # word → entities.propose
 
     def in_quote(self, token: Token) -> bool:
         """Whether the token lies between quote marks."""
-        return any(s <= token.idx < e for s, e in self.quotes)
+        return self.quoted[token.i]
+
+    def text_of(self, span: Span) -> str:
+        """The span's text, cut from the article (``span.text`` joins its Tokens' texts)."""
+        return self.ctx.text[span.start_char : span.end_char]
+
+    def resolve(self, phrase: str, agent: bool) -> RegistryEntry | None:
+        """``registry.resolve``, looked up once per phrase in the article."""
+        key = (phrase, agent)
+        if key not in self.resolved:
+            self.resolved[key] = self.registry.resolve(phrase, agent=agent)
+        return self.resolved[key]
 
     def name(self, entity_id: str | None) -> str | None:
         """A readable name for an entity id (registry, else proposed)."""

@@ -18,24 +18,18 @@ from collections.abc import Iterator
 from spacy.tokens import Token
 
 from ...models import EventType, Factuality
-from .lexicon import EventCodebook, Pattern, TriggerRule, Verb
+from .index import TokenIndex
+from .lexicon import EventCodebook, Pattern, TriggerRule
 from .parse import dobj
+from .patterns import match
 from .state import Article, Hit
 
 _POS = {"VERB": "verbs", "AUX": "verbs", "NOUN": "nouns", "PROPN": "nouns", "ADJ": "adjectives"}
 _QUANTITY_NOUNS = frozenset({"quantity", "total", "number", "amount", "lot", "range", "batch"})
-_OWN_CLAUSE = frozenset({"ccomp", "advcl", "relcl", "parataxis", "nsubj", "nsubjpass", "csubj",
-                         "conj", "cc", "punct", "mark", "appos"})  # fmt: skip
 _AGENT_CHILDREN = frozenset({"poss", "agent"})
 _CONCLUDING = frozenset({"conclude", "demand", "insist", "urge", "decide", "rule"})
-_FUNCTION_WORDS = frozenset(
-    {"to", "against", "for", "with", "on", "in", "of", "from", "by", "up", "out", "off", "down",
-     "over", "into", "at", "about", "back", "away"}
-)  # fmt: skip
 _MOTION = frozenset({"return", "travel", "go", "come", "arrive", "fly", "head", "meet", "gather",
                      "convene", "sit"})  # fmt: skip
-_DEPTH = 4  # pattern words are looked for this many links below the verb
-_NOT_DOWN = frozenset({"relcl", "ccomp", "advcl", "acl"})
 
 
 def fire(article: Article, token: Token, curated: bool = True) -> list[Hit]:
@@ -46,13 +40,50 @@ def fire(article: Article, token: Token, curated: bool = True) -> list[Hit]:
     if curated and (rules := list(_curated(article, token))):
         return rules
     if token.pos_ == "VERB":
-        hit = _label(article, token) or _verb_hit(article.book, token) or _blame(article, token)
+        hit = _label(article, token) or _verb_hit(article, token) or _blame(article, token)
         hit = hit or _refuse(article, token)
     elif token.pos_ == "NOUN":
         hit = _noun_hit(article.book, token)
     else:
         return []
     return [hit] if hit else []
+
+
+def may_fire(article: Article) -> list[bool]:
+    """Per word of the article, whether ``fire`` can find anything there (read once per
+    article from plain lists): a word a curated rule names (lemma or form, with its part of
+    speech), a contradicting word, a verb or auxiliary with a modal of request, a verb with a
+    label ("oprd"), a lexicon verb or a verb of saying or showing, a lexicon or carrier noun.
+    Every other word fires nothing, so ``fire`` need not be tried on it."""
+    if article.firing is None:
+        article.firing = _firing(article.book, article.index)
+    return article.firing
+
+
+def _firing(book: EventCodebook, index: TokenIndex) -> list[bool]:
+    heads, deps, lower = index.head, index.dep, index.lower
+    modal = {heads[j] for j, d in enumerate(deps) if d == "aux" and lower[j] in book.request_modals}
+    label = {heads[j] for j, d in enumerate(deps) if d == "oprd"}
+    return [
+        _may_fire_at(book, index.pos[i], index.lemma[i], lower[i], i in modal, i in label)
+        for i in range(len(heads))
+    ]
+
+
+def _may_fire_at(
+    book: EventCodebook, pos: str, lemma: str, lower: str, modal: bool, label: bool
+) -> bool:
+    kind = _POS.get(pos)
+    if kind and ((lemma, kind) in book.rules or (lower, kind) in book.rules):
+        return True
+    if lower in book.contradicts or (modal and kind == "verbs"):
+        return True
+    if pos == "VERB":
+        speaking = lemma in book.reporting or lemma in _SHOWING
+        return label or speaking or book.verb(lemma, lower) is not None
+    if pos == "NOUN":
+        return lemma in book.nouns or lower in book.nouns or lemma in book.carriers
+    return False
 
 
 BLAMING = Pattern(EventType.ACCUSE, "disapprove", "111")
@@ -65,9 +96,10 @@ def _blame(article: Article, token: Token) -> Hit | None:
     if token.lemma_.lower() not in book.reporting or article.in_quote(token):
         return None
     said = [c for c in token.children if c.dep_ in ("ccomp", "dobj", "xcomp", "advcl")]
-    words = [t for c in said for t in c.subtree]
-    words += [t for t in token.sent if article.in_quote(t)]
-    if not any(t.lemma_.lower() in book.blame or t.lower_ in book.blame for t in words):
+    index, quoted = article.index, article.quoted
+    words = [t.i for c in said for t in c.subtree]
+    words += [i for i in range(index.sent_start[token.i], index.sent_end[token.i]) if quoted[i]]
+    if not any(index.lemma[i] in book.blame or index.lower[i] in book.blame for i in words):
         return None
     hit = Hit(token, BLAMING, EventType.ACCUSE, None, "disapprove")
     hit.target = _about(said)
@@ -75,13 +107,15 @@ def _blame(article: Article, token: Token) -> Hit | None:
 
 
 _REFUSING = Pattern(EventType.REJECT, None, "120")
+_SHOWING = frozenset({"show", "give"})
 
 
 def _refuse(article: Article, token: Token) -> Hit | None:
     """A verb of saying or showing whose words refuse: "said lifting the sanctions is out of
     the question", "showed no sign that he would apologize" (REJECT by the subject)."""
     book = article.book
-    if token.lemma_.lower() not in book.reporting | {"show", "give"} or article.in_quote(token):
+    lemma = token.lemma_.lower()
+    if (lemma not in book.reporting and lemma not in _SHOWING) or article.in_quote(token):
         return None
     said = [t for c in token.children if c.i > token.i and c.dep_ not in ("punct", "cc", "conj")
             for t in c.subtree]  # fmt: skip
@@ -117,166 +151,14 @@ def _about(said: list[Token]) -> Token | None:
     return None
 
 
-def _verb_hit(book: EventCodebook, token: Token) -> Hit | None:
-    verb = book.verb(token.lemma_.lower(), token.lower_)
+def _verb_hit(article: Article, token: Token) -> Hit | None:
+    verb = article.book.verb(token.lemma_.lower(), token.lower_)
     if verb is None:
         return None
-    pattern = match(verb, token)
+    pattern = match(article.index, verb, token)
     if pattern is None:
         return None
     return Hit(token, pattern, pattern.type, None, pattern.mode)
-
-
-def match(verb: Verb, token: Token) -> Pattern | None:
-    """The verb's most specific pattern whose words its clause holds, else its bare code."""
-    after = clause_words(token)
-    subject = _subject_words(token)
-    word = particle(token)
-    for pattern in verb.candidates(after):
-        if word and not _names(pattern, word):
-            continue
-        if _holds(pattern, after, subject, token):
-            if verb.default is not None and _functional(pattern) and not word:
-                return verb.default  # "mobilized reservists against": the verb's own code
-            return pattern
-    return None if word else verb.default
-
-
-def particle(token: Token) -> str | None:
-    """A verb's particle: with one, it is another verb, and only patterns naming the particle
-    apply, not the bare code ("pulled off a string of victories", "pushed back against the
-    attack" are no seizure and no demand)."""
-    for c in token.children:
-        if c.dep_ == "prt" or (
-            c.i == token.i + 1 and c.dep_ in ("advmod", "prep") and c.lower_ in _PARTICLES
-        ):
-            return c.lower_
-    return None
-
-
-def _names(pattern: Pattern, word: str) -> bool:
-    """Whether a pattern has the word among its own (after the verb or as a preposition)."""
-    return any(word in term for term in pattern.after) or any(p == word for p, _ in pattern.preps)
-
-
-_PARTICLES = frozenset({"back", "down", "off", "out", "away"})
-
-
-def _functional(pattern: Pattern) -> bool:
-    """A pattern of function words only ("* AGAINST", "* (TO)")."""
-    words = {w for t in pattern.after for w in t} | {p for p, ts in pattern.preps if not ts}
-    content = [t for _, ts in pattern.preps for t in ts]
-    return not content and not pattern.before and words <= _FUNCTION_WORDS
-
-
-def clause_words(token: Token) -> dict[str, list[Token]]:
-    """Words of the verb's own clause after it (objects, particles, prepositions, infinitive
-    complements), by lower-case form and lemma."""
-    found: dict[str, list[Token]] = {}
-    stack = [(c, 1) for c in token.children if c.i > token.i and c.dep_ not in _OWN_CLAUSE]
-    while stack:
-        node, depth = stack.pop()
-        for form in (node.lower_, node.lemma_.lower()):
-            found.setdefault(form, []).append(node)
-        if depth < _DEPTH:
-            stack.extend((c, depth + 1) for c in node.children if c.dep_ not in _NOT_DOWN)
-    for complement in token.children:  # "called for her to resign", "called on them to go"
-        if complement.dep_ in ("advcl", "ccomp") and complement.i > token.i:
-            for link in complement.children:
-                if (link.dep_, link.lower_) in (("mark", "for"), ("aux", "to")):
-                    found.setdefault(link.lower_, []).append(link)
-    return found
-
-
-def _subject_words(token: Token) -> set[str]:
-    words: set[str] = set()
-    for child in token.children:
-        if child.dep_ in ("nsubj", "nsubjpass"):
-            words.update(w for t in child.subtree for w in (t.lower_, t.lemma_.lower()))
-    return words
-
-
-def _term_in(term: frozenset[str], words: dict[str, list[Token]] | set[str]) -> bool:
-    if not term.isdisjoint(words):
-        return True
-    phrases = _PHRASES.get(term)
-    if phrases is None:
-        phrases = _PHRASES[term] = tuple(a.split() for a in term if " " in a)
-    return any(all(w in words for w in phrase) for phrase in phrases)
-
-
-_PHRASES: dict[frozenset[str], tuple[list[str], ...]] = {}  # multi-word alternatives, split once
-
-
-def _holds(pattern: Pattern, after: dict[str, list[Token]], subject: set[str], verb: Token) -> bool:
-    if not all(_term_in(t, _reachable(pattern, after, verb)) for t in pattern.after):
-        return False
-    if not all(_term_in(t, subject) for t in pattern.before):
-        return False
-    for prep, terms in pattern.preps:
-        if not terms and dobj(verb) is not None and any(c.dep_ == "oprd" for c in verb.children):
-            return False  # "called him a liar for lying": a label, its "for" a reason
-        heads = [
-            h
-            for h in after.get(prep, [])
-            if h.dep_ != "aux" and _within(h, verb, 2) and not _in_order(h) and not _of_time(h)
-        ]
-        if not heads:
-            return False
-        inside = {w for h in heads for t in h.subtree for w in (t.lower_, t.lemma_.lower())}
-        if not all(_term_in(t, inside) for t in terms):
-            return False
-    return True
-
-
-def _reachable(
-    pattern: Pattern, after: dict[str, list[Token]], verb: Token
-) -> dict[str, list[Token]]:
-    """The clause words a pattern's words may be: not inside a phrase of place or time
-    ("in", "at", "during") that the pattern does not name ("stated in a press release"
-    frees no one)."""
-    named = {w for t in pattern.after for w in t} | {p for p, _ in pattern.preps}
-    kept = {}
-    for word, tokens in after.items():
-        inside = [t for t in tokens if not (_preps_above(t, verb) & _SETTINGS) - named]
-        if inside:
-            kept[word] = inside
-    return kept
-
-
-_SETTINGS = frozenset({"in", "at", "during", "amid", "since", "until"})
-
-
-def _preps_above(token: Token, verb: Token) -> set[str]:
-    """The prepositions on the way from a clause word up to its verb."""
-    found: set[str] = set()
-    node = token
-    while node != verb and node.head != node:
-        node = node.head
-        if node.dep_ == "prep" and node != verb:
-            found.add(node.lower_)
-    return found
-
-
-def _of_time(token: Token) -> bool:
-    """ "on the weekend", "on Monday": a preposition of time is no pattern's preposition
-    ("whom they had taken hostage ... on the weekend" takes no one on)."""
-    return any(c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME") for c in token.children)
-
-
-def _in_order(token: Token) -> bool:
-    """ "in order to": a purpose, not the preposition "in" ("stepped down in order to ...")."""
-    return token.lower_ == "in" and any(c.lower_ == "order" for c in token.children)
-
-
-def _within(token: Token, verb: Token, links: int) -> bool:
-    """Whether the verb is at most this many heads above the token."""
-    node = token
-    for _ in range(links):
-        node = node.head
-        if node == verb:
-            return True
-    return False
 
 
 def journey_verb(token: Token) -> Token | None:
