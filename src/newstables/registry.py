@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -25,8 +26,10 @@ def read_yaml(path: Path) -> Any:
     return yaml.safe_load(path.read_text(encoding="utf-8")) if path.exists() else None
 
 
+@lru_cache(maxsize=1 << 16)
 def name_key(name: str) -> str:
-    """Normalise a name for look-up: case, accents, apostrophes, dots, hyphens and 'the'.
+    """Normalise a name for look-up: case, accents, apostrophes, dots, hyphens and 'the'
+    (memoised: the same mentions are looked up many times per article).
 
     >>> name_key("the U.S. State Department's")
     'us state department'

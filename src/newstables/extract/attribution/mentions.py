@@ -71,7 +71,12 @@ Resolved = tuple[str | None, NewEntity | None, Attribution]
 
 
 def mention_span(art: ArticleView, token: Token) -> Span:
-    """The noun phrase printed for a speaker token (its noun chunk, else its entity or itself)."""
+    """The noun phrase printed for a speaker token (its noun chunk, else its entity or itself;
+    memoised per article)."""
+    return art.cached(("mention", token.i), lambda: _mention_span(art, token))
+
+
+def _mention_span(art: ArticleView, token: Token) -> Span:
     if token.pos_ == "PRON":
         return art.doc[token.i : token.i + 1]
     chunk = art.chunks.get(token.i)
