@@ -117,31 +117,32 @@ def entity_of_ent(
 ) -> tuple[str, NewEntity | None, str, str | None] | None:
     """(entity id, new entity, kind, gender) of a named-entity mention."""
     registry = art.ctx.curation.registry
-    entry = registry.get(ent.ent_id_) or registry.resolve(ent.text)
+    text, label = ent.text, ent.label_
+    entry = registry.get(ent.ent_id_) or registry.resolve(text)
     if entry is not None:
         kind = "person" if entry.type == EntityType.person else "group"
         return entry.entity_id, None, kind, entry.gender
-    if ent.label_ not in LABELS:
+    if label not in LABELS:
         return None
-    words = name_words(ent.text)
+    words = name_words(text)
     is_person = (
-        ent.label_ == "PERSON"
+        label == "PERSON"
         or given_name_org(ent)
-        or (len(words) == 1 and words[0].lower() in art.names and not media_type(ent.text))
+        or (len(words) == 1 and words[0].lower() in art.names and not media_type(text))
     )
     if is_person:
-        entity_id, new, gender = person_entity(art, ent.text, ent.start_char)
+        entity_id, new, gender = person_entity(art, text, ent.start_char)
         entry = registry.by_alias(new.name)
         if entry is not None:
             return entry.entity_id, None, "person", entry.gender
         return entity_id, new, "person", gender
-    kind_type = LABELS[ent.label_]
-    if ent.label_ == "ORG" and media_type(ent.text):
+    kind_type = LABELS[label]
+    if label == "ORG" and media_type(text):
         kind_type = EntityType.media
-    name = re.sub(r"^(?:the|The)\s+", "", ent.text).replace("’s", "").replace("'s", "")
+    name = re.sub(r"^(?:the|The)\s+", "", text).replace("’s", "").replace("'s", "")
     if not name_key(name):
         return None
-    new = NewEntity(entity_id=slugify(name), name=name, type=kind_type, surface=ent.text)
+    new = NewEntity(entity_id=slugify(name), name=name, type=kind_type, surface=text)
     return new.entity_id, new, "group", None
 
 
@@ -171,12 +172,13 @@ def _surname_mentions(art: ArticleView) -> list[Mention]:
     resolves through the name chain."""
     found = []
     for token in art.doc:
+        if token.lower_ not in art.names:  # the rarest condition first
+            continue
         if (
             not (token.pos_ == "PROPN" or (token.pos_ == "NOUN" and token.dep_ in SUBJECTS))
             or token.ent_type_ in LABELS
             or token.dep_ in ("compound", "amod", "nmod")
             or not token.text[:1].isupper()
-            or token.lower_ not in art.names
             or art.in_quote(token)
             or media_type(token.text)
         ):
@@ -293,12 +295,14 @@ def _record_description(art: ArticleView, ent: Span, entity_id: str, new: NewEnt
     for token in ent:
         if role_of(token.text) in PERSON_ROLE_TITLES:
             heads.append(role_of(token.text))
-    for token in (ent.root, ent.root.head):
+    root = ent.root
+    governor = root.head
+    for token in (root, governor):
         for child in token.children:
             if child.dep_ == "appos" and child.pos_ == "NOUN":
                 heads.append(child.lemma_.lower())
-    if ent.root.dep_ == "appos" and ent.root.head.pos_ == "NOUN":
-        heads.append(ent.root.head.lemma_.lower())
+    if root.dep_ == "appos" and governor.pos_ == "NOUN":
+        heads.append(governor.lemma_.lower())
     for head in heads:
         art.descriptions.setdefault(head, []).append((ent.start_char, entity_id, new))
 

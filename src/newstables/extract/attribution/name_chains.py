@@ -16,6 +16,7 @@ place (``places.txt``) is a surname ("Nefzi said", not "Moscow said").
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
@@ -61,8 +62,13 @@ def strip_titles(words: list[str]) -> tuple[list[str], str | None]:
 
 def name_words(text: str) -> list[str]:
     """Name words without possessive endings and stray punctuation."""
+    return list(_name_words(text))
+
+
+@lru_cache(maxsize=1 << 14)
+def _name_words(text: str) -> tuple[str, ...]:
     text = re.sub(r"['’]s?$", "", text.strip())
-    return [w for w in re.sub(r"['’]s\b", "", text).split() if re.search(r"\w", w)]
+    return tuple(w for w in re.sub(r"['’]s\b", "", text).split() if re.search(r"\w", w))
 
 
 def index_names(art: ArticleView) -> None:
@@ -118,10 +124,11 @@ def given_name_org(ent: Span) -> bool:
     """An organisation or place span that reads as a person's name: two or three capitalised
     words, the first a known given name, the last no organisation or place word, no outlet
     ("Carly Fiorina" tagged ORG, "Beverly Bond" tagged GPE; not "Virginia Tech", "Mason City")."""
+    if ent.label_ not in ("ORG", "GPE"):
+        return False
     words, _ = strip_titles(name_words(ent.text))
     return (
-        ent.label_ in ("ORG", "GPE")
-        and 2 <= len(words) <= 3
+        2 <= len(words) <= 3
         and all(w[:1].isupper() and not (w.isupper() and len(w) > 1) for w in words)
         and gender_of_first_name(words[0]) is not None
         and words[-1].lower().rstrip(".") not in _ORG_HEADS

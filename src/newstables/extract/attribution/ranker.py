@@ -38,6 +38,7 @@ Features = dict[str, float]
 _DEPS = ("nsubj", "nsubjpass", "pobj", "dobj", "poss", "appos", "attr", "conj", "npadvmod")
 _RULE_PAIRS = ("subject_of_cue", "nearest_speech_subject", "relative", "according_to")
 _ENTS = ("PERSON", "ORG", "GPE", "NORP", "PERCENT", "CARDINAL", "DATE", "WORK_OF_ART")
+_SENT = {offset: f"sent{offset:+d}" for offset in (-1, 0, 1)}  # the candidate's sentence
 
 
 @dataclass(frozen=True)
@@ -131,9 +132,8 @@ def _context(art: ArticleView, quote: QuoteSpan, sentence: int) -> _Context:
     return _Context(governors, cues, channels, _carriers(art, governors), _previous(art, quote))
 
 
-def _head_class(token: Token) -> str:
-    """What a candidate hangs on: a speech verb, another verb, a noun, a preposition."""
-    head = token.head
+def _head_class(head: Token) -> str:
+    """What a candidate hangs on (its head): a speech verb, another verb, a noun, a preposition."""
     if head.pos_ in ("VERB", "AUX"):
         return "cue" if head.lemma_.lower() in CUE_VERBS else "verb"
     if head.pos_ in ("NOUN", "PROPN"):
@@ -144,15 +144,20 @@ def _head_class(token: Token) -> str:
 @dataclass(frozen=True)
 class _Head:
     """A candidate head token with what it says whatever the quote (read once per article):
-    its mention span (characters and tokens), parse relations and line."""
+    its mention span (characters and tokens), parse relations, line and feature names."""
 
     token: Token
+    idx: int
     start: int
     end: int
     tokens: range  # the token indices of the mention span
     dep: str  # the dependency label, "other" outside _DEPS
     pos: str
-    ent: str
+    dep_name: str  # its feature names: "dep=nsubj", "pos=PROPN", "ent=PERSON", "hc=cue|nsubj"
+    pos_name: str  # and "PROPN|nsubj"
+    ent_name: str
+    class_name: str
+    pos_dep_name: str
     subject: bool
     cue_head: bool  # hangs on a speech verb
     head: int
@@ -160,12 +165,11 @@ class _Head:
     according_to: bool
     agent: bool
     relative: bool
-    first_person: bool
-    number: bool
-    document: bool
-    head_class: str
+    first_person: float
+    number: float
+    document: float
     last_key: str  # of a proper noun's mention ("" otherwise)
-    name_line: bool  # its line has at most six words (`— Jane Roe.` under a quotation)
+    name_line: float  # its line has at most six words (`— Jane Roe.` under a quotation)
     own_quote: bool  # its sentence has a quote of its own
 
 
@@ -180,31 +184,39 @@ def _read_head(art: ArticleView, token: Token) -> _Head:
     start, end = span.start_char, span.end_char
     head = token.head
     cue_head = head.lemma_.lower() in CUE_VERBS and head.pos_ in ("VERB", "AUX")
-    line_start = art.text.rfind("\n", 0, token.idx) + 1
-    line_end = art.text.find("\n", token.idx)
+    idx, raw_dep, pos, lemma = token.idx, token.dep_, token.pos_, token.lemma_.lower()
+    dep = raw_dep if raw_dep in _DEPS else "other"
+    line_start = art.text.rfind("\n", 0, idx) + 1
+    line_end = art.text.find("\n", idx)
     line = art.text[line_start : line_end if line_end >= 0 else len(art.text)]
-    s_start, s_end = art.sentences[art.sentence_of(token.idx)]
+    s_start, s_end = art.sentences[art.sentence_of(idx)]
     return _Head(
         token=token,
+        idx=idx,
         start=start,
         end=end,
-        tokens=range(*_token_range(art, (start, end))),
-        dep=token.dep_ if token.dep_ in _DEPS else "other",
-        pos=token.pos_,
-        ent=_entity_class(token.ent_type_),
-        subject=token.dep_ in SUBJECTS,
+        tokens=range(span.start, span.end)
+        if len(span)
+        else range(*_token_range(art, (start, end))),
+        dep=dep,
+        pos=pos,
+        dep_name=f"dep={dep}",
+        pos_name=f"pos={pos}",
+        ent_name=f"ent={_entity_class(token.ent_type_)}",
+        class_name=f"hc={_head_class(head)}|{dep}",
+        pos_dep_name=f"{pos}|{dep}",
+        subject=raw_dep in SUBJECTS,
         cue_head=cue_head,
         head=head.i,
-        object_of_cue=token.dep_ in ("dobj", "dative") and cue_head,
+        object_of_cue=raw_dep in ("dobj", "dative") and cue_head,
         according_to=head.lower_ == "to" and head.head.lower_ == "according",
         agent=head.dep_ == "agent",
         relative=head.dep_ == "relcl" or token.tag_ in ("WP", "WDT"),
-        first_person=token.lower_ in FIRST_PERSON,
-        number=token.like_num or token.lemma_.lower() in ("percent", "%"),
-        document=token.lemma_.lower() in DOCUMENT_NOUNS,
-        head_class=_head_class(token),
-        last_key=_last_key(art.text[start:end]) if token.pos_ == "PROPN" else "",
-        name_line=len(line.split()) <= 6,
+        first_person=float(token.lower_ in FIRST_PERSON),
+        number=float(token.like_num or lemma in ("percent", "%")),
+        document=float(lemma in DOCUMENT_NOUNS),
+        last_key=_last_key(art.text[start:end]) if pos == "PROPN" else "",
+        name_line=float(len(line.split()) <= 6),
         own_quote=bool(art.quotes_starting(s_start, s_end)),
     )
 
@@ -246,8 +258,8 @@ def _context_features(head: _Head, offset: int, ctx: _Context) -> Features:
         key = head.last_key
         if key and any(key == k for _, _, k in ctx.previous):
             f["recent_speaker"] = 1.0
-    f[f"hc={head.head_class}|{head.dep}"] = 1.0
-    f["name_line"] = float(head.name_line)
+    f[head.class_name] = 1.0
+    f["name_line"] = head.name_line
     if offset and head.own_quote:
         f["own_quote"] = 1.0  # the sentence before or after has a quote of its own
     return f
@@ -263,11 +275,7 @@ def _token_features(
     art: ArticleView, quote: QuoteSpan, head: _Head, offset: int, governors: set[int]
 ) -> Features:
     """The parse features of one candidate head token against the quote."""
-    f: Features = {f"sent{offset:+d}": 1.0}
-    dep = head.dep
-    f[f"dep={dep}"] = 1.0
-    f[f"pos={head.pos}"] = 1.0
-    f[f"ent={head.ent}"] = 1.0
+    f: Features = {_SENT[offset]: 1.0, head.dep_name: 1.0, head.pos_name: 1.0, head.ent_name: 1.0}
     if head.subject:
         f["subject"] = 1.0
         f["subject_of_cue"] = float(head.cue_head)
@@ -280,10 +288,10 @@ def _token_features(
         f["agent"] = 1.0
     if head.relative:
         f["relative"] = 1.0
-    f["first_person"] = float(head.first_person)
-    f["number"] = float(head.number)
-    f["document"] = float(head.document)
-    idx = head.token.idx
+    f["first_person"] = head.first_person
+    f["number"] = head.number
+    f["document"] = head.document
+    idx = head.idx
     before = idx < quote.start
     f["before"] = float(before)
     gap = quote.start - idx if before else idx - quote.end
@@ -292,8 +300,8 @@ def _token_features(
     f["near_before"] = float(before and 0 <= gap < 30)
     line_of = art.text.count("\n", min(idx, quote.start), max(idx, quote.start))
     f["same_line"] = float(line_of == 0)
-    f[f"{dep}|{offset:+d}|{'before' if before else 'after'}"] = 1.0
-    f[f"{head.pos}|{dep}"] = 1.0
+    f[f"{head.dep}|{offset:+d}|{'before' if before else 'after'}"] = 1.0
+    f[head.pos_dep_name] = 1.0
     return f
 
 
@@ -364,8 +372,8 @@ def weights() -> dict[str, float]:
 
 
 def score(candidate: Candidate, w: dict[str, float]) -> float:
-    """The linear score of one candidate."""
-    return sum(w.get(name, 0.0) * value for name, value in candidate.features.items())
+    """The linear score of one candidate (summed in feature order)."""
+    return sum([w.get(name, 0.0) * value for name, value in candidate.features.items()])
 
 
 _RELAY_WORDS = ("quot", "cit", "according", ":")
