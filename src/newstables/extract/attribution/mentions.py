@@ -81,7 +81,7 @@ def _mention_span(art: ArticleView, token: Token) -> Span:
         return art.doc[token.i : token.i + 1]
     chunk = art.chunks.get(token.i)
     if chunk is not None:
-        return _unquoted(_same_line(chunk, token), token)
+        return _unquoted(_same_line(art, chunk, token), token)
     if token.ent_type_ and (ent := entity_at(token)) is not None:
         return ent
     left = [c for c in token.lefts if c.dep_ in ("det", "compound", "amod", "poss", "nummod")]
@@ -99,9 +99,9 @@ def _unquoted(span: Span, token: Token) -> Span:
     return span.doc[start:end]
 
 
-def _same_line(span: Span, token: Token) -> Span:
+def _same_line(art: ArticleView, span: Span, token: Token) -> Span:
     """The part of a span on the token's line (parses sometimes glue a headline on)."""
-    if "\n" not in span.text:
+    if art.text.find("\n", span.start_char, span.end_char) < 0:  # the span's text: no newline
         return span
     start = max([t.i + 1 for t in span if t.i < token.i and "\n" in t.text_with_ws], default=0)
     end = min([t.i + 1 for t in span if t.i >= token.i and "\n" in t.whitespace_], default=0)

@@ -141,12 +141,12 @@ def _speaking_surnames(art: ArticleView) -> list[Span]:
     speech verb ("“…,” Nefzi said"), title case, not an outlet."""
     found = []
     for ent in entities(art.doc):
+        if ent.label_ != "GPE" or len(ent) != 1:
+            continue
         word = ent.text
         head = ent.root.head
         if (
-            ent.label_ == "GPE"
-            and len(ent) == 1
-            and word.isalpha()
+            word.isalpha()
             and word[:1].isupper()
             and not word.isupper()
             and word.lower() not in known_places()

@@ -21,6 +21,7 @@ import math
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from typing import NamedTuple
 
 from spacy.tokens import Token
 
@@ -141,8 +142,7 @@ def _head_class(head: Token) -> str:
     return "adp" if head.pos_ == "ADP" else "other"
 
 
-@dataclass(frozen=True)
-class _Head:
+class _Head(NamedTuple):
     """A candidate head token with what it says whatever the quote (read once per article):
     its mention span (characters and tokens), parse relations, line and feature names."""
 
@@ -186,9 +186,6 @@ def _read_head(art: ArticleView, token: Token) -> _Head:
     cue_head = head.lemma_.lower() in CUE_VERBS and head.pos_ in ("VERB", "AUX")
     idx, raw_dep, pos, lemma = token.idx, token.dep_, token.pos_, token.lemma_.lower()
     dep = raw_dep if raw_dep in _DEPS else "other"
-    line_start = art.text.rfind("\n", 0, idx) + 1
-    line_end = art.text.find("\n", idx)
-    line = art.text[line_start : line_end if line_end >= 0 else len(art.text)]
     s_start, s_end = art.sentences[art.sentence_of(idx)]
     return _Head(
         token=token,
@@ -216,9 +213,21 @@ def _read_head(art: ArticleView, token: Token) -> _Head:
         number=float(token.like_num or lemma in ("percent", "%")),
         document=float(lemma in DOCUMENT_NOUNS),
         last_key=_last_key(art.text[start:end]) if pos == "PROPN" else "",
-        name_line=float(len(line.split()) <= 6),
+        name_line=float(_short_line(art, idx)),
         own_quote=bool(art.quotes_starting(s_start, s_end)),
     )
+
+
+def _short_line(art: ArticleView, offset: int) -> bool:
+    """Whether the line holding an offset has at most six words (`— Jane Roe.` under a
+    quotation); memoised per line."""
+    start = art.text.rfind("\n", 0, offset) + 1
+
+    def read() -> bool:
+        end = art.text.find("\n", start)
+        return len(art.text[start : end if end >= 0 else len(art.text)].split(maxsplit=6)) <= 6
+
+    return art.cached(("short line", start), read)
 
 
 def _heads(art: ArticleView, sentence: int) -> list[_Head]:
