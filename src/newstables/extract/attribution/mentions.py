@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 
+from spacy.attrs import DEP, LOWER
 from spacy.tokens import Span, Token
 
 from ...models import Attribution, EntityType
@@ -171,11 +172,11 @@ def _surname_mentions(art: ArticleView) -> list[Mention]:
     outside quotes that heads its phrase and is the last word of a full name of the article
     resolves through the name chain."""
     found = []
-    for token in art.doc:
-        if token.lower_ not in art.names:  # the rarest condition first
-            continue
+    for i in art.token_indices(LOWER, art.names):
+        token = art.doc[i]
         if (
-            not (token.pos_ == "PROPN" or (token.pos_ == "NOUN" and token.dep_ in SUBJECTS))
+            token.lower_ not in art.names
+            or not (token.pos_ == "PROPN" or (token.pos_ == "NOUN" and token.dep_ in SUBJECTS))
             or token.ent_type_ in LABELS
             or token.dep_ in ("compound", "amod", "nmod")
             or not token.text[:1].isupper()
@@ -208,7 +209,8 @@ def chain_pronouns(art: ArticleView) -> None:
     singular person noun as subject ("A 29-year-old Berlin woman received probation", "the
     actress said") is indexed the same way, as whoever it resolves to (an unnamed person of
     the article when nobody)."""
-    for token in art.doc:
+    for i in art.token_indices(DEP, SUBJECTS):
+        token = art.doc[i]
         if token.dep_ not in SUBJECTS or art.in_quote(token):
             continue
         if token.lower_ in ("he", "she"):

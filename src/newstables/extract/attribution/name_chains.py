@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from spacy.attrs import POS
 from spacy.tokens import Span, Token
 
 from ...models import EntityType
@@ -164,7 +165,8 @@ def _untagged_names(art: ArticleView) -> list[tuple[int, list[str], str | None]]
     whose first word is a known given name ("Councillor Agnes Whitby voted"), or that has a
     person noun in apposition ("Naureen Jahangir, a Sanders supporter, …")."""
     found = []
-    for token in art.doc:
+    for i in art.token_indices(POS, ("PROPN",)):
+        token = art.doc[i]
         if token.pos_ != "PROPN" or token.dep_ == "compound" or token.ent_type_ == "PERSON":
             continue
         left = token.i

@@ -15,10 +15,11 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
+import numpy as np
 from spacy.attrs import IDX
 from spacy.tokens import Doc, Span, Token
 
@@ -139,6 +140,14 @@ class ArticleView:
         found = self.memo[key] = compute()
         return found
 
+    def token_indices(self, attr: int, values: Iterable[str]) -> list[int]:
+        """Indices, in text order, of the tokens whose attribute (a ``spacy.attrs`` id: LOWER,
+        POS, DEP) is one of ``values``: a whole-Doc scan over the parse's arrays, to test
+        only those tokens (``for i in art.token_indices(DEP, SUBJECTS)``)."""
+        column = self.cached(("column", attr), lambda: self.doc.to_array(attr))
+        wanted = [self.doc.vocab.strings[value] for value in values]
+        return np.flatnonzero(np.isin(column, wanted)).tolist() if len(self.doc) else []
+
     def tokens(self, start: int, end: int) -> list[Token]:
         """Tokens starting in [start, end) and outside quotes (memoised: do not modify)."""
         return self.cached(("tokens", start, end), lambda: self._tokens(start, end))
@@ -171,6 +180,16 @@ class ArticleView:
 
 _VIEW: dict[str, ArticleView] = {}
 _LAST_WORD = re.compile(r"([\w.]+)[.!?…]*$")
+_WORD_CHAR = re.compile(r"[\w.!?…]")  # every character a _LAST_WORD match can hold
+
+
+def _last_word(text: str, start: int, end: int) -> re.Match[str] | None:
+    """``_LAST_WORD.search(text, start, end)``, searched only from where the run of characters
+    it can hold ends at ``end`` begins (no match can start before it)."""
+    begin = end
+    while begin > start and _WORD_CHAR.match(text, begin - 1):
+        begin -= 1
+    return _LAST_WORD.search(text, begin, end)
 
 
 def article_view(ctx: ArticleContext) -> ArticleView:
@@ -224,7 +243,7 @@ def sentences(text: str, quotes: list[QuoteSpan]) -> list[tuple[int, int]]:
     flat = "".join(masked)
     cuts = {0, len(text)}
     for match in BOUNDARY.finditer(flat):
-        word = _LAST_WORD.search(flat, max(0, match.start() - 80), match.start() + 1)
+        word = _last_word(flat, max(0, match.start() - 80), match.start() + 1)
         token = word.group(1).lower().rstrip(".") if word else ""
         if token in ABBREVIATIONS or (len(token) == 1 and token.isalpha()):
             continue
