@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from spacy.tokens import Doc, Span, Token
@@ -84,7 +85,7 @@ class QuantityRules:
             not_counts=_lowered(section.get("not_counts")),
         )
 
-    @property
+    @cached_property
     def words(self) -> frozenset[str]:
         """Every counted word the codebook names (people and the kinds' nouns)."""
         return self.people.union(*(kind.nouns for kind in self.kinds))
@@ -117,6 +118,18 @@ class QuantityRules:
 
 def _lowered(words: Iterable[str] | None) -> frozenset[str]:
     return frozenset(str(w).lower() for w in words or ())
+
+
+_RULES: dict[int, tuple[dict[str, Any], QuantityRules]] = {}
+
+
+def quantity_rules(codebook: dict[str, Any]) -> QuantityRules:
+    """``QuantityRules.from_codebook``, read once per codebook (the one last asked about)."""
+    cached = _RULES.get(id(codebook))
+    if cached is None or cached[0] is not codebook:
+        _RULES.clear()
+        cached = _RULES[id(codebook)] = (codebook, QuantityRules.from_codebook(codebook))
+    return cached[1]
 
 
 def _keys(tokens: Iterable[Token]) -> set[str]:
@@ -408,7 +421,7 @@ def extract_figures(
     ctx: ArticleContext, quotations: list[Quotation]
 ) -> tuple[list[Figure], list[NewEntity]]:
     """Every numeric claim in the article with its kind, claimant and date."""
-    rules = QuantityRules.from_codebook(ctx.curation.codebook)
+    rules = quantity_rules(ctx.curation.codebook)
     dates = find_dates(ctx.text, ctx.article.published)
     figures: list[Figure] = []
     new_entities: list[NewEntity] = []

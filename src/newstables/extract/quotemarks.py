@@ -225,6 +225,8 @@ def _double_quotes(line: str) -> tuple[list[tuple[int, int, bool]], bool]:
 
 def _single_quotes(line: str, taken: list[tuple[int, int, bool]]) -> list[tuple[int, int, bool]]:
     """Top-level ‘…’ pairs outside double quotes (apostrophes never open or close one)."""
+    if "‘" not in line and "'" not in line:
+        return []  # no mark that could open one
     inside = [(s - 1, e + 1) for s, e, _ in taken]
     spans = []
     cursor = 0

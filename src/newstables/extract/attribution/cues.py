@@ -175,6 +175,17 @@ def _relay(token: Token) -> Token | None:
     return None
 
 
+def _phrasal_cue(token: Token, lemma: str) -> bool:
+    """A phrasal speech verb ending its clause: "fired back", "went on" (then punctuation,
+    "that" or "at", or the text's end)."""
+    particle = next((c.lower_ for c in token.children if c.dep_ == "prt"), None)
+    following = token.doc[token.i + 2] if token.i + 2 < len(token.doc) else None
+    settled = following is None or following.is_punct or following.lower_ in ("that", "at")
+    return settled and (
+        (particle == "back" and lemma in BACK_VERBS) or (particle == "on" and lemma == "go")
+    )
+
+
 @dataclass(frozen=True)
 class Cue:
     """A cue found in the parse: who speaks, who relays, and the cue words."""
@@ -186,7 +197,12 @@ class Cue:
 
 
 def read_cue(art: ArticleView, token: Token) -> Cue | None:
-    """The speaker, channel and cue words of a cue token, or None if it is not a cue."""
+    """The speaker, channel and cue words of a cue token, or None if it is not a cue (memoised
+    per article: the same tokens are read for every quote around them)."""
+    return art.cached(("cue", token.i), lambda: _read_cue(art, token))
+
+
+def _read_cue(art: ArticleView, token: Token) -> Cue | None:
     lemma = token.lemma_.lower()
     if token.lower_ == "according":
         to = next((c for c in token.children if c.lower_ == "to"), None)
@@ -210,15 +226,9 @@ def read_cue(art: ArticleView, token: Token) -> Cue | None:
         for c in token.children
     ):
         return None  # only "as X puts it" and "X put the toll at 4,000"
-    particle = next((c.lower_ for c in token.children if c.dep_ == "prt"), None)
-    following = token.doc[token.i + 2] if token.i + 2 < len(token.doc) else None
-    settled = following is None or following.is_punct or following.lower_ in ("that", "at")
-    phrasal = settled and (
-        (particle == "back" and lemma in BACK_VERBS) or (particle == "on" and lemma == "go")
-    )
-    if token.pos_ not in ("VERB", "AUX") or (
-        lemma not in CUE_VERBS and lemma != "put" and not phrasal
-    ):
+    if token.pos_ not in ("VERB", "AUX"):
+        return None
+    if lemma not in CUE_VERBS and lemma != "put" and not _phrasal_cue(token, lemma):
         return None
     # "quoted/cited X as saying", "citing X", "X was quoted as saying"
     for quoting in (token, token.head.head, token.head):
@@ -296,7 +306,11 @@ def read_cue(art: ArticleView, token: Token) -> Cue | None:
 
 
 def cues_in(art: ArticleView, start: int, end: int) -> list[Cue]:
-    """Every cue in [start, end) outside quotes."""
+    """Every cue in [start, end) outside quotes (memoised per article: do not modify)."""
+    return art.cached(("cues", start, end), lambda: _cues_in(art, start, end))
+
+
+def _cues_in(art: ArticleView, start: int, end: int) -> list[Cue]:
     found = []
     for token in art.tokens(start, end):
         cue = read_cue(art, token)
@@ -348,7 +362,12 @@ def _reports(outer: Token, inner: Token) -> bool:
 
 
 def content_tokens(art: ArticleView, start: int, end: int) -> list[Token]:
-    """The content's tokens whose head lies outside it (its attachment points)."""
+    """The content's tokens whose head lies outside it (its attachment points; memoised per
+    article: do not modify)."""
+    return art.cached(("content", start, end), lambda: _content_tokens(art, start, end))
+
+
+def _content_tokens(art: ArticleView, start: int, end: int) -> list[Token]:
     span = art.doc.char_span(start, end, alignment_mode="expand")
     if span is None:
         return []

@@ -7,7 +7,7 @@
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from ...models import EntityType
@@ -228,6 +228,7 @@ def known_places() -> frozenset[str]:
     return frozenset(word.lower() for line in lines for word in line.split())
 
 
+@lru_cache(maxsize=1 << 14)
 def media_type(name: str) -> EntityType | None:
-    """``EntityType.media`` when a name reads as a news outlet or agency."""
+    """``EntityType.media`` when a name reads as a news outlet or agency (memoised)."""
     return EntityType.media if MEDIA.search(name) else None

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 
+from spacy.attrs import DEP, LOWER
 from spacy.tokens import Span, Token
 
 from ...models import Attribution, EntityType
@@ -71,12 +72,17 @@ Resolved = tuple[str | None, NewEntity | None, Attribution]
 
 
 def mention_span(art: ArticleView, token: Token) -> Span:
-    """The noun phrase printed for a speaker token (its noun chunk, else its entity or itself)."""
+    """The noun phrase printed for a speaker token (its noun chunk, else its entity or itself;
+    memoised per article)."""
+    return art.cached(("mention", token.i), lambda: _mention_span(art, token))
+
+
+def _mention_span(art: ArticleView, token: Token) -> Span:
     if token.pos_ == "PRON":
         return art.doc[token.i : token.i + 1]
     chunk = art.chunks.get(token.i)
     if chunk is not None:
-        return _unquoted(_same_line(chunk, token), token)
+        return _unquoted(_same_line(art, chunk, token), token)
     if token.ent_type_ and (ent := entity_at(token)) is not None:
         return ent
     left = [c for c in token.lefts if c.dep_ in ("det", "compound", "amod", "poss", "nummod")]
@@ -94,9 +100,9 @@ def _unquoted(span: Span, token: Token) -> Span:
     return span.doc[start:end]
 
 
-def _same_line(span: Span, token: Token) -> Span:
+def _same_line(art: ArticleView, span: Span, token: Token) -> Span:
     """The part of a span on the token's line (parses sometimes glue a headline on)."""
-    if "\n" not in span.text:
+    if art.text.find("\n", span.start_char, span.end_char) < 0:  # the span's text: no newline
         return span
     start = max([t.i + 1 for t in span if t.i < token.i and "\n" in t.text_with_ws], default=0)
     end = min([t.i + 1 for t in span if t.i >= token.i and "\n" in t.whitespace_], default=0)
@@ -112,31 +118,32 @@ def entity_of_ent(
 ) -> tuple[str, NewEntity | None, str, str | None] | None:
     """(entity id, new entity, kind, gender) of a named-entity mention."""
     registry = art.ctx.curation.registry
-    entry = registry.get(ent.ent_id_) or registry.resolve(ent.text)
+    text, label = ent.text, ent.label_
+    entry = registry.get(ent.ent_id_) or registry.resolve(text)
     if entry is not None:
         kind = "person" if entry.type == EntityType.person else "group"
         return entry.entity_id, None, kind, entry.gender
-    if ent.label_ not in LABELS:
+    if label not in LABELS:
         return None
-    words = name_words(ent.text)
+    words = name_words(text)
     is_person = (
-        ent.label_ == "PERSON"
+        label == "PERSON"
         or given_name_org(ent)
-        or (len(words) == 1 and words[0].lower() in art.names and not media_type(ent.text))
+        or (len(words) == 1 and words[0].lower() in art.names and not media_type(text))
     )
     if is_person:
-        entity_id, new, gender = person_entity(art, ent.text, ent.start_char)
+        entity_id, new, gender = person_entity(art, text, ent.start_char)
         entry = registry.by_alias(new.name)
         if entry is not None:
             return entry.entity_id, None, "person", entry.gender
         return entity_id, new, "person", gender
-    kind_type = LABELS[ent.label_]
-    if ent.label_ == "ORG" and media_type(ent.text):
+    kind_type = LABELS[label]
+    if label == "ORG" and media_type(text):
         kind_type = EntityType.media
-    name = re.sub(r"^(?:the|The)\s+", "", ent.text).replace("’s", "").replace("'s", "")
+    name = re.sub(r"^(?:the|The)\s+", "", text).replace("’s", "").replace("'s", "")
     if not name_key(name):
         return None
-    new = NewEntity(entity_id=slugify(name), name=name, type=kind_type, surface=ent.text)
+    new = NewEntity(entity_id=slugify(name), name=name, type=kind_type, surface=text)
     return new.entity_id, new, "group", None
 
 
@@ -165,13 +172,14 @@ def _surname_mentions(art: ArticleView) -> list[Mention]:
     outside quotes that heads its phrase and is the last word of a full name of the article
     resolves through the name chain."""
     found = []
-    for token in art.doc:
+    for i in art.token_indices(LOWER, art.names):
+        token = art.doc[i]
         if (
-            not (token.pos_ == "PROPN" or (token.pos_ == "NOUN" and token.dep_ in SUBJECTS))
+            token.lower_ not in art.names
+            or not (token.pos_ == "PROPN" or (token.pos_ == "NOUN" and token.dep_ in SUBJECTS))
             or token.ent_type_ in LABELS
             or token.dep_ in ("compound", "amod", "nmod")
             or not token.text[:1].isupper()
-            or token.lower_ not in art.names
             or art.in_quote(token)
             or media_type(token.text)
         ):
@@ -201,7 +209,8 @@ def chain_pronouns(art: ArticleView) -> None:
     singular person noun as subject ("A 29-year-old Berlin woman received probation", "the
     actress said") is indexed the same way, as whoever it resolves to (an unnamed person of
     the article when nobody)."""
-    for token in art.doc:
+    for i in art.token_indices(DEP, SUBJECTS):
+        token = art.doc[i]
         if token.dep_ not in SUBJECTS or art.in_quote(token):
             continue
         if token.lower_ in ("he", "she"):
@@ -288,12 +297,14 @@ def _record_description(art: ArticleView, ent: Span, entity_id: str, new: NewEnt
     for token in ent:
         if role_of(token.text) in PERSON_ROLE_TITLES:
             heads.append(role_of(token.text))
-    for token in (ent.root, ent.root.head):
+    root = ent.root
+    governor = root.head
+    for token in (root, governor):
         for child in token.children:
             if child.dep_ == "appos" and child.pos_ == "NOUN":
                 heads.append(child.lemma_.lower())
-    if ent.root.dep_ == "appos" and ent.root.head.pos_ == "NOUN":
-        heads.append(ent.root.head.lemma_.lower())
+    if root.dep_ == "appos" and governor.pos_ == "NOUN":
+        heads.append(governor.lemma_.lower())
     for head in heads:
         art.descriptions.setdefault(head, []).append((ent.start_char, entity_id, new))
 

@@ -16,7 +16,9 @@ place (``places.txt``) is a surname ("Nefzi said", not "Moscow said").
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
+from spacy.attrs import POS
 from spacy.tokens import Span, Token
 
 from ...models import EntityType
@@ -61,8 +63,13 @@ def strip_titles(words: list[str]) -> tuple[list[str], str | None]:
 
 def name_words(text: str) -> list[str]:
     """Name words without possessive endings and stray punctuation."""
+    return list(_name_words(text))
+
+
+@lru_cache(maxsize=1 << 14)
+def _name_words(text: str) -> tuple[str, ...]:
     text = re.sub(r"['’]s?$", "", text.strip())
-    return [w for w in re.sub(r"['’]s\b", "", text).split() if re.search(r"\w", w)]
+    return tuple(w for w in re.sub(r"['’]s\b", "", text).split() if re.search(r"\w", w))
 
 
 def index_names(art: ArticleView) -> None:
@@ -118,10 +125,11 @@ def given_name_org(ent: Span) -> bool:
     """An organisation or place span that reads as a person's name: two or three capitalised
     words, the first a known given name, the last no organisation or place word, no outlet
     ("Carly Fiorina" tagged ORG, "Beverly Bond" tagged GPE; not "Virginia Tech", "Mason City")."""
+    if ent.label_ not in ("ORG", "GPE"):
+        return False
     words, _ = strip_titles(name_words(ent.text))
     return (
-        ent.label_ in ("ORG", "GPE")
-        and 2 <= len(words) <= 3
+        2 <= len(words) <= 3
         and all(w[:1].isupper() and not (w.isupper() and len(w) > 1) for w in words)
         and gender_of_first_name(words[0]) is not None
         and words[-1].lower().rstrip(".") not in _ORG_HEADS
@@ -134,12 +142,12 @@ def _speaking_surnames(art: ArticleView) -> list[Span]:
     speech verb ("“…,” Nefzi said"), title case, not an outlet."""
     found = []
     for ent in entities(art.doc):
+        if ent.label_ != "GPE" or len(ent) != 1:
+            continue
         word = ent.text
         head = ent.root.head
         if (
-            ent.label_ == "GPE"
-            and len(ent) == 1
-            and word.isalpha()
+            word.isalpha()
             and word[:1].isupper()
             and not word.isupper()
             and word.lower() not in known_places()
@@ -157,7 +165,8 @@ def _untagged_names(art: ArticleView) -> list[tuple[int, list[str], str | None]]
     whose first word is a known given name ("Councillor Agnes Whitby voted"), or that has a
     person noun in apposition ("Naureen Jahangir, a Sanders supporter, …")."""
     found = []
-    for token in art.doc:
+    for i in art.token_indices(POS, ("PROPN",)):
+        token = art.doc[i]
         if token.pos_ != "PROPN" or token.dep_ == "compound" or token.ent_type_ == "PERSON":
             continue
         left = token.i

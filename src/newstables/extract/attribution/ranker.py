@@ -21,6 +21,7 @@ import math
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from typing import NamedTuple
 
 from spacy.tokens import Token
 
@@ -38,6 +39,7 @@ Features = dict[str, float]
 _DEPS = ("nsubj", "nsubjpass", "pobj", "dobj", "poss", "appos", "attr", "conj", "npadvmod")
 _RULE_PAIRS = ("subject_of_cue", "nearest_speech_subject", "relative", "according_to")
 _ENTS = ("PERSON", "ORG", "GPE", "NORP", "PERCENT", "CARDINAL", "DATE", "WORK_OF_ART")
+_SENT = {offset: f"sent{offset:+d}" for offset in (-1, 0, 1)}  # the candidate's sentence
 
 
 @dataclass(frozen=True)
@@ -131,9 +133,8 @@ def _context(art: ArticleView, quote: QuoteSpan, sentence: int) -> _Context:
     return _Context(governors, cues, channels, _carriers(art, governors), _previous(art, quote))
 
 
-def _head_class(token: Token) -> str:
-    """What a candidate hangs on: a speech verb, another verb, a noun, a preposition."""
-    head = token.head
+def _head_class(head: Token) -> str:
+    """What a candidate hangs on (its head): a speech verb, another verb, a noun, a preposition."""
     if head.pos_ in ("VERB", "AUX"):
         return "cue" if head.lemma_.lower() in CUE_VERBS else "verb"
     if head.pos_ in ("NOUN", "PROPN"):
@@ -141,12 +142,115 @@ def _head_class(token: Token) -> str:
     return "adp" if head.pos_ == "ADP" else "other"
 
 
-def _context_features(
-    art: ArticleView, token: Token, span: tuple[int, int], offset: int, ctx: _Context
-) -> Features:
+class _Head(NamedTuple):
+    """A candidate head token with what it says whatever the quote (read once per article):
+    its mention span (characters and tokens), parse relations, line and feature names."""
+
+    token: Token
+    idx: int
+    start: int
+    end: int
+    tokens: range  # the token indices of the mention span
+    dep: str  # the dependency label, "other" outside _DEPS
+    pos: str
+    dep_name: str  # its feature names: "dep=nsubj", "pos=PROPN", "ent=PERSON", "hc=cue|nsubj"
+    pos_name: str  # and "PROPN|nsubj"
+    ent_name: str
+    class_name: str
+    pos_dep_name: str
+    subject: bool
+    cue_head: bool  # hangs on a speech verb
+    head: int
+    object_of_cue: bool
+    according_to: bool
+    agent: bool
+    relative: bool
+    first_person: float
+    number: float
+    document: float
+    last_key: str  # of a proper noun's mention ("" otherwise)
+    name_line: float  # its line has at most six words (`— Jane Roe.` under a quotation)
+    own_quote: bool  # its sentence has a quote of its own
+
+
+def _entity_class(label: str) -> str:
+    """A named-entity label folded to ``_ENTS``, "none" or "x" (another label)."""
+    return label if label in _ENTS else ("none" if not label else "x")
+
+
+def _read_head(art: ArticleView, token: Token) -> _Head:
+    """The quote-independent facts of one candidate head token."""
+    span = mention_span(art, token)
+    start, end = span.start_char, span.end_char
+    head = token.head
+    cue_head = head.lemma_.lower() in CUE_VERBS and head.pos_ in ("VERB", "AUX")
+    idx, raw_dep, pos, lemma = token.idx, token.dep_, token.pos_, token.lemma_.lower()
+    dep = raw_dep if raw_dep in _DEPS else "other"
+    s_start, s_end = art.sentences[art.sentence_of(idx)]
+    return _Head(
+        token=token,
+        idx=idx,
+        start=start,
+        end=end,
+        tokens=range(span.start, span.end)
+        if len(span)
+        else range(*_token_range(art, (start, end))),
+        dep=dep,
+        pos=pos,
+        dep_name=f"dep={dep}",
+        pos_name=f"pos={pos}",
+        ent_name=f"ent={_entity_class(token.ent_type_)}",
+        class_name=f"hc={_head_class(head)}|{dep}",
+        pos_dep_name=f"{pos}|{dep}",
+        subject=raw_dep in SUBJECTS,
+        cue_head=cue_head,
+        head=head.i,
+        object_of_cue=raw_dep in ("dobj", "dative") and cue_head,
+        according_to=head.lower_ == "to" and head.head.lower_ == "according",
+        agent=head.dep_ == "agent",
+        relative=head.dep_ == "relcl" or token.tag_ in ("WP", "WDT"),
+        first_person=float(token.lower_ in FIRST_PERSON),
+        number=float(token.like_num or lemma in ("percent", "%")),
+        document=float(lemma in DOCUMENT_NOUNS),
+        last_key=_last_key(art.text[start:end]) if pos == "PROPN" else "",
+        name_line=float(_short_line(art, idx)),
+        own_quote=bool(art.quotes_starting(s_start, s_end)),
+    )
+
+
+def _short_line(art: ArticleView, offset: int) -> bool:
+    """Whether the line holding an offset has at most six words (`— Jane Roe.` under a
+    quotation); memoised per line."""
+    start = art.text.rfind("\n", 0, offset) + 1
+
+    def read() -> bool:
+        end = art.text.find("\n", start)
+        return len(art.text[start : end if end >= 0 else len(art.text)].split(maxsplit=6)) <= 6
+
+    return art.cached(("short line", start), read)
+
+
+def _heads(art: ArticleView, sentence: int) -> list[_Head]:
+    """The candidate heads of one sentence: nouns, proper nouns and pronouns outside quotes,
+    not compounds, not an apposition to a name (the name speaks); memoised per article."""
+
+    def read() -> list[_Head]:
+        start, end = art.sentences[sentence]
+        return [
+            _read_head(art, token)
+            for token in art.tokens(start, end)
+            if token.pos_ in ("PROPN", "NOUN", "PRON")
+            and token.dep_ != "compound"
+            and not (token.dep_ == "appos" and token.head.pos_ == "PROPN")
+        ]
+
+    return art.cached(("heads", sentence), read)
+
+
+def _context_features(head: _Head, offset: int, ctx: _Context) -> Features:
     """The candidate against the quote's cues, carriers and earlier speakers."""
     f: Features = {}
-    inside = range(*_token_range(art, span))
+    inside = head.tokens
     for i, kind in ctx.cues.items():
         if i in inside:
             f[f"cue_{kind}"] = 1.0
@@ -157,20 +261,15 @@ def _context_features(
             f[f"carrier_{kind}"] = 1.0
     if ctx.previous:
         start, end, _ = ctx.previous[0]
-        if start < span[1] and span[0] < end:
+        if start < head.end and head.start < end:
             f["previous_speaker"] = 1.0
-    if token.pos_ == "PROPN":
-        key = _last_key(art.text[span[0] : span[1]])
+    if head.pos == "PROPN":
+        key = head.last_key
         if key and any(key == k for _, _, k in ctx.previous):
             f["recent_speaker"] = 1.0
-    dep = token.dep_ if token.dep_ in _DEPS else "other"
-    f[f"hc={_head_class(token)}|{dep}"] = 1.0
-    line_start = art.text.rfind("\n", 0, token.idx) + 1
-    line_end = art.text.find("\n", token.idx)
-    line = art.text[line_start : line_end if line_end >= 0 else len(art.text)]
-    f["name_line"] = float(len(line.split()) <= 6)  # `— Jane Roe.` under a quotation
-    s_start, s_end = art.sentences[art.sentence_of(token.idx)]
-    if offset and art.quotes_starting(s_start, s_end):
+    f[head.class_name] = 1.0
+    f["name_line"] = head.name_line
+    if offset and head.own_quote:
         f["own_quote"] = 1.0  # the sentence before or after has a quote of its own
     return f
 
@@ -182,43 +281,36 @@ def _token_range(art: ArticleView, span: tuple[int, int]) -> tuple[int, int]:
 
 
 def _token_features(
-    art: ArticleView, quote: QuoteSpan, token: Token, offset: int, governors: set[int]
+    art: ArticleView, quote: QuoteSpan, head: _Head, offset: int, governors: set[int]
 ) -> Features:
-    """The parse features of one candidate head token."""
-    f: Features = {f"sent{offset:+d}": 1.0}
-    dep = token.dep_ if token.dep_ in _DEPS else "other"
-    f[f"dep={dep}"] = 1.0
-    f[f"pos={token.pos_}"] = 1.0
-    ent = token.ent_type_ if token.ent_type_ in _ENTS else ("none" if not token.ent_type_ else "x")
-    f[f"ent={ent}"] = 1.0
-    head = token.head
-    cue_head = head.lemma_.lower() in CUE_VERBS and head.pos_ in ("VERB", "AUX")
-    if token.dep_ in SUBJECTS:
+    """The parse features of one candidate head token against the quote."""
+    f: Features = {_SENT[offset]: 1.0, head.dep_name: 1.0, head.pos_name: 1.0, head.ent_name: 1.0}
+    if head.subject:
         f["subject"] = 1.0
-        f["subject_of_cue"] = float(cue_head)
-        f["subject_governs"] = float(head.i in governors)
-    if token.dep_ in ("dobj", "dative") and cue_head:
+        f["subject_of_cue"] = float(head.cue_head)
+        f["subject_governs"] = float(head.head in governors)
+    if head.object_of_cue:
         f["object_of_cue"] = 1.0
-    if head.lower_ == "to" and head.head.lower_ == "according":
+    if head.according_to:
         f["according_to"] = 1.0
-    if head.dep_ == "agent":
+    if head.agent:
         f["agent"] = 1.0
-    if head.dep_ == "relcl" or token.tag_ in ("WP", "WDT"):
+    if head.relative:
         f["relative"] = 1.0
-    lower = token.lower_
-    f["first_person"] = float(lower in FIRST_PERSON)
-    f["number"] = float(token.like_num or token.lemma_.lower() in ("percent", "%"))
-    f["document"] = float(token.lemma_.lower() in DOCUMENT_NOUNS)
-    before = token.idx < quote.start
+    f["first_person"] = head.first_person
+    f["number"] = head.number
+    f["document"] = head.document
+    idx = head.idx
+    before = idx < quote.start
     f["before"] = float(before)
-    gap = quote.start - token.idx if before else token.idx - quote.end
+    gap = quote.start - idx if before else idx - quote.end
     f["distance"] = math.log1p(max(0, gap)) / 5
     f["near_after"] = float(not before and 0 <= gap < 30)
     f["near_before"] = float(before and 0 <= gap < 30)
-    line_of = art.text.count("\n", min(token.idx, quote.start), max(token.idx, quote.start))
+    line_of = art.text.count("\n", min(idx, quote.start), max(idx, quote.start))
     f["same_line"] = float(line_of == 0)
-    f[f"{dep}|{offset:+d}|{'before' if before else 'after'}"] = 1.0
-    f[f"{token.pos_}|{dep}"] = 1.0
+    f[f"{head.dep}|{offset:+d}|{'before' if before else 'after'}"] = 1.0
+    f[head.pos_dep_name] = 1.0
     return f
 
 
@@ -261,19 +353,13 @@ def candidates(art: ArticleView, quote: QuoteSpan, source: Source | None) -> lis
         index = sentence + offset
         if not 0 <= index < len(art.sentences):
             continue
-        start, end = art.sentences[index]
-        for token in art.tokens(start, end):
-            if token.pos_ not in ("PROPN", "NOUN", "PRON") or token.dep_ == "compound":
-                continue
-            if token.dep_ == "appos" and token.head.pos_ == "PROPN":  # the name speaks
-                continue
-            span = mention_span(art, token)
-            features = _token_features(art, quote, token, offset, governors)
-            features |= _context_features(art, token, (span.start_char, span.end_char), offset, ctx)
-            if rule_span and span.start_char < rule_span[1] and rule_span[0] < span.end_char:
+        for head in _heads(art, index):
+            features = _token_features(art, quote, head, offset, governors)
+            features |= _context_features(head, offset, ctx)
+            if rule_span and head.start < rule_span[1] and rule_span[0] < head.end:
                 features |= {"rule": 1.0, f"rule={method}": 1.0}
                 seen_rule = True
-            found.append(Candidate(token, span.start_char, span.end_char, features))
+            found.append(Candidate(head.token, head.start, head.end, features))
     _nearest_speech_subject(found)
     for candidate in found:
         if "rule" in candidate.features:
@@ -295,8 +381,8 @@ def weights() -> dict[str, float]:
 
 
 def score(candidate: Candidate, w: dict[str, float]) -> float:
-    """The linear score of one candidate."""
-    return sum(w.get(name, 0.0) * value for name, value in candidate.features.items())
+    """The linear score of one candidate (summed in feature order)."""
+    return sum([w.get(name, 0.0) * value for name, value in candidate.features.items()])
 
 
 _RELAY_WORDS = ("quot", "cit", "according", ":")

@@ -15,14 +15,20 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from typing import Any, TypeVar
 
+import numpy as np
+from spacy.attrs import IDX
 from spacy.tokens import Doc, Span, Token
 
 from ...models import Attribution
 from .. import ArticleContext, NewEntity
 from ..quotemarks import QuoteSpan, find_quotes
 from .lexicon import ABBREVIATIONS, BOUNDARY
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -64,6 +70,8 @@ class ArticleView:
     quote_starts: list[int] = field(default_factory=list)
     quote_index: dict[int, int] = field(default_factory=dict)  # quote start → position
     sentence_starts: list[int] = field(default_factory=list)
+    token_starts: list[int] = field(default_factory=list)  # token index → character offset
+    token_quoted: list[bool] = field(default_factory=list)  # token index → inside a quote
     chunks: dict[int, Span] = field(default_factory=dict)
     mentions: list[Mention] = field(default_factory=list)
     mention_starts: list[int] = field(default_factory=list)
@@ -74,6 +82,8 @@ class ArticleView:
     names: dict[str, dict[tuple[str, ...], list]] = field(default_factory=dict)
     sources: dict[int, Source | None] = field(default_factory=dict)
     anonymous: dict[str, NewEntity] = field(default_factory=dict)  # description key → entity
+    # results of pure look-ups of this article (token ranges, cues, mention spans), by key
+    memo: dict[tuple, Any] = field(default_factory=dict)
 
     @property
     def doc(self) -> Doc:
@@ -123,12 +133,33 @@ class ArticleView:
         index = bisect.bisect_left(self.mention_starts, offset)
         return [m for m in self.mentions[max(0, index - limit) : index] if m.end <= offset]
 
+    def cached(self, key: tuple, compute: Callable[[], T]) -> T:
+        """A pure look-up of this article, computed once: ``art.cached(("cues", 0, 80), f)``."""
+        if key in self.memo:
+            return self.memo[key]
+        found = self.memo[key] = compute()
+        return found
+
+    def token_indices(self, attr: int, values: Iterable[str]) -> list[int]:
+        """Indices, in text order, of the tokens whose attribute (a ``spacy.attrs`` id: LOWER,
+        POS, DEP) is one of ``values``: a whole-Doc scan over the parse's arrays, to test
+        only those tokens (``for i in art.token_indices(DEP, SUBJECTS)``)."""
+        column = self.cached(("column", attr), lambda: self.doc.to_array(attr))
+        wanted = [self.doc.vocab.strings[value] for value in values]
+        return np.flatnonzero(np.isin(column, wanted)).tolist() if len(self.doc) else []
+
     def tokens(self, start: int, end: int) -> list[Token]:
-        """Tokens starting in [start, end) and outside quotes."""
-        span = self.doc.char_span(start, end, alignment_mode="expand")
-        if span is None:
-            return []
-        return [t for t in span if start <= t.idx < end and not self.in_quote(t)]
+        """Tokens starting in [start, end) and outside quotes (memoised: do not modify)."""
+        return self.cached(("tokens", start, end), lambda: self._tokens(start, end))
+
+    def _tokens(self, start: int, end: int) -> list[Token]:
+        if start > end:  # no tokens; the parse's own checks decide about the error
+            span = self.doc.char_span(start, end, alignment_mode="expand")
+            return [t for t in span or () if start <= t.idx < end and not self.in_quote(t)]
+        low = bisect.bisect_left(self.token_starts, start)
+        high = bisect.bisect_left(self.token_starts, end)
+        doc, quoted = self.doc, self.token_quoted
+        return [doc[i] for i in range(low, high) if not quoted[i]]
 
     def add_speaker(self, mention: Mention) -> None:
         """Index a resolved speaker mention (a pronoun or a name the parser did not tag) so that
@@ -149,6 +180,16 @@ class ArticleView:
 
 _VIEW: dict[str, ArticleView] = {}
 _LAST_WORD = re.compile(r"([\w.]+)[.!?…]*$")
+_WORD_CHAR = re.compile(r"[\w.!?…]")  # every character a _LAST_WORD match can hold
+
+
+def _last_word(text: str, start: int, end: int) -> re.Match[str] | None:
+    """``_LAST_WORD.search(text, start, end)``, searched only from where the run of characters
+    it can hold ends at ``end`` begins (no match can start before it)."""
+    begin = end
+    while begin > start and _WORD_CHAR.match(text, begin - 1):
+        begin -= 1
+    return _LAST_WORD.search(text, begin, end)
 
 
 def article_view(ctx: ArticleContext) -> ArticleView:
@@ -158,9 +199,24 @@ def article_view(ctx: ArticleContext) -> ArticleView:
     art.quote_starts = [q.start for q in quotes]
     art.quote_index = {q.start: i for i, q in enumerate(quotes)}
     art.sentence_starts = [s for s, _ in art.sentences]
+    art.token_starts = ctx.doc.to_array(IDX).tolist() if len(ctx.doc) else []
+    art.token_quoted = _quoted(art.token_starts, quotes)
     for chunk in ctx.doc.noun_chunks:
         art.chunks[chunk.root.i] = chunk
     return art
+
+
+def _quoted(starts: list[int], quotes: list[QuoteSpan]) -> list[bool]:
+    """Per token (by its start offset): whether ``quote_at`` finds a quote there, i.e. the last
+    quote starting at or before it has not ended yet (one pass over the quotes)."""
+    quoted = [False] * len(starts)
+    for index, quote in enumerate(quotes):
+        following = quotes[index + 1].start if index + 1 < len(quotes) else quote.end
+        end = min(quote.end, following) if following > quote.start else quote.start
+        low = bisect.bisect_left(starts, quote.start)
+        high = bisect.bisect_left(starts, end)
+        quoted[low:high] = [True] * (high - low)
+    return quoted
 
 
 def cached_view(ctx: ArticleContext) -> ArticleView | None:
@@ -187,7 +243,7 @@ def sentences(text: str, quotes: list[QuoteSpan]) -> list[tuple[int, int]]:
     flat = "".join(masked)
     cuts = {0, len(text)}
     for match in BOUNDARY.finditer(flat):
-        word = _LAST_WORD.search(flat, max(0, match.start() - 80), match.start() + 1)
+        word = _last_word(flat, max(0, match.start() - 80), match.start() + 1)
         token = word.group(1).lower().rstrip(".") if word else ""
         if token in ABBREVIATIONS or (len(token) == 1 and token.isalpha()):
             continue
