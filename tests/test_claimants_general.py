@@ -80,7 +80,7 @@ def claimants(make_plain_context: MakeContext) -> Callable[[str], dict[str, str 
         (
             "A 2019 report by the Harbour Institute found that the levy would raise $220 million.",
             "$220 million",
-            "A 2019 report",
+            "A 2019 report by the Harbour Institute",
         ),
         # a poll opening the sentence holds each of its numbers, past a semicolon
         (
@@ -216,7 +216,7 @@ def claimants(make_plain_context: MakeContext) -> Callable[[str], dict[str, str 
             "A survey by the union found that riders trust the ferry more than the bus: 70"
             " percent say it is safer.",
             "70 percent",
-            "A survey",
+            "A survey by the union",
         ),
         # the owner of a claim or pledge holds the number in its clause
         (

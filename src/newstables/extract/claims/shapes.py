@@ -50,11 +50,15 @@ _OWNER_DEPS = frozenset({"poss", "compound", "amod", "nmod"})
 
 def put_at(ctx: ArticleContext, number: Token) -> Claim | None:
     """ "X has put the number of … at 4,000", "Wealth-X has it at $4.5 billion": the subject of
-    put/estimate when "at" leads to N."""
-    through_at = False
+    put/estimate when "at" leads to N; also "as" or "with" after an object ("The agency lists
+    the population as 21,090", "Forbes lists the Kochs with $40 billion", not "ranks second
+    with $74 billion")."""
+    through_at = through_as = False
     for ancestor in number.ancestors:
         through_at = through_at or ancestor.lower_ == "at"
-        if through_at and ancestor.pos_ in ("VERB", "AUX") and _puts(ancestor):
+        through_as = through_as or ancestor.lower_ in ("as", "with")
+        reaching = through_at or (through_as and _has_object(ancestor))
+        if reaching and ancestor.pos_ in ("VERB", "AUX") and _puts(ancestor):
             subject = _subject(ancestor)
             return resolve(ctx, subject) if subject is not None else None
         if ancestor.dep_ in ("ccomp", "advcl", "relcl", "parataxis"):
@@ -69,6 +73,11 @@ def _puts(verb: Token) -> bool:
         return verb.pos_ == "VERB"
     objects = [c for c in verb.children if c.dep_ == "dobj"]
     return verb.lemma_.lower() == "have" and any(o.pos_ == "PRON" for o in objects)
+
+
+def _has_object(verb: Token) -> bool:
+    """Whether a verb has a direct object ("lists the population as …")."""
+    return any(c.dep_ == "dobj" for c in verb.children)
 
 
 def _subject(verb: Token) -> Token | None:

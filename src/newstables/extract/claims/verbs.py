@@ -15,6 +15,8 @@ from ..attribution import Cue, attribute, read_cue, view
 from ..attribution.cues import subject_of
 from ..attribution.lexicon import (
     CUE_VERBS,
+    DATA_NOUNS,
+    DOCUMENT_NOUNS,
     EVIDENCE_VERBS,
     SPEECH_NOUNS,
     words_of,
@@ -68,13 +70,36 @@ LITERAL_OBJECT_VERBS = words_of(
 )
 
 
+# Verbs of publishing and naming: what they put out or name is what the subject states
+# ("Hurun publishes more than 20 magazines", "Time named him on its list of the world's 100").
+PUBLISH_VERBS = words_of("publish name identify")
+
+
+# Verbs of putting out a document: a document or list object states what it holds ("released
+# a list of more than 200,000 donors"; not "released 1,100 pages", "unveiled a $275 billion
+# proposal").
+RELEASE_VERBS = words_of("release unveil issue")
+LIST_NOUNS = DOCUMENT_NOUNS | DATA_NOUNS | words_of("list lists roster tally")
+
+
 def is_cue_verb(verb: Token) -> bool:
     """A verb of speech, evidence or attitude (the ones whose content a figure can be), or any
     verb of a poll ("the poll has Roe leading", "a CNN poll giving Roe a 30-point lead")."""
     lemma = verb.lemma_.lower()
-    return verb.pos_ in ("VERB", "AUX") and (
-        lemma in CUE_VERBS or lemma in EVIDENCE_VERBS or attitude(verb) or _data_subject(verb)
+    return (verb.pos_ in ("VERB", "AUX") or _verb_read_as_noun(verb)) and (
+        lemma in CUE_VERBS
+        or lemma in EVIDENCE_VERBS
+        or attitude(verb)
+        or _data_subject(verb)
+        or lemma in PUBLISH_VERBS | RELEASE_VERBS
     )
+
+
+def _verb_read_as_noun(token: Token) -> bool:
+    """A verb the tagger read as a noun ("Trump claims he's worth $10 billion", "Audit files
+    show that …"): a noun with a subject and a reported clause of its own."""
+    deps = {c.dep_ for c in token.children}
+    return token.pos_ == "NOUN" and "nsubj" in deps and "ccomp" in deps
 
 
 def attitude(verb: Token) -> bool:
@@ -100,6 +125,8 @@ def _content_edge(verb: Token, below: Token) -> bool:
     A poll or a named body that shows or finds takes any non-subject ("shows Roe with 47
     percent"), and what a poll gives is its finding ("giving Roe a 30-point lead")."""
     lemma = verb.lemma_.lower()
+    if lemma in RELEASE_VERBS:
+        return below.dep_ == "dobj" and below.lemma_.lower() in LIST_NOUNS
     if below.dep_ in CONTENT_EDGES:
         return not (below.dep_ == "xcomp" and lemma in ASPECT_VERBS)
     if below.dep_ == "conj" and any(
@@ -172,7 +199,12 @@ def _cue_at(art: ArticleView, verb: Token) -> Cue | None:
     data = _data_subject(verb)
     if data is not None:
         return Cue(verb, data, None, verb.text)
-    if verb.lemma_.lower() not in EVIDENCE_VERBS and not attitude(verb):
+    if _verb_read_as_noun(verb):
+        subject = next(c for c in verb.children if c.dep_ == "nsubj")
+        return Cue(verb, subject, None, verb.text)
+    if verb.lemma_.lower() not in EVIDENCE_VERBS | PUBLISH_VERBS | RELEASE_VERBS and not attitude(
+        verb
+    ):
         return None
     subject = subject_of(verb, art)
     if subject is None and verb.dep_ == "acl" and any(c.dep_ == "ccomp" for c in verb.children):
@@ -321,7 +353,7 @@ def _holds(verb: Token, speaker: Token) -> bool:
 CLAIM_NOUNS = SPEECH_NOUNS | words_of(
     """
     proposal assertion argument prediction contention insistence suggestion demand
-    threat boast allegation
+    threat boast allegation decision willingness intention
     """
 )
 
