@@ -55,6 +55,29 @@ def claimants(make_plain_context: MakeContext) -> Callable[[str], dict[str, str 
             "40",
             "Jane Roe",
         ),
+        # a predicate of certainty: what its subject is sure or assured of is the subject's
+        ("The mayor is confident that 4,000 visitors will come.", "4,000", "The mayor"),
+        ("Jane Roe is now assured of winning at least 175 seats.", "at least 175", "Jane Roe"),
+        # a poll with a participle of evidence: what it shows is its finding
+        (
+            "In the wake of a new poll showing support for the ferry down to 14 percent, the"
+            " council met.",
+            "14 percent",
+            "a new poll",
+        ),
+        # a document with a speech participle: its author when it is "in" the author's act
+        (
+            "The ferry company hit back in an article stating that the harbour was the busiest,"
+            " with 79 sailings a day.",
+            "79",
+            "The ferry company",
+        ),
+        # a reason given with what is said is part of it
+        (
+            "The levy is good news, the mayor said, because ferry traffic has grown by 40 percent.",
+            "40 percent",
+            "the mayor",
+        ),
     ],
 )
 def test_agent_claims(
@@ -94,3 +117,20 @@ def test_verb_read_as_noun_is_a_cue() -> None:
     doc = Doc(Vocab(), words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas)
     assert is_cue_verb(doc[2])
     assert not is_cue_verb(doc[8])  # a noun object without a clause stays a noun
+
+
+def test_object_conjoined_on_the_verb_is_content() -> None:
+    """ "It showed $200,000 in payments, and $47,000 to …" parsed with the second amount as a
+    conjunct of the verb: it is a second object, as much the finding as the first."""
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    from newstables.extract.claims.verbs import _content_edge
+
+    words = ["It", "showed", "$", "200,000", ",", "and", "$", "47,000"]
+    heads = [1, 1, 3, 1, 1, 1, 7, 1]
+    deps = ["nsubj", "ROOT", "nmod", "dobj", "punct", "cc", "nmod", "conj"]
+    pos = ["PRON", "VERB", "SYM", "NUM", "PUNCT", "CCONJ", "SYM", "NUM"]
+    lemmas = ["it", "show", "$", "200,000", ",", "and", "$", "47,000"]
+    doc = Doc(Vocab(), words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas)
+    assert _content_edge(doc[1], doc[7])

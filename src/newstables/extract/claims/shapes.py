@@ -25,6 +25,7 @@ from .base import (
 from .verbs import (
     POLL_DETAILS,
     governed,
+    has_object,
 )
 
 if TYPE_CHECKING:
@@ -57,7 +58,7 @@ def put_at(ctx: ArticleContext, number: Token) -> Claim | None:
     for ancestor in number.ancestors:
         through_at = through_at or ancestor.lower_ == "at"
         through_as = through_as or ancestor.lower_ in ("as", "with")
-        reaching = through_at or (through_as and _has_object(ancestor))
+        reaching = through_at or (through_as and has_object(ancestor))
         if reaching and ancestor.pos_ in ("VERB", "AUX") and _puts(ancestor):
             subject = _subject(ancestor)
             return resolve(ctx, subject) if subject is not None else None
@@ -73,11 +74,6 @@ def _puts(verb: Token) -> bool:
         return verb.pos_ == "VERB"
     objects = [c for c in verb.children if c.dep_ == "dobj"]
     return verb.lemma_.lower() == "have" and any(o.pos_ == "PRON" for o in objects)
-
-
-def _has_object(verb: Token) -> bool:
-    """Whether a verb has a direct object ("lists the population as …")."""
-    return any(c.dep_ == "dobj" for c in verb.children)
 
 
 def _subject(verb: Token) -> Token | None:

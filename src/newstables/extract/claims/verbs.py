@@ -82,17 +82,36 @@ RELEASE_VERBS = words_of("release unveil issue")
 LIST_NOUNS = DOCUMENT_NOUNS | DATA_NOUNS | words_of("list lists roster tally")
 
 
+# Verbs whose subject is their source whatever the attribution machinery reads.
+SUBJECT_SOURCE_VERBS = EVIDENCE_VERBS | PUBLISH_VERBS | RELEASE_VERBS
+
+
 def is_cue_verb(verb: Token) -> bool:
     """A verb of speech, evidence or attitude (the ones whose content a figure can be), or any
     verb of a poll ("the poll has Roe leading", "a CNN poll giving Roe a 30-point lead")."""
     lemma = verb.lemma_.lower()
+    if _certain_of(verb) is not None:
+        return True
     return (verb.pos_ in ("VERB", "AUX") or _verb_read_as_noun(verb)) and (
         lemma in CUE_VERBS
         or lemma in EVIDENCE_VERBS
         or attitude(verb)
         or _data_subject(verb)
-        or lemma in PUBLISH_VERBS | RELEASE_VERBS
+        or lemma in SUBJECT_SOURCE_VERBS
     )
+
+
+# Words of certainty and confidence: "X is assured of winning 175", "X is confident that …".
+CERTAINTY_WORDS = words_of("assured convinced confident certain sure")
+
+
+def _certain_of(word: Token) -> Token | None:
+    """The holder of a predicate of certainty ("Clinton is now assured of winning at least
+    334", "the mayor is confident that 4,000 will come"): its subject, or the copula's."""
+    if word.lower_ not in CERTAINTY_WORDS or word.pos_ not in ("VERB", "ADJ"):
+        return None
+    holder = word.head if word.dep_ == "acomp" else word
+    return next((c for c in holder.children if c.dep_ in ("nsubj", "nsubjpass")), None)
 
 
 def _verb_read_as_noun(token: Token) -> bool:
@@ -125,6 +144,8 @@ def _content_edge(verb: Token, below: Token) -> bool:
     A poll or a named body that shows or finds takes any non-subject ("shows Roe with 47
     percent"), and what a poll gives is its finding ("giving Roe a 30-point lead")."""
     lemma = verb.lemma_.lower()
+    if _certain_of(verb) is not None:
+        return below.dep_ in CONTENT_EDGES or (below.dep_ == "prep" and below.lower_ == "of")
     if lemma in RELEASE_VERBS:
         return below.dep_ == "dobj" and below.lemma_.lower() in LIST_NOUNS
     if below.dep_ in CONTENT_EDGES:
@@ -137,6 +158,9 @@ def _content_edge(verb: Token, below: Token) -> bool:
         return False  # "Republicans favored Trump, 82 percent to 6 percent": how a group split
     if below.dep_ == "dobj" and _data_subject(verb) is not None:
         return True  # "a CNN poll giving Clinton a 30-point advantage"
+    if below.dep_ == "conj" and below.pos_ in ("NUM", "NOUN") and has_object(verb):
+        # "showed $200,000 …, and $47,000": an object the parse conjoined on the verb
+        below = next(c for c in verb.children if c.dep_ == "dobj")
     if below.dep_ in ("dobj", "oprd"):
         if below.lemma_.lower() == "way":
             return False  # "finds its way to the city of 13,000": a motion, not a finding
@@ -154,6 +178,8 @@ def _content_edge(verb: Token, below: Token) -> bool:
     if _data_subject(verb) is not None:
         return True
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None and verb.dep_ == "acl":
+        subject = verb.head  # "a new poll showing Roe down to 14 percent"
     return (
         lemma in EVIDENCE_VERBS
         and subject is not None
@@ -161,12 +187,20 @@ def _content_edge(verb: Token, below: Token) -> bool:
     )
 
 
+def has_object(verb: Token) -> bool:
+    """Whether a verb has a direct object ("lists the population as …")."""
+    return any(c.dep_ == "dobj" for c in verb.children)
+
+
 def _condition(verb: Token, below: Token) -> bool:
-    """An "unless"/"if" clause of a verb that has a reported clause: a condition of what is
-    said, threatened or promised, so part of it."""
+    """An "unless"/"if"/"because" clause of a verb that has a reported clause: a condition or
+    reason of what is said, threatened or promised, so part of it ("that is cause for
+    celebration, he said, because Russians now live to 71")."""
     return (
         below.dep_ == "advcl"
-        and any(c.dep_ == "mark" and c.lower_ in ("unless", "if") for c in below.children)
+        and any(
+            c.dep_ == "mark" and c.lower_ in ("unless", "if", "because") for c in below.children
+        )
         and any(c.dep_ in ("ccomp", "xcomp") for c in verb.children)
     )
 
@@ -189,6 +223,9 @@ def _share(token: Token) -> bool:
 def _cue_at(art: ArticleView, verb: Token) -> Cue | None:
     """The cue of a speech, evidence or attitude verb; passives speak through their "by" agent
     ("is projected by the budget office"), agentless ones through nobody."""
+    holder = _certain_of(verb)
+    if holder is not None:
+        return Cue(verb, holder, None, verb.text)
     if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
         agent = next((c for c in verb.children if c.dep_ == "agent"), None)
         by = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
@@ -202,14 +239,34 @@ def _cue_at(art: ArticleView, verb: Token) -> Cue | None:
     if _verb_read_as_noun(verb):
         subject = next(c for c in verb.children if c.dep_ == "nsubj")
         return Cue(verb, subject, None, verb.text)
-    if verb.lemma_.lower() not in EVIDENCE_VERBS | PUBLISH_VERBS | RELEASE_VERBS and not attitude(
-        verb
-    ):
+    document = _document_of(verb)
+    if document is not None:
+        return Cue(verb, document, None, verb.text)
+    if verb.lemma_.lower() not in SUBJECT_SOURCE_VERBS and not attitude(verb):
         return None
     subject = subject_of(verb, art)
     if subject is None and verb.dep_ == "acl" and any(c.dep_ == "ccomp" for c in verb.children):
         subject = verb.head  # "A Quinnipiac poll found that …" parsed as a noun phrase
+    if subject is None and verb.dep_ == "acl" and verb.head.lemma_.lower() in POLL_NOUNS:
+        subject = verb.head  # "a new poll showing Roe down to 14 percent"
     return Cue(verb, subject, None, verb.text) if subject is not None else None
+
+
+def _document_of(verb: Token) -> Token | None:
+    """The source of a speech participle on a document with a clause of its own ("a statement
+    saying that 40 …"): the document; the subject of the verb it is "in", when it has one
+    ("Forbes shot back in an article stating that …": Forbes)."""
+    noun = verb.head
+    if verb.dep_ != "acl" or noun.lemma_.lower() not in DOCUMENT_NOUNS:
+        return None
+    if not any(c.dep_ == "ccomp" for c in verb.children):
+        return None
+    place = noun.head
+    if noun.dep_ == "pobj" and place.lower_ == "in":
+        author = next((c for c in place.head.children if c.dep_ == "nsubj"), None)
+        if author is not None:
+            return author
+    return noun
 
 
 def _data_subject(verb: Token) -> Token | None:
