@@ -277,9 +277,11 @@ def test_content_of_attribution(
         # a cue verb whose literal sense takes an amount: the outlet states it
         ("The harbour club charged a $2,000 joining fee.", "$2,000"),
         ("The county added 3,000 jobs last year.", "3,000"),
-        # a non-restrictive relative clause is the outlet's description
+        # a non-restrictive relative clause is the outlet's description (on the subject of the
+        # reported clause it is reported: test_claims_general)
         (
-            "Jane Roe said that the club, which has raised $4 million since May, will expand.",
+            "Jane Roe said that the board will meet the club, which has raised $4 million since"
+            " May.",
             "$4 million",
         ),
         # a circumstance of a cue verb is no content of it

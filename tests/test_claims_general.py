@@ -78,6 +78,19 @@ def claimants(make_plain_context: MakeContext) -> Callable[[str], dict[str, str 
             "40 percent",
             "the mayor",
         ),
+        # a verb of judgment: its that-clause is what the subject holds
+        (
+            "The judge ruled that the ferry company had overcharged 300 passengers.",
+            "300",
+            "The judge",
+        ),
+        # a relative clause on the subject of a reported clause is part of what is reported
+        (
+            "The harbour master says that Jane Roe, who owns 40 boats, has lost $100,000 this"
+            " year.",
+            "40",
+            "The harbour master",
+        ),
     ],
 )
 def test_agent_claims(
@@ -117,6 +130,15 @@ def test_verb_read_as_noun_is_a_cue() -> None:
     doc = Doc(Vocab(), words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas)
     assert is_cue_verb(doc[2])
     assert not is_cue_verb(doc[8])  # a noun object without a clause stays a noun
+    # "Roe estimates that he spent 45 million": the name read as a compound is the subject
+    words = ["Roe", "estimates", "that", "he", "spent", "45", "million"]
+    heads = [1, 1, 4, 4, 1, 6, 4]
+    deps = ["compound", "ROOT", "mark", "nsubj", "ccomp", "compound", "dobj"]
+    pos = ["NOUN", "NOUN", "SCONJ", "PRON", "VERB", "NUM", "NUM"]
+    lemmas = ["roe", "estimate", "that", "he", "spend", "45", "million"]
+    ents = ["B-PERSON", "O", "O", "O", "O", "O", "O"]
+    doc = Doc(Vocab(), words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas, ents=ents)
+    assert is_cue_verb(doc[1])
 
 
 def test_object_conjoined_on_the_verb_is_content() -> None:

@@ -82,8 +82,13 @@ RELEASE_VERBS = words_of("release unveil issue")
 LIST_NOUNS = DOCUMENT_NOUNS | DATA_NOUNS | words_of("list lists roster tally")
 
 
+# Verbs of judgment: a that-clause under them is what the subject holds ("a federal judge
+# ruled that the school scammed more than 100,000 students"); nothing else is.
+JUDGMENT_VERBS = words_of("rule determine decide")
+
+
 # Verbs whose subject is their source whatever the attribution machinery reads.
-SUBJECT_SOURCE_VERBS = EVIDENCE_VERBS | PUBLISH_VERBS | RELEASE_VERBS
+SUBJECT_SOURCE_VERBS = EVIDENCE_VERBS | PUBLISH_VERBS | RELEASE_VERBS | JUDGMENT_VERBS
 
 
 def is_cue_verb(verb: Token) -> bool:
@@ -116,9 +121,27 @@ def _certain_of(word: Token) -> Token | None:
 
 def _verb_read_as_noun(token: Token) -> bool:
     """A verb the tagger read as a noun ("Trump claims he's worth $10 billion", "Audit files
-    show that …"): a noun with a subject and a reported clause of its own."""
-    deps = {c.dep_ for c in token.children}
-    return token.pos_ == "NOUN" and "nsubj" in deps and "ccomp" in deps
+    show that …", "Trump estimates that …" with the name read as a modifier): a noun with a
+    subject and a reported clause of its own."""
+    return (
+        token.pos_ == "NOUN"
+        and any(c.dep_ == "ccomp" for c in token.children)
+        and (_noun_subject(token) is not None)
+    )
+
+
+def _noun_subject(token: Token) -> Token | None:
+    """The subject of a verb read as a noun: its "nsubj", or a name before it read as a
+    compound ("Trump estimates")."""
+    for child in token.lefts:
+        if child.dep_ == "nsubj" or (child.dep_ == "compound" and _named(child)):
+            return child
+    return None
+
+
+def _named(token: Token) -> bool:
+    """A name, by tag or by entity ("Trump" tagged as a common noun)."""
+    return token.pos_ == "PROPN" or token.ent_type_ in ("PERSON", "ORG")
 
 
 def attitude(verb: Token) -> bool:
@@ -148,6 +171,8 @@ def _content_edge(verb: Token, below: Token) -> bool:
         return below.dep_ in CONTENT_EDGES or (below.dep_ == "prep" and below.lower_ == "of")
     if lemma in RELEASE_VERBS:
         return below.dep_ == "dobj" and below.lemma_.lower() in LIST_NOUNS
+    if lemma in JUDGMENT_VERBS:
+        return below.dep_ == "ccomp"
     if below.dep_ in CONTENT_EDGES:
         return not (below.dep_ == "xcomp" and lemma in ASPECT_VERBS)
     if below.dep_ == "conj" and any(
@@ -237,8 +262,7 @@ def _cue_at(art: ArticleView, verb: Token) -> Cue | None:
     if data is not None:
         return Cue(verb, data, None, verb.text)
     if _verb_read_as_noun(verb):
-        subject = next(c for c in verb.children if c.dep_ == "nsubj")
-        return Cue(verb, subject, None, verb.text)
+        return Cue(verb, _noun_subject(verb), None, verb.text)
     document = _document_of(verb)
     if document is not None:
         return Cue(verb, document, None, verb.text)
@@ -293,7 +317,12 @@ def governed(ctx: ArticleContext, number: Token) -> Claim | None:
     inside = {t.i for t in number.subtree}
     below, found = number, None
     for verb in number.ancestors:
-        if found is None and _non_restrictive(below) and not _poll_standing(below):
+        if (
+            found is None
+            and _non_restrictive(below)
+            and not _poll_standing(below)
+            and not _on_reported_subject(below)
+        ):
             return None  # "…, who has given $4,000,": the outlet's description
         if art.sentence_of(verb.idx) != art.sentence_of(number.idx):
             break  # a parse that ran over a sentence end: no verb of another sentence
@@ -311,6 +340,14 @@ def governed(ctx: ArticleContext, number: Token) -> Claim | None:
                 found = found or claim
         below = verb
     return found
+
+
+def _on_reported_subject(relative: Token) -> bool:
+    """A relative clause on the subject of a reported clause ("says that Walker, who charges
+    $20,000 a speech, has lost …", "pointed out that Cruz (who has 231 delegates) must win"):
+    it is part of what is reported."""
+    noun = relative.head
+    return noun.dep_ in ("nsubj", "nsubjpass") and noun.head.dep_ in CONTENT_EDGES
 
 
 def _poll_standing(relative: Token) -> bool:
