@@ -91,6 +91,25 @@ def claimants(make_plain_context: MakeContext) -> Callable[[str], dict[str, str 
             "40",
             "The harbour master",
         ),
+        # "in <poll>" on a word of the number's clause: the poll states it
+        (
+            "Just 18 percent of ferry riders have a favorable view of the levy in a new harbour"
+            " poll.",
+            "18 percent",
+            "a new harbour poll",
+        ),
+        # "point out" says its object
+        (
+            "The harbour report also points out a ferry levy that raised $622 million.",
+            "$622 million",
+            "The harbour report",
+        ),
+        # a common-noun source named by example: the mention runs over the name
+        (
+            "Critics like Jane Roe urged the council to cut the fare to $2.",
+            "$2",
+            "Jane Roe",
+        ),
     ],
 )
 def test_agent_claims(
@@ -104,6 +123,8 @@ def test_agent_claims(
     [
         # "ranks second with N" has no object: the outlet states the standing
         ("The ferry company ranks second with $74 million.", "$74 million"),
+        # "in the poll" inside the number's own phrase says whom the poll asked
+        ("Forty-six percent of riders in the poll blamed the levy.", "Forty-six percent"),
         # released pages are no document of the releaser's findings
         ("The council released 1,100 pages of emails on Friday.", "1,100"),
     ],
@@ -156,3 +177,21 @@ def test_object_conjoined_on_the_verb_is_content() -> None:
     lemmas = ["it", "show", "$", "200,000", ",", "and", "$", "47,000"]
     doc = Doc(Vocab(), words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas)
     assert _content_edge(doc[1], doc[7])
+
+
+def test_the_one_given_to_is_no_finding() -> None:
+    """ "Twitter has given more than 200 organizations the ability …": a body that gives shows
+    nothing by whom it gives to (the dative is no content, whatever the subject)."""
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    from newstables.extract.claims.verbs import _content_edge
+
+    words = ["Twitter", "has", "given", "200", "organizations", "the", "ability"]
+    heads = [2, 2, 2, 4, 2, 6, 2]
+    deps = ["nsubj", "aux", "ROOT", "nummod", "dative", "det", "dobj"]
+    pos = ["PROPN", "AUX", "VERB", "NUM", "NOUN", "DET", "NOUN"]
+    lemmas = ["twitter", "have", "give", "200", "organization", "the", "ability"]
+    ents = ["B-ORG", "O", "O", "O", "O", "O", "O"]
+    doc = Doc(Vocab(), words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas, ents=ents)
+    assert not _content_edge(doc[2], doc[4])

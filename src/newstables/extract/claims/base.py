@@ -27,8 +27,9 @@ if TYPE_CHECKING:
 POLL_NOUNS = DATA_NOUNS | words_of("average")
 
 
-# Prepositions by which a common-noun source names where it speaks from.
-PLACE_PREPOSITIONS = words_of("at from in of for")
+# Prepositions by which a common-noun source names where it speaks from, or who it is
+# ("Proponents like Mr. Eisenbrey").
+PLACE_PREPOSITIONS = words_of("at from in of for like")
 
 
 # Number words that count speakers rather than state amounts ("one source", "two officials").

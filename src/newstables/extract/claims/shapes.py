@@ -233,6 +233,34 @@ def in_data(ctx: ArticleContext, number: Token) -> Claim | None:
                 token.lower_ == "by" and lemma in ESTIMATE_NOUNS
             ):
                 return resolve(ctx, obj, mention_span(view(ctx), obj))
+    return _poll_in_clause(ctx, number)
+
+
+def _clause_verb(token: Token) -> Token | None:
+    """The nearest verb above a token (the clause it is in)."""
+    return next((a for a in token.ancestors if a.pos_ in ("VERB", "AUX")), None)
+
+
+def _poll_in_clause(ctx: ArticleContext, number: Token) -> Claim | None:
+    """ "18 percent of Hispanic voters have a favorable view of Trump in a new poll", "Obama's
+    rating in the latest poll stands at 53%": an "in <poll>" phrase hung on a word of the
+    number's own clause; not one inside the number's own phrase ("46 percent of people in the
+    poll held …" says whom the poll asked)."""
+    phrase = number
+    while phrase.dep_ in ("nummod", "compound", "quantmod", "nmod") and phrase.head is not phrase:
+        phrase = phrase.head
+    own = {t.i for t in phrase.subtree}
+    verb = _clause_verb(number)
+    if verb is None:
+        return None
+    for token in number.sent:
+        if token.dep_ != "prep" or token.lower_ != "in" or token.i in own:
+            continue
+        if getattr(_clause_verb(token), "i", -1) != verb.i:
+            continue
+        for obj in token.children:
+            if obj.dep_ == "pobj" and obj.lemma_.lower() in DATA_NOUNS:
+                return resolve(ctx, obj, mention_span(view(ctx), obj))
     return None
 
 

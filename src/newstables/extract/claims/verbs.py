@@ -189,15 +189,16 @@ def _content_edge(verb: Token, below: Token) -> bool:
     if below.dep_ in ("dobj", "oprd"):
         if below.lemma_.lower() == "way":
             return False  # "finds its way to the city of 13,000": a motion, not a finding
-        return lemma not in LITERAL_OBJECT_VERBS and lemma not in ADDRESSEE_VERBS
+        literal = lemma in LITERAL_OBJECT_VERBS and not _points_out(verb)
+        return not literal and lemma not in ADDRESSEE_VERBS
     if below.dep_ == "prep" and below.lower_ in ("for", "about", "against"):
         return True
     if below.dep_ == "advcl" and any(
         c.dep_ == "mark" and c.lower_ == "for" for c in below.children
     ):
         return True  # "called for the wage to be raised to $15", "… for 20,000 troops split …"
-    if below.dep_ in ("nsubj", "nsubjpass", "relcl"):
-        return False
+    if below.dep_ in ("nsubj", "nsubjpass", "relcl", "dative"):
+        return False  # a subject, a description, or the one given to ("has given 200 groups")
     if _condition(verb, below):
         return True  # "threatened to skip the debate unless he is paid $5 million"
     if _data_subject(verb) is not None:
@@ -209,6 +210,14 @@ def _content_edge(verb: Token, below: Token) -> bool:
         lemma in EVIDENCE_VERBS
         and subject is not None
         and (subject.lemma_.lower() in POLL_NOUNS or subject.ent_type_ == "ORG")
+    )
+
+
+def _points_out(verb: Token) -> bool:
+    """ "point out", a verb of saying whose object is what it says ("points out another bill
+    that made $622 million available"); not "call out" (criticize)."""
+    return verb.lemma_.lower() == "point" and any(
+        c.dep_ == "prt" and c.lower_ == "out" for c in verb.children
     )
 
 
