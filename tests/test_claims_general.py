@@ -110,6 +110,13 @@ def claimants(make_plain_context: MakeContext) -> Callable[[str], dict[str, str 
             "$2",
             "Jane Roe",
         ),
+        ("Analysts with the ferry agency say that 27 sailings will stop.", "27", "ferry agency"),
+        # "reaffirm" is a verb of saying, and its clause runs on past a colon
+        (
+            "In Ohio, the survey reaffirmed that the ferry is popular: 42% of riders use it daily.",
+            "42%",
+            "the survey",
+        ),
     ],
 )
 def test_agent_claims(

@@ -28,8 +28,8 @@ POLL_NOUNS = DATA_NOUNS | words_of("average")
 
 
 # Prepositions by which a common-noun source names where it speaks from, or who it is
-# ("Proponents like Mr. Eisenbrey").
-PLACE_PREPOSITIONS = words_of("at from in of for like")
+# ("Proponents like Mr. Eisenbrey", "interviews with a dozen party leaders").
+PLACE_PREPOSITIONS = words_of("at from in of for like with")
 
 
 # Number words that count speakers rather than state amounts ("one source", "two officials").
