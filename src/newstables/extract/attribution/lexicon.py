@@ -34,6 +34,7 @@ CUE_VERBS = words_of(
     summarize summarise vow blog posit insist counsel cite hint announce trumpet lambaste
     denounce condemn thunder question interrupt shoot press exhort snap gripe grumble marvel
     quote sigh bark retaliate growl quip rebut lash erupt chime holler rant rave vent fume
+    reaffirm
     """
 )
 # Verbs that attribute with "back" ("shot back", "fired back", "hit back").

@@ -14,6 +14,7 @@ from spacy.tokens import Span, Token
 from ..attribution import Source, mention_span, resolve_mention, view
 from ..attribution.lexicon import (
     DATA_NOUNS,
+    DOCUMENT_NOUNS,
     NOT_AGENTS,
     words_of,
 )
@@ -26,8 +27,9 @@ if TYPE_CHECKING:
 POLL_NOUNS = DATA_NOUNS | words_of("average")
 
 
-# Prepositions by which a common-noun source names where it speaks from.
-PLACE_PREPOSITIONS = words_of("at from in of for")
+# Prepositions by which a common-noun source names where it speaks from, or who it is
+# ("Proponents like Mr. Eisenbrey", "interviews with a dozen party leaders").
+PLACE_PREPOSITIONS = words_of("at from in of for like with")
 
 
 # Number words that count speakers rather than state amounts ("one source", "two officials").
@@ -159,7 +161,7 @@ def _with_its_place(span: Span, root: Token) -> Span | None:
     if root.pos_ != "NOUN" or root.i != span.end - 1:
         return None
     place = next((c for c in root.rights if c.dep_ == "prep" and c.i == span.end), None)
-    if place is None or place.lower_ not in PLACE_PREPOSITIONS:
+    if place is None or place.lower_ not in PLACE_PREPOSITIONS | _authors(root):
         return None
     objects = [c for c in place.children if c.dep_ == "pobj"]
     if not objects:
@@ -171,7 +173,14 @@ def _with_its_place(span: Span, root: Token) -> Span | None:
             end = more.right_edge.i + 1
     named = entity_at(root)  # a name the tagger read whole, whatever the parse attached
     whole = span.doc[span.start : max(end, named.end if named is not None else 0)]
-    return None if any(t.like_num for t in whole) else whole  # "a poll of 400 voters"
+    counted = any(t.like_num and not _determiner(t) for t in whole)
+    return None if counted else whole  # "a poll of 400 voters", not "a 2014 estimate"
+
+
+def _authors(root: Token) -> frozenset[str]:
+    """ "by" when the source is data or a document, whose author it names ("A 2014 estimate by
+    Congress's Joint Committee on Taxation projected …": the committee speaks through it)."""
+    return frozenset({"by"}) if root.lemma_.lower() in POLL_NOUNS | DOCUMENT_NOUNS else frozenset()
 
 
 def _place_end(place: Token) -> int:

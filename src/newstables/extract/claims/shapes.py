@@ -25,6 +25,7 @@ from .base import (
 from .verbs import (
     POLL_DETAILS,
     governed,
+    has_object,
 )
 
 if TYPE_CHECKING:
@@ -50,11 +51,15 @@ _OWNER_DEPS = frozenset({"poss", "compound", "amod", "nmod"})
 
 def put_at(ctx: ArticleContext, number: Token) -> Claim | None:
     """ "X has put the number of … at 4,000", "Wealth-X has it at $4.5 billion": the subject of
-    put/estimate when "at" leads to N."""
-    through_at = False
+    put/estimate when "at" leads to N; also "as" or "with" after an object ("The agency lists
+    the population as 21,090", "Forbes lists the Kochs with $40 billion", not "ranks second
+    with $74 billion")."""
+    through_at = through_as = False
     for ancestor in number.ancestors:
         through_at = through_at or ancestor.lower_ == "at"
-        if through_at and ancestor.pos_ in ("VERB", "AUX") and _puts(ancestor):
+        through_as = through_as or ancestor.lower_ in ("as", "with")
+        reaching = through_at or (through_as and has_object(ancestor))
+        if reaching and ancestor.pos_ in ("VERB", "AUX") and _puts(ancestor):
             subject = _subject(ancestor)
             return resolve(ctx, subject) if subject is not None else None
         if ancestor.dep_ in ("ccomp", "advcl", "relcl", "parataxis"):
@@ -227,6 +232,34 @@ def in_data(ctx: ArticleContext, number: Token) -> Claim | None:
             if (token.lower_ == "in" and lemma in DATA_NOUNS) or (
                 token.lower_ == "by" and lemma in ESTIMATE_NOUNS
             ):
+                return resolve(ctx, obj, mention_span(view(ctx), obj))
+    return _poll_in_clause(ctx, number)
+
+
+def _clause_verb(token: Token) -> Token | None:
+    """The nearest verb above a token (the clause it is in)."""
+    return next((a for a in token.ancestors if a.pos_ in ("VERB", "AUX")), None)
+
+
+def _poll_in_clause(ctx: ArticleContext, number: Token) -> Claim | None:
+    """ "18 percent of Hispanic voters have a favorable view of Trump in a new poll", "Obama's
+    rating in the latest poll stands at 53%": an "in <poll>" phrase hung on a word of the
+    number's own clause; not one inside the number's own phrase ("46 percent of people in the
+    poll held …" says whom the poll asked)."""
+    phrase = number
+    while phrase.dep_ in ("nummod", "compound", "quantmod", "nmod") and phrase.head is not phrase:
+        phrase = phrase.head
+    own = {t.i for t in phrase.subtree}
+    verb = _clause_verb(number)
+    if verb is None:
+        return None
+    for token in number.sent:
+        if token.dep_ != "prep" or token.lower_ != "in" or token.i in own:
+            continue
+        if getattr(_clause_verb(token), "i", -1) != verb.i:
+            continue
+        for obj in token.children:
+            if obj.dep_ == "pobj" and obj.lemma_.lower() in DATA_NOUNS:
                 return resolve(ctx, obj, mention_span(view(ctx), obj))
     return None
 

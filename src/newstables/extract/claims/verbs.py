@@ -15,6 +15,8 @@ from ..attribution import Cue, attribute, read_cue, view
 from ..attribution.cues import subject_of
 from ..attribution.lexicon import (
     CUE_VERBS,
+    DATA_NOUNS,
+    DOCUMENT_NOUNS,
     EVIDENCE_VERBS,
     SPEECH_NOUNS,
     words_of,
@@ -68,13 +70,78 @@ LITERAL_OBJECT_VERBS = words_of(
 )
 
 
+# Verbs of publishing and naming: what they put out or name is what the subject states
+# ("Hurun publishes more than 20 magazines", "Time named him on its list of the world's 100").
+PUBLISH_VERBS = words_of("publish name identify")
+
+
+# Verbs of putting out a document: a document or list object states what it holds ("released
+# a list of more than 200,000 donors"; not "released 1,100 pages", "unveiled a $275 billion
+# proposal").
+RELEASE_VERBS = words_of("release unveil issue")
+LIST_NOUNS = DOCUMENT_NOUNS | DATA_NOUNS | words_of("list lists roster tally")
+
+
+# Verbs of judgment: a that-clause under them is what the subject holds ("a federal judge
+# ruled that the school scammed more than 100,000 students"); nothing else is.
+JUDGMENT_VERBS = words_of("rule determine decide")
+
+
+# Verbs whose subject is their source whatever the attribution machinery reads.
+SUBJECT_SOURCE_VERBS = EVIDENCE_VERBS | PUBLISH_VERBS | RELEASE_VERBS | JUDGMENT_VERBS
+
+
 def is_cue_verb(verb: Token) -> bool:
     """A verb of speech, evidence or attitude (the ones whose content a figure can be), or any
     verb of a poll ("the poll has Roe leading", "a CNN poll giving Roe a 30-point lead")."""
     lemma = verb.lemma_.lower()
-    return verb.pos_ in ("VERB", "AUX") and (
-        lemma in CUE_VERBS or lemma in EVIDENCE_VERBS or attitude(verb) or _data_subject(verb)
+    if _certain_of(verb) is not None:
+        return True
+    return (verb.pos_ in ("VERB", "AUX") or _verb_read_as_noun(verb)) and (
+        lemma in CUE_VERBS
+        or lemma in EVIDENCE_VERBS
+        or attitude(verb)
+        or _data_subject(verb)
+        or lemma in SUBJECT_SOURCE_VERBS
     )
+
+
+# Words of certainty and confidence: "X is assured of winning 175", "X is confident that …".
+CERTAINTY_WORDS = words_of("assured convinced confident certain sure")
+
+
+def _certain_of(word: Token) -> Token | None:
+    """The holder of a predicate of certainty ("Clinton is now assured of winning at least
+    334", "the mayor is confident that 4,000 will come"): its subject, or the copula's."""
+    if word.lower_ not in CERTAINTY_WORDS or word.pos_ not in ("VERB", "ADJ"):
+        return None
+    holder = word.head if word.dep_ == "acomp" else word
+    return next((c for c in holder.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+
+
+def _verb_read_as_noun(token: Token) -> bool:
+    """A verb the tagger read as a noun ("Trump claims he's worth $10 billion", "Audit files
+    show that …", "Trump estimates that …" with the name read as a modifier): a noun with a
+    subject and a reported clause of its own."""
+    return (
+        token.pos_ == "NOUN"
+        and any(c.dep_ == "ccomp" for c in token.children)
+        and (_noun_subject(token) is not None)
+    )
+
+
+def _noun_subject(token: Token) -> Token | None:
+    """The subject of a verb read as a noun: its "nsubj", or a name before it read as a
+    compound ("Trump estimates")."""
+    for child in token.lefts:
+        if child.dep_ == "nsubj" or (child.dep_ == "compound" and _named(child)):
+            return child
+    return None
+
+
+def _named(token: Token) -> bool:
+    """A name, by tag or by entity ("Trump" tagged as a common noun)."""
+    return token.pos_ == "PROPN" or token.ent_type_ in ("PERSON", "ORG")
 
 
 def attitude(verb: Token) -> bool:
@@ -100,6 +167,12 @@ def _content_edge(verb: Token, below: Token) -> bool:
     A poll or a named body that shows or finds takes any non-subject ("shows Roe with 47
     percent"), and what a poll gives is its finding ("giving Roe a 30-point lead")."""
     lemma = verb.lemma_.lower()
+    if _certain_of(verb) is not None:
+        return below.dep_ in CONTENT_EDGES or (below.dep_ == "prep" and below.lower_ == "of")
+    if lemma in RELEASE_VERBS:
+        return below.dep_ == "dobj" and below.lemma_.lower() in LIST_NOUNS
+    if lemma in JUDGMENT_VERBS:
+        return below.dep_ == "ccomp"
     if below.dep_ in CONTENT_EDGES:
         return not (below.dep_ == "xcomp" and lemma in ASPECT_VERBS)
     if below.dep_ == "conj" and any(
@@ -110,23 +183,29 @@ def _content_edge(verb: Token, below: Token) -> bool:
         return False  # "Republicans favored Trump, 82 percent to 6 percent": how a group split
     if below.dep_ == "dobj" and _data_subject(verb) is not None:
         return True  # "a CNN poll giving Clinton a 30-point advantage"
+    if below.dep_ == "conj" and below.pos_ in ("NUM", "NOUN") and has_object(verb):
+        # "showed $200,000 …, and $47,000": an object the parse conjoined on the verb
+        below = next(c for c in verb.children if c.dep_ == "dobj")
     if below.dep_ in ("dobj", "oprd"):
         if below.lemma_.lower() == "way":
             return False  # "finds its way to the city of 13,000": a motion, not a finding
-        return lemma not in LITERAL_OBJECT_VERBS and lemma not in ADDRESSEE_VERBS
+        literal = lemma in LITERAL_OBJECT_VERBS and not _points_out(verb)
+        return not literal and lemma not in ADDRESSEE_VERBS
     if below.dep_ == "prep" and below.lower_ in ("for", "about", "against"):
         return True
     if below.dep_ == "advcl" and any(
         c.dep_ == "mark" and c.lower_ == "for" for c in below.children
     ):
         return True  # "called for the wage to be raised to $15", "… for 20,000 troops split …"
-    if below.dep_ in ("nsubj", "nsubjpass", "relcl"):
-        return False
+    if below.dep_ in ("nsubj", "nsubjpass", "relcl", "dative"):
+        return False  # a subject, a description, or the one given to ("has given 200 groups")
     if _condition(verb, below):
         return True  # "threatened to skip the debate unless he is paid $5 million"
     if _data_subject(verb) is not None:
         return True
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None and verb.dep_ == "acl":
+        subject = verb.head  # "a new poll showing Roe down to 14 percent"
     return (
         lemma in EVIDENCE_VERBS
         and subject is not None
@@ -134,12 +213,28 @@ def _content_edge(verb: Token, below: Token) -> bool:
     )
 
 
+def _points_out(verb: Token) -> bool:
+    """ "point out", a verb of saying whose object is what it says ("points out another bill
+    that made $622 million available"); not "call out" (criticize)."""
+    return verb.lemma_.lower() == "point" and any(
+        c.dep_ == "prt" and c.lower_ == "out" for c in verb.children
+    )
+
+
+def has_object(verb: Token) -> bool:
+    """Whether a verb has a direct object ("lists the population as …")."""
+    return any(c.dep_ == "dobj" for c in verb.children)
+
+
 def _condition(verb: Token, below: Token) -> bool:
-    """An "unless"/"if" clause of a verb that has a reported clause: a condition of what is
-    said, threatened or promised, so part of it."""
+    """An "unless"/"if"/"because" clause of a verb that has a reported clause: a condition or
+    reason of what is said, threatened or promised, so part of it ("that is cause for
+    celebration, he said, because Russians now live to 71")."""
     return (
         below.dep_ == "advcl"
-        and any(c.dep_ == "mark" and c.lower_ in ("unless", "if") for c in below.children)
+        and any(
+            c.dep_ == "mark" and c.lower_ in ("unless", "if", "because") for c in below.children
+        )
         and any(c.dep_ in ("ccomp", "xcomp") for c in verb.children)
     )
 
@@ -162,6 +257,9 @@ def _share(token: Token) -> bool:
 def _cue_at(art: ArticleView, verb: Token) -> Cue | None:
     """The cue of a speech, evidence or attitude verb; passives speak through their "by" agent
     ("is projected by the budget office"), agentless ones through nobody."""
+    holder = _certain_of(verb)
+    if holder is not None:
+        return Cue(verb, holder, None, verb.text)
     if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
         agent = next((c for c in verb.children if c.dep_ == "agent"), None)
         by = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
@@ -172,12 +270,36 @@ def _cue_at(art: ArticleView, verb: Token) -> Cue | None:
     data = _data_subject(verb)
     if data is not None:
         return Cue(verb, data, None, verb.text)
-    if verb.lemma_.lower() not in EVIDENCE_VERBS and not attitude(verb):
+    if _verb_read_as_noun(verb):
+        return Cue(verb, _noun_subject(verb), None, verb.text)
+    document = _document_of(verb)
+    if document is not None:
+        return Cue(verb, document, None, verb.text)
+    if verb.lemma_.lower() not in SUBJECT_SOURCE_VERBS and not attitude(verb):
         return None
     subject = subject_of(verb, art)
     if subject is None and verb.dep_ == "acl" and any(c.dep_ == "ccomp" for c in verb.children):
         subject = verb.head  # "A Quinnipiac poll found that …" parsed as a noun phrase
+    if subject is None and verb.dep_ == "acl" and verb.head.lemma_.lower() in POLL_NOUNS:
+        subject = verb.head  # "a new poll showing Roe down to 14 percent"
     return Cue(verb, subject, None, verb.text) if subject is not None else None
+
+
+def _document_of(verb: Token) -> Token | None:
+    """The source of a speech participle on a document with a clause of its own ("a statement
+    saying that 40 …"): the document; the subject of the verb it is "in", when it has one
+    ("Forbes shot back in an article stating that …": Forbes)."""
+    noun = verb.head
+    if verb.dep_ != "acl" or noun.lemma_.lower() not in DOCUMENT_NOUNS:
+        return None
+    if not any(c.dep_ == "ccomp" for c in verb.children):
+        return None
+    place = noun.head
+    if noun.dep_ == "pobj" and place.lower_ == "in":
+        author = next((c for c in place.head.children if c.dep_ == "nsubj"), None)
+        if author is not None:
+            return author
+    return noun
 
 
 def _data_subject(verb: Token) -> Token | None:
@@ -204,7 +326,12 @@ def governed(ctx: ArticleContext, number: Token) -> Claim | None:
     inside = {t.i for t in number.subtree}
     below, found = number, None
     for verb in number.ancestors:
-        if found is None and _non_restrictive(below) and not _poll_standing(below):
+        if (
+            found is None
+            and _non_restrictive(below)
+            and not _poll_standing(below)
+            and not _on_reported_subject(below)
+        ):
             return None  # "…, who has given $4,000,": the outlet's description
         if art.sentence_of(verb.idx) != art.sentence_of(number.idx):
             break  # a parse that ran over a sentence end: no verb of another sentence
@@ -222,6 +349,14 @@ def governed(ctx: ArticleContext, number: Token) -> Claim | None:
                 found = found or claim
         below = verb
     return found
+
+
+def _on_reported_subject(relative: Token) -> bool:
+    """A relative clause on the subject of a reported clause ("says that Walker, who charges
+    $20,000 a speech, has lost …", "pointed out that Cruz (who has 231 delegates) must win"):
+    it is part of what is reported."""
+    noun = relative.head
+    return noun.dep_ in ("nsubj", "nsubjpass") and noun.head.dep_ in CONTENT_EDGES
 
 
 def _poll_standing(relative: Token) -> bool:
@@ -321,7 +456,7 @@ def _holds(verb: Token, speaker: Token) -> bool:
 CLAIM_NOUNS = SPEECH_NOUNS | words_of(
     """
     proposal assertion argument prediction contention insistence suggestion demand
-    threat boast allegation
+    threat boast allegation decision willingness intention
     """
 )
 
