@@ -34,7 +34,13 @@ from .executor import (
 from .publish.atomic import LOCK_FILE, commit, lock, published, staging
 from .publish.chart import draw_estimates
 from .publish.child import Child
-from .publish.files import DESCRIPTOR, write_descriptor, write_tables, write_workbook
+from .publish.files import (
+    DESCRIPTOR,
+    write_descriptor,
+    write_tables,
+    write_twins,
+    write_workbook,
+)
 from .publish.questions import QUESTIONS_FILE
 from .publish.site import build_database_of_site, finish_site
 from .stamp import build_key, published_files, up_to_date, write_stamp
@@ -223,21 +229,24 @@ def build(
     with staging(out) as stage, ThreadPoolExecutor(1) as disk:
         # Copying the article texts mostly waits on the disk: a thread does it meanwhile.
         copies = disk.submit(copy_articles, corpus, out, stage)
-        resources = write_tables(tables, stage)
-        draw_estimates(tables["figures"], tables["entities"], tables["articles"], stage)
-        counts = {name: len(rows) for name, rows in tables.items()}
-        del tables  # the rows are on disk now: free them before the workbook, validation, site
-        release_memory()
-        # The workbook is written from the tables' JSON files by a child process (the other
-        # core; not with n_process=1) while this one validates the tables; the descriptor, which
-        # holds the workbook's size and hash, is written again once the child is done.
+        # The workbook is written from the tables' JSON twins by a child process (the other
+        # core; not with n_process=1) while this one writes the CSVs, validates the tables and
+        # makes the site's database and the chart; the descriptor, which holds the workbook's
+        # size and hash, is written again once the child is done.
+        twins = write_twins(tables, stage)
         with Child(write_workbook, stage, spawn=n_process > 1) as workbook:
+            resources = write_tables(tables, stage, twins)
+            counts = {name: len(rows) for name, rows in tables.items()}
+            chart = tables["figures"], tables["entities"], tables["articles"]
+            del tables  # the rows are on disk now: free them before validation and the site
+            release_memory()
             copies.result()
             write_descriptor(curation, resources, stage)
             report = validate_tables(stage / DESCRIPTOR, texts_dir=corpus.texts_dir)
             if report.ok:  # the site's database needs only the tables: made meanwhile too
                 questions = curation.folder / QUESTIONS_FILE if curation.folder else None
                 database = build_database_of_site(stage, None, corpus.texts_dir, questions)
+            draw_estimates(*chart, stage)
             write_descriptor(curation, resources, stage, workbook.result())
         report.add("files", check_files(stage / DESCRIPTOR))
         if not report.ok:

@@ -185,23 +185,36 @@ def descriptor(curation: Curation, resources: list[dict[str, Any]]) -> dict[str,
     }
 
 
-def write_tables(tables: dict[str, list[Row]], root: Path) -> list[dict[str, Any]]:
-    """Write every table (CSV + JSON) and its Table Schema; returns their resources."""
+def write_twins(tables: dict[str, list[Row]], root: Path) -> dict[str, tuple[int, str]]:
+    """Write every table's JSON twin (what the workbook is made from); returns each one's
+    (bytes, sha256) by table name, for ``write_tables``.
+
+    >>> twins = write_twins(tables, stage)
+    """
+    return {
+        name: write_json(tables.get(name, []), root / DATA_DIR / f"{name}.json") for name in TABLES
+    }
+
+
+def write_tables(
+    tables: dict[str, list[Row]], root: Path, twins: dict[str, tuple[int, str]] | None = None
+) -> list[dict[str, Any]]:
+    """Write every table as CSV with its Table Schema, and its JSON twin unless ``twins``
+    (``write_twins``) says it is written; returns their resources."""
+    twins = twins if twins is not None else write_twins(tables, root)
     schemas = all_table_schemas()
     resources = []
     for name, model in TABLES.items():
-        rows = tables.get(name, [])
-        size, sha256 = write_csv(model, rows, root / DATA_DIR / f"{name}.csv")
-        twin = write_json(rows, root / DATA_DIR / f"{name}.json")
+        size, sha256 = write_csv(model, tables.get(name, []), root / DATA_DIR / f"{name}.csv")
         schema_path = root / SCHEMA_DIR / f"{name}.json"
         schema_path.parent.mkdir(parents=True, exist_ok=True)
         schema_path.write_bytes(dump_json(schemas[name]))
-        resources.append(resource(name, size, sha256, schemas[name], twin))
+        resources.append(resource(name, size, sha256, schemas[name], twins[name]))
     return resources
 
 
 def write_workbook(root: Path) -> tuple[int, str]:
-    """The spreadsheet workbook of all tables, from their JSON twins (``write_tables`` first);
+    """The spreadsheet workbook of all tables, from their JSON twins (``write_twins`` first);
     returns (bytes, sha256)."""
     return workbook_from_json(root / DATA_DIR, render=cell)
 
