@@ -117,6 +117,12 @@ def claimants(make_plain_context: MakeContext) -> Callable[[str], dict[str, str 
             "42%",
             "the survey",
         ),
+        # a month abbreviation ends no sentence: the clause after "Mar. 15" is still reported
+        (
+            "Jane Roe explained after the vote on Mar. 15, she would need 68 percent of the seats.",
+            "68 percent",
+            "Jane Roe",
+        ),
     ],
 )
 def test_agent_claims(
