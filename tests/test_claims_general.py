@@ -123,6 +123,12 @@ def claimants(make_plain_context: MakeContext) -> Callable[[str], dict[str, str 
             "68 percent",
             "Jane Roe",
         ),
+        # a number hyphened to a modifier is no count of the mention: the poll can claim
+        (
+            "The ferry levy leads by 57 percent to 33 percent in the 50-state harbour poll.",
+            "57 percent",
+            "the 50-state harbour poll",
+        ),
     ],
 )
 def test_agent_claims(
