@@ -129,6 +129,13 @@ def claimants(make_plain_context: MakeContext) -> Callable[[str], dict[str, str 
             "57 percent",
             "the 50-state harbour poll",
         ),
+        # "N percent said they …" with the poll in what they said: the poll states it
+        (
+            "Sixty percent of riders said they had a poor view of the levy in a new harbour poll"
+            " this month.",
+            "Sixty percent",
+            "a new harbour poll",
+        ),
     ],
 )
 def test_agent_claims(

@@ -243,9 +243,10 @@ def _clause_verb(token: Token) -> Token | None:
 
 def _poll_in_clause(ctx: ArticleContext, number: Token) -> Claim | None:
     """ "18 percent of Hispanic voters have a favorable view of Trump in a new poll", "Obama's
-    rating in the latest poll stands at 53%": an "in <poll>" phrase hung on a word of the
-    number's own clause; not one inside the number's own phrase ("46 percent of people in the
-    poll held …" says whom the poll asked)."""
+    rating in the latest poll stands at 53%", "67 percent said they had an unfavorable view in
+    a new poll": an "in <poll>" phrase hung on a word of the number's own clause or of a clause
+    it reports; not one inside the number's own phrase ("46 percent of people in the poll held
+    …" says whom the poll asked)."""
     phrase = number
     while phrase.dep_ in ("nummod", "compound", "quantmod", "nmod") and phrase.head is not phrase:
         phrase = phrase.head
@@ -256,12 +257,25 @@ def _poll_in_clause(ctx: ArticleContext, number: Token) -> Claim | None:
     for token in number.sent:
         if token.dep_ != "prep" or token.lower_ != "in" or token.i in own:
             continue
-        if getattr(_clause_verb(token), "i", -1) != verb.i:
+        if not _same_clause(_clause_verb(token), verb, phrase):
             continue
         for obj in token.children:
             if obj.dep_ == "pobj" and obj.lemma_.lower() in DATA_NOUNS:
                 return resolve(ctx, obj, mention_span(view(ctx), obj))
     return None
+
+
+def _same_clause(inner: Token | None, verb: Token, phrase: Token) -> bool:
+    """Whether ``inner`` is the clause verb ``verb``, or the clause that follows it when the
+    number's phrase is its subject ("67 percent said they had …": what they said)."""
+    if inner is None or inner.i == verb.i:
+        return inner is not None
+    return (
+        phrase.dep_ == "nsubj"
+        and inner.dep_ in ("ccomp", "xcomp")
+        and inner.head.i == verb.i
+        and inner.i > verb.i
+    )
 
 
 def opening_data(ctx: ArticleContext, number: Token) -> Claim | None:
