@@ -136,6 +136,13 @@ def claimants(make_plain_context: MakeContext) -> Callable[[str], dict[str, str 
             "Sixty percent",
             "a new harbour poll",
         ),
+        # a noun of stance with its owner: the owner holds what its of/to phrase names
+        (
+            "Among the votes was Jane Roe's opposition to the $40 million ferry levy.",
+            "$40 million",
+            "Jane Roe",
+        ),
+        ("Her tentative embrace of a $2 ferry fare drew protests.", "$2", "Her"),
     ],
 )
 def test_agent_claims(

@@ -11,7 +11,8 @@ mention in ``base``):
   nearest verb of speech, evidence or attitude above the number that takes it as content:
   a clause, an object unless the verb's literal sense takes amounts, ``_content_edge``);
 * "Mr. Trump's claims that his net worth exceeds $10 billion", "Berlin's pledge to add 7,000
-  soldiers" (the owner of a noun of claim or intent whose clause holds the number);
+  soldiers", "Murphy's opposition to the $1.1 billion proposal" (the owner of a noun of claim
+  or intent whose clause holds the number, or of a noun of stance whose of/to/for phrase does);
 * "A report noted that immigrants are optimistic: 70 percent believe …" (a reported clause
   that runs up to a colon goes on past it);
 * "As the Times noted, …", "…, the poll found." (an aside or trailing attribution, ``aside``);

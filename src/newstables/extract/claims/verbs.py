@@ -461,10 +461,16 @@ CLAIM_NOUNS = SPEECH_NOUNS | words_of(
 )
 
 
+# Nouns of stance whose "of/to/for" phrase is what their owner holds ("Her tentative embrace
+# of a $15 minimum wage", "Murphy's opposition to the $1.1 billion proposal").
+STANCE_NOUNS = words_of("embrace opposition support endorsement rejection")
+
+
 def owned_claim(ctx: ArticleContext, number: Token) -> Claim | None:
     """ "Mr. Trump's claims that his net worth exceeds $10 billion", "Berlin's pledge to add
-    almost 7,000 soldiers": the owner of a noun of claim or intent whose clause holds the
-    number."""
+    almost 7,000 soldiers", "Murphy's opposition to the $1.1 billion proposal": the owner of a
+    noun of claim or intent whose clause holds the number, or of a noun of stance whose
+    "of/to/for" phrase holds it."""
     art = view(ctx)
     below = number
     for noun in number.ancestors:
@@ -472,13 +478,20 @@ def owned_claim(ctx: ArticleContext, number: Token) -> Claim | None:
             return None
         if noun.pos_ in ("VERB", "AUX") and below.dep_ in CONTENT_EDGES:
             return None  # a clause of its own came first
-        if noun.pos_ == "NOUN" and noun.lemma_.lower() in CLAIM_NOUNS:
-            owner = next((c for c in noun.children if c.dep_ == "poss"), None)
-            if owner is not None and below.dep_ in ("acl", "ccomp", "xcomp"):
-                claim = source_claim(ctx, make_source(art, Cue(noun, owner, None, noun.text)))
-                return _without_case(claim)
+        owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+        if noun.pos_ == "NOUN" and owner is not None and _owns(noun, below):
+            claim = source_claim(ctx, make_source(art, Cue(noun, owner, None, noun.text)))
+            return _without_case(claim)
         below = noun
     return None
+
+
+def _owns(noun: Token, below: Token) -> bool:
+    """Whether a noun of claim, intent or stance takes what lies below it as its content."""
+    lemma = noun.lemma_.lower()
+    if lemma in CLAIM_NOUNS:
+        return below.dep_ in ("acl", "ccomp", "xcomp")
+    return lemma in STANCE_NOUNS and below.dep_ == "prep" and below.lower_ in ("of", "to", "for")
 
 
 def past_colon(ctx: ArticleContext, number: Token) -> Claim | None:
