@@ -143,6 +143,13 @@ def claimants(make_plain_context: MakeContext) -> Callable[[str], dict[str, str 
             "Jane Roe",
         ),
         ("Her tentative embrace of a $2 ferry fare drew protests.", "$2", "Her"),
+        # a name set off by commas before a subjectless speech verb is its subject, whatever
+        # noun the parse hung it on
+        (
+            "As a part of her plea, Jane Roe, 44, said that she defrauded nearly 100 ferry riders.",
+            "nearly 100",
+            "Jane Roe",
+        ),
     ],
 )
 def test_agent_claims(

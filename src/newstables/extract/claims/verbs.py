@@ -267,6 +267,9 @@ def _cue_at(art: ArticleView, verb: Token) -> Cue | None:
     cue = read_cue(art, verb)
     if cue is not None:
         return cue
+    stray = _apposed_subject(verb)
+    if stray is not None:
+        return Cue(verb, stray, None, verb.text)
     data = _data_subject(verb)
     if data is not None:
         return Cue(verb, data, None, verb.text)
@@ -283,6 +286,40 @@ def _cue_at(art: ArticleView, verb: Token) -> Cue | None:
     if subject is None and verb.dep_ == "acl" and verb.head.lemma_.lower() in POLL_NOUNS:
         subject = verb.head  # "a new poll showing Roe down to 14 percent"
     return Cue(verb, subject, None, verb.text) if subject is not None else None
+
+
+def _apposed_subject(verb: Token) -> Token | None:
+    """The subject of a subjectless verb of speech that the parse hung as an apposition on the
+    noun before it ("Two emails … have been placed in storage, Patrick Kennedy, the
+    undersecretary, wrote", "As part of his plea, Marcel Lazar, 44, said that …"): the name set
+    off by commas right before the verb, with only its own descriptions between."""
+    if verb.lemma_.lower() not in CUE_VERBS or any(
+        c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in verb.children
+    ):
+        return None
+    doc = verb.doc
+    if verb.i == 0 or doc[verb.i - 1].text != ",":
+        return None
+    for name in reversed(doc[verb.sent.start : verb.i - 1]):
+        if name.dep_ != "appos" or name.pos_ != "PROPN":
+            continue
+        between = doc[name.i + 1 : verb.i]
+        if all(t.is_punct or _describes(t, name) for t in between):
+            return name
+        return None
+    return None
+
+
+def _describes(token: Token, name: Token) -> bool:
+    """Whether a token lies in the name or in an apposition beside it ("Marcel Lazar, 44,")."""
+    for above in (token, *token.ancestors):
+        if above.i == name.i:
+            return True
+        if above.dep_ == "appos" and above.head.i in (name.i, name.head.i):
+            return True
+        if above.i == name.head.i:
+            return False
+    return False
 
 
 def _document_of(verb: Token) -> Token | None:
