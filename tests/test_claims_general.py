@@ -150,6 +150,13 @@ def claimants(make_plain_context: MakeContext) -> Callable[[str], dict[str, str 
             "nearly 100",
             "Jane Roe",
         ),
+        # a trailing report covers the descriptions in what comes before it
+        (
+            "Jane Roe stopped at the old pier, where 49 ferries were sunk in May, the Harbour"
+            " Gazette reported Friday.",
+            "49",
+            "the Harbour Gazette",
+        ),
     ],
 )
 def test_agent_claims(

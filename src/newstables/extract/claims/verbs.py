@@ -368,6 +368,7 @@ def governed(ctx: ArticleContext, number: Token) -> Claim | None:
             and _non_restrictive(below)
             and not _poll_standing(below)
             and not _on_reported_subject(below)
+            and not _before_trailing_report(below)
         ):
             return None  # "…, who has given $4,000,": the outlet's description
         if art.sentence_of(verb.idx) != art.sentence_of(number.idx):
@@ -390,10 +391,22 @@ def governed(ctx: ArticleContext, number: Token) -> Claim | None:
 
 def _on_reported_subject(relative: Token) -> bool:
     """A relative clause on the subject of a reported clause ("says that Walker, who charges
-    $20,000 a speech, has lost …", "pointed out that Cruz (who has 231 delegates) must win"):
+    $20,000 a speech, has lost …", "pointed out that Cruz (who has 231 delegates) must win",
     it is part of what is reported."""
     noun = relative.head
     return noun.dep_ in ("nsubj", "nsubjpass") and noun.head.dep_ in CONTENT_EDGES
+
+
+def _before_trailing_report(relative: Token) -> bool:
+    """A relative clause inside a clause reported by a verb of speech that follows it ("Clinton
+    stopped at the nightclub, where 49 people were killed, the Associated Press reported"): the
+    trailing report covers all that comes before it, descriptions included."""
+    below = relative
+    for verb in relative.ancestors:
+        if verb.lemma_.lower() in CUE_VERBS and below.dep_ == "ccomp":
+            return verb.i > relative.right_edge.i
+        below = verb
+    return False
 
 
 def _poll_standing(relative: Token) -> bool:
