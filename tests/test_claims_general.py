@@ -157,6 +157,13 @@ def claimants(make_plain_context: MakeContext) -> Callable[[str], dict[str, str 
             "49",
             "the Harbour Gazette",
         ),
+        # a relative on the subject of a clause subordinate to a reported clause is reported
+        (
+            "The mayor pointed out that Jane Roe (who has 231 boats) must sell 58 percent of them,"
+            " while John Doe (who has 110 boats) must sell 64 percent.",
+            "110",
+            "The mayor",
+        ),
     ],
 )
 def test_agent_claims(

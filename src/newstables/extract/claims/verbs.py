@@ -392,9 +392,15 @@ def governed(ctx: ArticleContext, number: Token) -> Claim | None:
 def _on_reported_subject(relative: Token) -> bool:
     """A relative clause on the subject of a reported clause ("says that Walker, who charges
     $20,000 a speech, has lost …", "pointed out that Cruz (who has 231 delegates) must win",
-    it is part of what is reported."""
+    also of a clause subordinate to it: "…, while Rubio (who has 110 delegates) must win"): it
+    is part of what is reported."""
     noun = relative.head
-    return noun.dep_ in ("nsubj", "nsubjpass") and noun.head.dep_ in CONTENT_EDGES
+    if noun.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    clause = noun.head
+    while clause.dep_ == "advcl" and clause.head is not clause:
+        clause = clause.head
+    return clause.dep_ in CONTENT_EDGES
 
 
 def _before_trailing_report(relative: Token) -> bool:
