@@ -5,7 +5,8 @@ mention in ``base``):
 
 * "Zelenskyy has put the number of killed or wounded at 4,000" (put/place/estimate/peg … at N);
 * "According to X, North Korea sent about 11,000 soldiers" (an "according to" on the clause or
-  opening the sentence, within its paragraph);
+  opening the sentence, within its paragraph; not one inside a clause a verb of speech reports:
+  "The AP reported that, according to an analysis, 85 …" is the AP's);
 * "US estimates are lower, at about 1,200", "Seoul's figures show 4,000" (the estimate's owner);
 * "A Quinnipiac poll found that … 46 percent", "Cruz hopes to finish his 99-county tour" (the
   nearest verb of speech, evidence or attitude above the number that takes it as content:

@@ -15,6 +15,7 @@ from spacy.tokens import Token
 from ...models import EntityType
 from ..attribution import mention_span, view
 from ..attribution.lexicon import (
+    CUE_VERBS,
     DATA_NOUNS,
 )
 from .base import (
@@ -111,13 +112,22 @@ def _according(ctx: ArticleContext, number: Token) -> Claim | None:
         for child in ancestor.children:
             if child.lower_ == "according" and child not in ancestors:
                 between = art.text[min(child.idx, number.idx) : max(child.idx, number.idx)]
-                return None if "\n" in between else _according_claim(ctx, child)
+                if "\n" in between or _reported(ancestor):
+                    return None
+                return _according_claim(ctx, child)
     start, _ = art.sentences[art.sentence_of(number.idx)]
     first = number.doc.char_span(start, start + 9, alignment_mode="expand")
     opens = first is not None and first[0].lower_ == "according" and first[0].i < number.i
     if opens and "\n" not in art.text[start : number.idx]:  # not past its paragraph
         return _according_claim(ctx, first[0])
     return None
+
+
+def _reported(clause: Token) -> bool:
+    """A clause a verb of speech reports ("The AP reported that, according to an analysis …,
+    85 of the 154 meetings were …"): its speaker claims what the clause says, whatever the
+    speaker bases it on."""
+    return clause.dep_ == "ccomp" and clause.head.lemma_.lower() in CUE_VERBS
 
 
 def _according_claim(ctx: ArticleContext, according: Token) -> Claim | None:
