@@ -112,7 +112,7 @@ def _according(ctx: ArticleContext, number: Token) -> Claim | None:
         for child in ancestor.children:
             if child.lower_ == "according" and child not in ancestors:
                 between = art.text[min(child.idx, number.idx) : max(child.idx, number.idx)]
-                if "\n" in between or _reported(ancestor):
+                if "\n" in between or _reported(ancestor, child, number):
                     return None
                 return _according_claim(ctx, child)
     start, _ = art.sentences[art.sentence_of(number.idx)]
@@ -123,11 +123,17 @@ def _according(ctx: ArticleContext, number: Token) -> Claim | None:
     return None
 
 
-def _reported(clause: Token) -> bool:
-    """A clause a verb of speech reports ("The AP reported that, according to an analysis …,
-    85 of the 154 meetings were …"): its speaker claims what the clause says, whatever the
-    speaker bases it on."""
-    return clause.dep_ == "ccomp" and clause.head.lemma_.lower() in CUE_VERBS
+def _reported(clause: Token, according: Token, number: Token) -> bool:
+    """An "according to" opening a clause a verb of speech reports ("The AP reported that,
+    according to an analysis …, 85 of the 154 meetings were …"): the speaker claims what the
+    clause says, whatever the speaker bases it on; not a trailing one ("Roe said 40 ferries
+    were idle, according to the Gazette": the Gazette relays Roe)."""
+    verb = clause.head
+    return (
+        clause.dep_ == "ccomp"
+        and verb.lemma_.lower() in CUE_VERBS
+        and verb.i < according.i < number.i
+    )
 
 
 def _according_claim(ctx: ArticleContext, according: Token) -> Claim | None:
