@@ -256,3 +256,23 @@ def test_the_one_given_to_is_no_finding() -> None:
     ents = ["B-ORG", "O", "O", "O", "O", "O", "O"]
     doc = Doc(Vocab(), words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas, ents=ents)
     assert not _content_edge(doc[2], doc[4])
+
+
+def test_opening_participle_read_as_a_subject_describes() -> None:
+    """ "Boasting 108,000 residents, called the Crossroads, the county seems …" parsed with the
+    participle as the subject of "called": a comma closes it, so it is still an opening
+    description, whose numbers are the outlet's."""
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    from newstables.extract.claims.verbs import description
+
+    words = ["Boasting", "108,000", "residents", ",", "called", "X", ",", "it", "seems", "big"]
+    heads = [4, 2, 0, 0, 8, 4, 8, 8, 8, 8]
+    deps = ["nsubj", "nummod", "dobj", "punct", "ccomp", "oprd", "punct", "nsubj", "ROOT", "acomp"]
+    pos = ["VERB", "NUM", "NOUN", "PUNCT", "VERB", "PROPN", "PUNCT", "PRON", "VERB", "ADJ"]
+    tags = ["VBG", "CD", "NNS", ",", "VBD", "NNP", ",", "PRP", "VBZ", "JJ"]
+    lemmas = ["boast", "108,000", "resident", ",", "call", "X", ",", "it", "seem", "big"]
+    doc = Doc(Vocab(), words=words, heads=heads, deps=deps, pos=pos, tags=tags, lemmas=lemmas)
+    found = description(doc[1])
+    assert found is not None and found.i == 0

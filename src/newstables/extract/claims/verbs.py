@@ -488,8 +488,17 @@ def description(number: Token) -> Token | None:
 
 def _opening_participle(verb: Token) -> bool:
     """A subjectless participle clause that opens the sentence before its head ("Sharing a
-    1,100-mile border, the two nations …"), unless it reports ("Saying that …")."""
-    if verb.dep_ != "advcl" or verb.tag_ not in ("VBG", "VBN") or verb.head.i < verb.i:
+    1,100-mile border, the two nations …"), unless it reports ("Saying that …"); also one the
+    parse took for a subject, when a comma closes it ("Boasting 108,000 residents …, the
+    county …")."""
+    if verb.tag_ not in ("VBG", "VBN") or verb.head.i < verb.i:
+        return False
+    if verb.dep_ in ("nsubj", "csubj"):
+        edge = verb.right_edge.i
+        closing = [verb.doc[edge]] + ([verb.doc[edge + 1]] if edge + 1 < len(verb.doc) else [])
+        if not any(t.text == "," for t in closing):
+            return False
+    elif verb.dep_ != "advcl":
         return False
     if any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in verb.children):
         return False
