@@ -171,6 +171,13 @@ def claimants(make_plain_context: MakeContext) -> Callable[[str], dict[str, str 
             "85",
             "The Harbour Gazette",
         ),
+        # a given average of polls is data the clause is in
+        (
+            "Jane Roe leads John Doe by 46 percent to 37 percent in the Harbour Tribune average of"
+            " recent ferry polls.",
+            "46 percent",
+            "the Harbour Tribune average",
+        ),
     ],
 )
 def test_agent_claims(
@@ -188,6 +195,8 @@ def test_agent_claims(
         ("Forty-six percent of riders in the poll blamed the levy.", "Forty-six percent"),
         # released pages are no document of the releaser's findings
         ("The council released 1,100 pages of emails on Friday.", "1,100"),
+        # "an average of polls" as a bar to reach is no source
+        ("Jane Roe needs to close in on 15 percent in an average of polls.", "15 percent"),
     ],
 )
 def test_outlet_states(

@@ -245,11 +245,22 @@ def in_data(ctx: ArticleContext, number: Token) -> Claim | None:
             if obj.dep_ != "pobj" or obj.i == number.i:
                 continue
             lemma = obj.lemma_.lower()
-            if (token.lower_ == "in" and lemma in DATA_NOUNS) or (
+            if (token.lower_ == "in" and _data(obj)) or (
                 token.lower_ == "by" and lemma in ESTIMATE_NOUNS
             ):
                 return resolve(ctx, obj, mention_span(view(ctx), obj))
     return _poll_in_clause(ctx, number)
+
+
+def _data(noun: Token) -> bool:
+    """A poll or data noun, or a given average of polls ("the RealClearPolitics average of New
+    Hampshire polls"; not "needs 15 percent in an average of polls", a bar to reach)."""
+    lemma = noun.lemma_.lower()
+    if lemma in DATA_NOUNS:
+        return True
+    of = [o for p in noun.children if p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
+    given = any(c.lower_ == "the" or c.dep_ in ("poss", "compound") for c in noun.children)
+    return lemma == "average" and given and any(o.lemma_.lower() in DATA_NOUNS for o in of)
 
 
 def _clause_verb(token: Token) -> Token | None:
@@ -276,7 +287,7 @@ def _poll_in_clause(ctx: ArticleContext, number: Token) -> Claim | None:
         if not _same_clause(_clause_verb(token), verb, phrase):
             continue
         for obj in token.children:
-            if obj.dep_ == "pobj" and obj.lemma_.lower() in DATA_NOUNS:
+            if obj.dep_ == "pobj" and _data(obj):
                 return resolve(ctx, obj, mention_span(view(ctx), obj))
     return None
 
@@ -305,7 +316,7 @@ def opening_data(ctx: ArticleContext, number: Token) -> Claim | None:
     if "\n" in art.text[start : number.idx]:
         return None  # not past its paragraph
     for obj in first[0].children:
-        if obj.dep_ == "pobj" and obj.lemma_.lower() in DATA_NOUNS and obj.i < number.i:
+        if obj.dep_ == "pobj" and _data(obj) and obj.i < number.i:
             return resolve(ctx, obj, mention_span(art, obj))
     return None
 
