@@ -178,6 +178,18 @@ def claimants(make_plain_context: MakeContext) -> Callable[[str], dict[str, str 
             "46 percent",
             "the Harbour Tribune average",
         ),
+        # pushing or lobbying for something is a stance: what is pushed for is the subject's
+        (
+            "The mayor is currently pushing for the city to require a $15 minimum wage.",
+            "$15",
+            "The mayor",
+        ),
+        (
+            "Jane Roe has been lobbying Mayor Doe to embrace several of her proposals, including"
+            " free ferries and a $2 minimum fare.",
+            "$2",
+            "Jane Roe",
+        ),
     ],
 )
 def test_agent_claims(

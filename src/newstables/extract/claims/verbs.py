@@ -53,7 +53,7 @@ ATTITUDE_VERBS = words_of(
     """
     believe think expect hope fear plan want seek intend aim consider deem advocate favor
     favour support oppose back endorse anticipate doubt worry assume prefer envision
-    know realize realise recognize recognise understand remember imagine wish
+    know realize realise recognize recognise understand remember imagine wish push lobby
     """
 )
 
