@@ -190,6 +190,17 @@ def claimants(make_plain_context: MakeContext) -> Callable[[str], dict[str, str 
             "$2",
             "Jane Roe",
         ),
+        # a verb of disparagement: what the critic runs down is described by the critic
+        (
+            "Jane Roe belittled the issue of the $1 million in ferry loans.",
+            "$1 million",
+            "Jane Roe",
+        ),
+        (
+            "Jane Roe rips the agreement to restructure the harbour's $70 million in debt.",
+            "$70 million",
+            "Jane Roe",
+        ),
     ],
 )
 def test_agent_claims(

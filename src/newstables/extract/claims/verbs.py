@@ -55,6 +55,10 @@ ATTITUDE_VERBS = words_of(
     favour support oppose back endorse anticipate doubt worry assume prefer envision
     know realize realise recognize recognise understand remember imagine wish push lobby
     """
+) | words_of(
+    # verbs of disparagement: what is run down is described by the critic ("rips the agreement
+    # to restructure the island's $70 billion in debt", "belittled the $1 million in loans")
+    "rip knock belittle deride disparage ridicule assail bash fault scorn"
 )
 
 
