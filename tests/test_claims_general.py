@@ -308,3 +308,19 @@ def test_opening_participle_read_as_a_subject_describes() -> None:
     doc = Doc(Vocab(), words=words, heads=heads, deps=deps, pos=pos, tags=tags, lemmas=lemmas)
     found = description(doc[1])
     assert found is not None and found.i == 0
+
+
+def test_speaker_of_a_relative_clause_on_another_noun(make_plain_context: MakeContext) -> None:
+    """ "… given to the harbour board, which she said represented all her emails": a speaker
+    whose verb heads a relative clause on another noun speaks only of that noun, not of the
+    numbers elsewhere in the sentence."""
+    from newstables.extract.claims import _relative_aside
+
+    text = (
+        "The files included 44 emails that were not among the pages Jane Roe had given to the"
+        " harbour board, which she said represented all her emails."
+    )
+    ctx = make_plain_context(text)
+    she, number = text.index("she said"), text.index("44")
+    assert _relative_aside(ctx, she, number)
+    assert not _relative_aside(ctx, text.index("Jane"), number)

@@ -96,7 +96,27 @@ def shared_attribution(ctx: ArticleContext, start: int, end: int) -> Claim | Non
     words = (source.cue or "").lower().split() if source is not None else []
     if not words or not ("according" in words or words[0] in CUE_FORMS):
         return None
+    if source is not None and _relative_aside(ctx, source.start, start):
+        return None
     return source_claim(ctx, source)
+
+
+def _relative_aside(ctx: ArticleContext, speaker_at: int | None, start: int) -> bool:
+    """A speaker whose verb heads a relative clause on another noun of the number's sentence
+    ("The documents included 44 emails that were not among the 55,000 pages given to the State
+    Department, which she said represented all her emails"): it speaks only of that noun."""
+    if speaker_at is None:
+        return False
+    speaker = ctx.doc.char_span(speaker_at, speaker_at + 1, alignment_mode="expand")
+    number = ctx.doc.char_span(start, start + 1, alignment_mode="expand")
+    if speaker is None or number is None or not len(speaker) or not len(number):
+        return False
+    verb, figure = speaker[0].head, number[0]
+    return (
+        verb.dep_ == "relcl"
+        and verb.sent.start == figure.sent.start
+        and not (verb.left_edge.i <= figure.i <= verb.right_edge.i)
+    )
 
 
 def claimant(ctx: ArticleContext, start: int, end: int) -> Claim | None:
