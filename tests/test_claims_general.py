@@ -201,6 +201,17 @@ def claimants(make_plain_context: MakeContext) -> Callable[[str], dict[str, str 
             "$70 million",
             "Jane Roe",
         ),
+        # a vote is a stance: what is voted for or against, or voted to do, is the voter's
+        (
+            "He was among 25 senators in 2008 to vote against the $700 million ferry bailout.",
+            "$700 million",
+            "He",
+        ),
+        (
+            "In May, the harbour board voted to pay $5.5 million to the fishermen.",
+            "$5.5 million",
+            "the harbour board",
+        ),
     ],
 )
 def test_agent_claims(
@@ -220,6 +231,8 @@ def test_agent_claims(
         ("The council released 1,100 pages of emails on Friday.", "1,100"),
         # "an average of polls" as a bar to reach is no source
         ("Jane Roe needs to close in on 15 percent in an average of polls.", "15 percent"),
+        # a tally of votes is no object of stance
+        ("The harbour board voted 12 to 3 on the levy.", "12"),
     ],
 )
 def test_outlet_states(

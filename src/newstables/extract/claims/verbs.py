@@ -53,7 +53,7 @@ ATTITUDE_VERBS = words_of(
     """
     believe think expect hope fear plan want seek intend aim consider deem advocate favor
     favour support oppose back endorse anticipate doubt worry assume prefer envision
-    know realize realise recognize recognise understand remember imagine wish push lobby
+    know realize realise recognize recognise understand remember imagine wish push lobby vote
     """
 ) | words_of(
     # verbs of disparagement: what is run down is described by the critic ("rips the agreement
@@ -69,7 +69,7 @@ LITERAL_OBJECT_VERBS = words_of(
     """
     add charge give continue shoot record place put order call press begin boast post read
     cast count list measure document hit strike fire push raise spend pay thank point answer
-    question interrupt echo claim
+    question interrupt echo claim vote
     """
 )
 
