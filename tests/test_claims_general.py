@@ -212,6 +212,13 @@ def claimants(make_plain_context: MakeContext) -> Callable[[str], dict[str, str 
             "$5.5 million",
             "the harbour board",
         ),
+        # blame: what is blamed is the blamer's account
+        (
+            "The storm, which the mayor blamed for the floods that sank more than 125 boats,"
+            " passed.",
+            "more than 125",
+            "the mayor",
+        ),
     ],
 )
 def test_agent_claims(

@@ -56,9 +56,10 @@ ATTITUDE_VERBS = words_of(
     know realize realise recognize recognise understand remember imagine wish push lobby vote
     """
 ) | words_of(
-    # verbs of disparagement: what is run down is described by the critic ("rips the agreement
-    # to restructure the island's $70 billion in debt", "belittled the $1 million in loans")
-    "rip knock belittle deride disparage ridicule assail bash fault scorn"
+    # verbs of disparagement and blame: what is run down or blamed is described by the critic
+    # ("rips the agreement to restructure the island's $70 billion in debt", "belittled the $1
+    # million in loans", "blamed for the attacks that killed more than 125 people")
+    "rip knock belittle deride disparage ridicule assail bash fault scorn blame"
 )
 
 
