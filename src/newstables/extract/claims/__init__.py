@@ -1,7 +1,7 @@
 """Who asserts a figure: the source of the innermost attribution whose content holds it.
 
 Shapes are tried in order (``claimant``; the shapes in ``shapes``, the verbs in ``verbs``, the
-mention in ``base``):
+asides and owned nouns in ``asides``, the mention in ``base``):
 
 * "Zelenskyy has put the number of killed or wounded at 4,000" (put/place/estimate/peg … at N);
 * "According to X, North Korea sent about 11,000 soldiers" (an "according to" on the clause or
@@ -46,6 +46,7 @@ from spacy.tokens import Token
 
 from ..attribution import attribute
 from ..attribution.lexicon import CUE_FORMS, words_of
+from .asides import aside, owned_claim, past_colon
 from .base import Claim, source_claim
 from .shapes import (
     according_to,
@@ -57,12 +58,9 @@ from .shapes import (
     put_at,
 )
 from .verbs import (
-    aside,
     description,
     governed,
     is_cue_verb,
-    owned_claim,
-    past_colon,
     quoted_report,
 )
 
