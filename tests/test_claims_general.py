@@ -117,6 +117,108 @@ def claimants(make_plain_context: MakeContext) -> Callable[[str], dict[str, str 
             "42%",
             "the survey",
         ),
+        # a month abbreviation ends no sentence: the clause after "Mar. 15" is still reported
+        (
+            "Jane Roe explained after the vote on Mar. 15, she would need 68 percent of the seats.",
+            "68 percent",
+            "Jane Roe",
+        ),
+        # a number hyphened to a modifier is no count of the mention: the poll can claim
+        (
+            "The ferry levy leads by 57 percent to 33 percent in the 50-state harbour poll.",
+            "57 percent",
+            "the 50-state harbour poll",
+        ),
+        # "N percent said they …" with the poll in what they said: the poll states it
+        (
+            "Sixty percent of riders said they had a poor view of the levy in a new harbour poll"
+            " this month.",
+            "Sixty percent",
+            "a new harbour poll",
+        ),
+        # a noun of stance with its owner: the owner holds what its of/to phrase names
+        (
+            "Among the votes was Jane Roe's opposition to the $40 million ferry levy.",
+            "$40 million",
+            "Jane Roe",
+        ),
+        ("Her tentative embrace of a $2 ferry fare drew protests.", "$2", "Her"),
+        # a name set off by commas before a subjectless speech verb is its subject, whatever
+        # noun the parse hung it on
+        (
+            "As a part of her plea, Jane Roe, 44, said that she defrauded nearly 100 ferry riders.",
+            "nearly 100",
+            "Jane Roe",
+        ),
+        # a trailing report covers the descriptions in what comes before it
+        (
+            "Jane Roe stopped at the old pier, where 49 ferries were sunk in May, the Harbour"
+            " Gazette reported Friday.",
+            "49",
+            "the Harbour Gazette",
+        ),
+        # a relative on the subject of a clause subordinate to a reported clause is reported
+        (
+            "The mayor pointed out that Jane Roe (who has 231 boats) must sell 58 percent of them,"
+            " while John Doe (who has 110 boats) must sell 64 percent.",
+            "110",
+            "The mayor",
+        ),
+        # an "according to" inside a clause a speaker reports: the speaker claims it
+        (
+            "The Harbour Gazette reported that, according to an analysis of ferry logs, 85 of"
+            " the 154 sailings were late.",
+            "85",
+            "The Harbour Gazette",
+        ),
+        # a given average of polls is data the clause is in
+        (
+            "Jane Roe leads John Doe by 46 percent to 37 percent in the Harbour Tribune average of"
+            " recent ferry polls.",
+            "46 percent",
+            "the Harbour Tribune average",
+        ),
+        # pushing or lobbying for something is a stance: what is pushed for is the subject's
+        (
+            "The mayor is currently pushing for the city to require a $15 minimum wage.",
+            "$15",
+            "The mayor",
+        ),
+        (
+            "Jane Roe has been lobbying Mayor Doe to embrace several of her proposals, including"
+            " free ferries and a $2 minimum fare.",
+            "$2",
+            "Jane Roe",
+        ),
+        # a verb of disparagement: what the critic runs down is described by the critic
+        (
+            "Jane Roe belittled the issue of the $1 million in ferry loans.",
+            "$1 million",
+            "Jane Roe",
+        ),
+        (
+            "Jane Roe rips the agreement to restructure the harbour's $70 million in debt.",
+            "$70 million",
+            "Jane Roe",
+        ),
+        # a vote is a stance: what is voted for or against, or voted to do, is the voter's
+        (
+            "He was among 25 senators in 2008 to vote against the $700 million ferry bailout.",
+            "$700 million",
+            "He",
+        ),
+        (
+            "In May, the harbour board voted to pay $5.5 million to the fishermen.",
+            "$5.5 million",
+            "the harbour board",
+        ),
+        # blame: what is blamed is the blamer's account
+        (
+            "The storm, which the mayor blamed for the floods that sank more than 125 boats,"
+            " passed.",
+            "more than 125",
+            "the mayor",
+        ),
     ],
 )
 def test_agent_claims(
@@ -134,6 +236,10 @@ def test_agent_claims(
         ("Forty-six percent of riders in the poll blamed the levy.", "Forty-six percent"),
         # released pages are no document of the releaser's findings
         ("The council released 1,100 pages of emails on Friday.", "1,100"),
+        # "an average of polls" as a bar to reach is no source
+        ("Jane Roe needs to close in on 15 percent in an average of polls.", "15 percent"),
+        # a tally of votes is no object of stance
+        ("The harbour board voted 12 to 3 on the levy.", "12"),
     ],
 )
 def test_outlet_states(
@@ -202,3 +308,39 @@ def test_the_one_given_to_is_no_finding() -> None:
     ents = ["B-ORG", "O", "O", "O", "O", "O", "O"]
     doc = Doc(Vocab(), words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas, ents=ents)
     assert not _content_edge(doc[2], doc[4])
+
+
+def test_opening_participle_read_as_a_subject_describes() -> None:
+    """ "Boasting 108,000 residents, called the Crossroads, the county seems …" parsed with the
+    participle as the subject of "called": a comma closes it, so it is still an opening
+    description, whose numbers are the outlet's."""
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    from newstables.extract.claims.verbs import description
+
+    words = ["Boasting", "108,000", "residents", ",", "called", "X", ",", "it", "seems", "big"]
+    heads = [4, 2, 0, 0, 8, 4, 8, 8, 8, 8]
+    deps = ["nsubj", "nummod", "dobj", "punct", "ccomp", "oprd", "punct", "nsubj", "ROOT", "acomp"]
+    pos = ["VERB", "NUM", "NOUN", "PUNCT", "VERB", "PROPN", "PUNCT", "PRON", "VERB", "ADJ"]
+    tags = ["VBG", "CD", "NNS", ",", "VBD", "NNP", ",", "PRP", "VBZ", "JJ"]
+    lemmas = ["boast", "108,000", "resident", ",", "call", "X", ",", "it", "seem", "big"]
+    doc = Doc(Vocab(), words=words, heads=heads, deps=deps, pos=pos, tags=tags, lemmas=lemmas)
+    found = description(doc[1])
+    assert found is not None and found.i == 0
+
+
+def test_speaker_of_a_relative_clause_on_another_noun(make_plain_context: MakeContext) -> None:
+    """ "… given to the harbour board, which she said represented all her emails": a speaker
+    whose verb heads a relative clause on another noun speaks only of that noun, not of the
+    numbers elsewhere in the sentence."""
+    from newstables.extract.claims import _relative_aside
+
+    text = (
+        "The files included 44 emails that were not among the pages Jane Roe had given to the"
+        " harbour board, which she said represented all her emails."
+    )
+    ctx = make_plain_context(text)
+    she, number = text.index("she said"), text.index("44")
+    assert _relative_aside(ctx, she, number)
+    assert not _relative_aside(ctx, text.index("Jane"), number)

@@ -125,7 +125,8 @@ MEDIA = re.compile(
 ABBREVIATIONS = words_of(
     """
     mr mrs ms dr sen rep gov gen st jr sr lt col sgt capt maj rev prof inc co corp ltd no vs
-    jan feb aug sep sept oct nov dec u.s u.n d.c a.m p.m ft mt ave e.g i.e cmdr adm
+    jan feb mar apr jun jul aug sep sept oct nov dec u.s u.n d.c a.m p.m ft mt ave e.g i.e
+    cmdr adm
     """
 )
 BOUNDARY = re.compile(r"[.!?…]+[”\"’'»)\]]*\s+(?=[“\"‘'«(\[]*[A-Z0-9])")

@@ -1,17 +1,19 @@
 """Who asserts a figure: the source of the innermost attribution whose content holds it.
 
 Shapes are tried in order (``claimant``; the shapes in ``shapes``, the verbs in ``verbs``, the
-mention in ``base``):
+asides and owned nouns in ``asides``, the mention in ``base``):
 
 * "Zelenskyy has put the number of killed or wounded at 4,000" (put/place/estimate/peg … at N);
 * "According to X, North Korea sent about 11,000 soldiers" (an "according to" on the clause or
-  opening the sentence, within its paragraph);
+  opening the sentence, within its paragraph; not one inside a clause a verb of speech reports:
+  "The AP reported that, according to an analysis, 85 …" is the AP's);
 * "US estimates are lower, at about 1,200", "Seoul's figures show 4,000" (the estimate's owner);
 * "A Quinnipiac poll found that … 46 percent", "Cruz hopes to finish his 99-county tour" (the
   nearest verb of speech, evidence or attitude above the number that takes it as content:
   a clause, an object unless the verb's literal sense takes amounts, ``_content_edge``);
 * "Mr. Trump's claims that his net worth exceeds $10 billion", "Berlin's pledge to add 7,000
-  soldiers" (the owner of a noun of claim or intent whose clause holds the number);
+  soldiers", "Murphy's opposition to the $1.1 billion proposal" (the owner of a noun of claim
+  or intent whose clause holds the number, or of a noun of stance whose of/to/for phrase does);
 * "A report noted that immigrants are optimistic: 70 percent believe …" (a reported clause
   that runs up to a colon goes on past it);
 * "As the Times noted, …", "…, the poll found." (an aside or trailing attribution, ``aside``);
@@ -44,6 +46,7 @@ from spacy.tokens import Token
 
 from ..attribution import attribute
 from ..attribution.lexicon import CUE_FORMS, words_of
+from .asides import aside, owned_claim, past_colon
 from .base import Claim, source_claim
 from .shapes import (
     according_to,
@@ -55,12 +58,9 @@ from .shapes import (
     put_at,
 )
 from .verbs import (
-    aside,
     description,
     governed,
     is_cue_verb,
-    owned_claim,
-    past_colon,
     quoted_report,
 )
 
@@ -94,7 +94,27 @@ def shared_attribution(ctx: ArticleContext, start: int, end: int) -> Claim | Non
     words = (source.cue or "").lower().split() if source is not None else []
     if not words or not ("according" in words or words[0] in CUE_FORMS):
         return None
+    if source is not None and _relative_aside(ctx, source.start, start):
+        return None
     return source_claim(ctx, source)
+
+
+def _relative_aside(ctx: ArticleContext, speaker_at: int | None, start: int) -> bool:
+    """A speaker whose verb heads a relative clause on another noun of the number's sentence
+    ("The documents included 44 emails that were not among the 55,000 pages given to the State
+    Department, which she said represented all her emails"): it speaks only of that noun."""
+    if speaker_at is None:
+        return False
+    speaker = ctx.doc.char_span(speaker_at, speaker_at + 1, alignment_mode="expand")
+    number = ctx.doc.char_span(start, start + 1, alignment_mode="expand")
+    if speaker is None or number is None or not len(speaker) or not len(number):
+        return False
+    verb, figure = speaker[0].head, number[0]
+    return (
+        verb.dep_ == "relcl"
+        and verb.sent.start == figure.sent.start
+        and not (verb.left_edge.i <= figure.i <= verb.right_edge.i)
+    )
 
 
 def claimant(ctx: ArticleContext, start: int, end: int) -> Claim | None:

@@ -102,13 +102,26 @@ def _says(pronoun: Token) -> bool:
 
 
 def _determiner(token: Token) -> bool:
-    """A year, a date word or a small number word before a noun ("a 2009 report", "one
-    source", "two officials"): no amount of the mention's own."""
+    """A year, a date word, a small number word before a noun, or a number hyphened to the
+    modifier it counts ("a 2009 report", "one source", "two officials", "the 50-state poll"):
+    no amount of the mention's own."""
     if token.lower_ in SMALL_NUMBERS and token.head.i > token.i:
+        return True
+    if _hyphened(token):
         return True
     return token.ent_type_ == "DATE" or (
         len(token.text) == 4 and token.text.isdigit() and 1900 <= int(token.text) <= 2099
     )
+
+
+def _hyphened(token: Token) -> bool:
+    """A number hyphened to the word after it, which modifies a noun further on ("the 50-state
+    poll", "a 10-year outlook"): part of a modifier, not a count of the mention."""
+    doc = token.doc
+    if token.i + 2 >= len(doc) or doc[token.i + 1].text not in ("-", "–"):
+        return False
+    word = doc[token.i + 2]
+    return token.head.i == word.i and word.dep_ in ("compound", "amod") and word.head.i > word.i
 
 
 def _subtree_span(token: Token) -> Span:

@@ -15,6 +15,7 @@ from spacy.tokens import Token
 from ...models import EntityType
 from ..attribution import mention_span, view
 from ..attribution.lexicon import (
+    CUE_VERBS,
     DATA_NOUNS,
 )
 from .base import (
@@ -111,13 +112,28 @@ def _according(ctx: ArticleContext, number: Token) -> Claim | None:
         for child in ancestor.children:
             if child.lower_ == "according" and child not in ancestors:
                 between = art.text[min(child.idx, number.idx) : max(child.idx, number.idx)]
-                return None if "\n" in between else _according_claim(ctx, child)
+                if "\n" in between or _reported(ancestor, child, number):
+                    return None
+                return _according_claim(ctx, child)
     start, _ = art.sentences[art.sentence_of(number.idx)]
     first = number.doc.char_span(start, start + 9, alignment_mode="expand")
     opens = first is not None and first[0].lower_ == "according" and first[0].i < number.i
     if opens and "\n" not in art.text[start : number.idx]:  # not past its paragraph
         return _according_claim(ctx, first[0])
     return None
+
+
+def _reported(clause: Token, according: Token, number: Token) -> bool:
+    """An "according to" opening a clause a verb of speech reports ("The AP reported that,
+    according to an analysis …, 85 of the 154 meetings were …"): the speaker claims what the
+    clause says, whatever the speaker bases it on; not a trailing one ("Roe said 40 ferries
+    were idle, according to the Gazette": the Gazette relays Roe)."""
+    verb = clause.head
+    return (
+        clause.dep_ == "ccomp"
+        and verb.lemma_.lower() in CUE_VERBS
+        and verb.i < according.i < number.i
+    )
 
 
 def _according_claim(ctx: ArticleContext, according: Token) -> Claim | None:
@@ -229,11 +245,22 @@ def in_data(ctx: ArticleContext, number: Token) -> Claim | None:
             if obj.dep_ != "pobj" or obj.i == number.i:
                 continue
             lemma = obj.lemma_.lower()
-            if (token.lower_ == "in" and lemma in DATA_NOUNS) or (
+            if (token.lower_ == "in" and _data(obj)) or (
                 token.lower_ == "by" and lemma in ESTIMATE_NOUNS
             ):
                 return resolve(ctx, obj, mention_span(view(ctx), obj))
     return _poll_in_clause(ctx, number)
+
+
+def _data(noun: Token) -> bool:
+    """A poll or data noun, or a given average of polls ("the RealClearPolitics average of New
+    Hampshire polls"; not "needs 15 percent in an average of polls", a bar to reach)."""
+    lemma = noun.lemma_.lower()
+    if lemma in DATA_NOUNS:
+        return True
+    of = [o for p in noun.children if p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
+    given = any(c.lower_ == "the" or c.dep_ in ("poss", "compound") for c in noun.children)
+    return lemma == "average" and given and any(o.lemma_.lower() in DATA_NOUNS for o in of)
 
 
 def _clause_verb(token: Token) -> Token | None:
@@ -243,9 +270,10 @@ def _clause_verb(token: Token) -> Token | None:
 
 def _poll_in_clause(ctx: ArticleContext, number: Token) -> Claim | None:
     """ "18 percent of Hispanic voters have a favorable view of Trump in a new poll", "Obama's
-    rating in the latest poll stands at 53%": an "in <poll>" phrase hung on a word of the
-    number's own clause; not one inside the number's own phrase ("46 percent of people in the
-    poll held …" says whom the poll asked)."""
+    rating in the latest poll stands at 53%", "67 percent said they had an unfavorable view in
+    a new poll": an "in <poll>" phrase hung on a word of the number's own clause or of a clause
+    it reports; not one inside the number's own phrase ("46 percent of people in the poll held
+    …" says whom the poll asked)."""
     phrase = number
     while phrase.dep_ in ("nummod", "compound", "quantmod", "nmod") and phrase.head is not phrase:
         phrase = phrase.head
@@ -256,12 +284,25 @@ def _poll_in_clause(ctx: ArticleContext, number: Token) -> Claim | None:
     for token in number.sent:
         if token.dep_ != "prep" or token.lower_ != "in" or token.i in own:
             continue
-        if getattr(_clause_verb(token), "i", -1) != verb.i:
+        if not _same_clause(_clause_verb(token), verb, phrase):
             continue
         for obj in token.children:
-            if obj.dep_ == "pobj" and obj.lemma_.lower() in DATA_NOUNS:
+            if obj.dep_ == "pobj" and _data(obj):
                 return resolve(ctx, obj, mention_span(view(ctx), obj))
     return None
+
+
+def _same_clause(inner: Token | None, verb: Token, phrase: Token) -> bool:
+    """Whether ``inner`` is the clause verb ``verb``, or the clause that follows it when the
+    number's phrase is its subject ("67 percent said they had …": what they said)."""
+    if inner is None or inner.i == verb.i:
+        return inner is not None
+    return (
+        phrase.dep_ == "nsubj"
+        and inner.dep_ in ("ccomp", "xcomp")
+        and inner.head.i == verb.i
+        and inner.i > verb.i
+    )
 
 
 def opening_data(ctx: ArticleContext, number: Token) -> Claim | None:
@@ -275,7 +316,7 @@ def opening_data(ctx: ArticleContext, number: Token) -> Claim | None:
     if "\n" in art.text[start : number.idx]:
         return None  # not past its paragraph
     for obj in first[0].children:
-        if obj.dep_ == "pobj" and obj.lemma_.lower() in DATA_NOUNS and obj.i < number.i:
+        if obj.dep_ == "pobj" and _data(obj) and obj.i < number.i:
             return resolve(ctx, obj, mention_span(art, obj))
     return None
 

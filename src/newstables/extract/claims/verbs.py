@@ -1,12 +1,10 @@
 """Verbs of speech, evidence and attitude above a number: when their content holds it.
 
 >>> governed(ctx, number)   # "A Quinnipiac poll found that Roe leads 46 to 40 percent"
->>> aside(ctx, number)      # "As the Times noted, Roe raised $1.1 million"
 """
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
@@ -18,7 +16,6 @@ from ..attribution.lexicon import (
     DATA_NOUNS,
     DOCUMENT_NOUNS,
     EVIDENCE_VERBS,
-    SPEECH_NOUNS,
     words_of,
 )
 from ..attribution.relays import make_source
@@ -53,8 +50,13 @@ ATTITUDE_VERBS = words_of(
     """
     believe think expect hope fear plan want seek intend aim consider deem advocate favor
     favour support oppose back endorse anticipate doubt worry assume prefer envision
-    know realize realise recognize recognise understand remember imagine wish
+    know realize realise recognize recognise understand remember imagine wish push lobby vote
     """
+) | words_of(
+    # verbs of disparagement and blame: what is run down or blamed is described by the critic
+    # ("rips the agreement to restructure the island's $70 billion in debt", "belittled the $1
+    # million in loans", "blamed for the attacks that killed more than 125 people")
+    "rip knock belittle deride disparage ridicule assail bash fault scorn blame"
 )
 
 
@@ -65,7 +67,7 @@ LITERAL_OBJECT_VERBS = words_of(
     """
     add charge give continue shoot record place put order call press begin boast post read
     cast count list measure document hit strike fire push raise spend pay thank point answer
-    question interrupt echo claim
+    question interrupt echo claim vote
     """
 )
 
@@ -254,7 +256,7 @@ def _share(token: Token) -> bool:
     return token.lemma_.lower() in ("percent", "%")
 
 
-def _cue_at(art: ArticleView, verb: Token) -> Cue | None:
+def cue_at(art: ArticleView, verb: Token) -> Cue | None:
     """The cue of a speech, evidence or attitude verb; passives speak through their "by" agent
     ("is projected by the budget office"), agentless ones through nobody."""
     holder = _certain_of(verb)
@@ -267,6 +269,9 @@ def _cue_at(art: ArticleView, verb: Token) -> Cue | None:
     cue = read_cue(art, verb)
     if cue is not None:
         return cue
+    stray = _apposed_subject(verb)
+    if stray is not None:
+        return Cue(verb, stray, None, verb.text)
     data = _data_subject(verb)
     if data is not None:
         return Cue(verb, data, None, verb.text)
@@ -283,6 +288,40 @@ def _cue_at(art: ArticleView, verb: Token) -> Cue | None:
     if subject is None and verb.dep_ == "acl" and verb.head.lemma_.lower() in POLL_NOUNS:
         subject = verb.head  # "a new poll showing Roe down to 14 percent"
     return Cue(verb, subject, None, verb.text) if subject is not None else None
+
+
+def _apposed_subject(verb: Token) -> Token | None:
+    """The subject of a subjectless verb of speech that the parse hung as an apposition on the
+    noun before it ("Two emails … have been placed in storage, Patrick Kennedy, the
+    undersecretary, wrote", "As part of his plea, Marcel Lazar, 44, said that …"): the name set
+    off by commas right before the verb, with only its own descriptions between."""
+    if verb.lemma_.lower() not in CUE_VERBS or any(
+        c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in verb.children
+    ):
+        return None
+    doc = verb.doc
+    if verb.i == 0 or doc[verb.i - 1].text != ",":
+        return None
+    for name in reversed(doc[verb.sent.start : verb.i - 1]):
+        if name.dep_ != "appos" or name.pos_ != "PROPN":
+            continue
+        between = doc[name.i + 1 : verb.i]
+        if all(t.is_punct or _describes(t, name) for t in between):
+            return name
+        return None
+    return None
+
+
+def _describes(token: Token, name: Token) -> bool:
+    """Whether a token lies in the name or in an apposition beside it ("Marcel Lazar, 44,")."""
+    for above in (token, *token.ancestors):
+        if above.i == name.i:
+            return True
+        if above.dep_ == "appos" and above.head.i in (name.i, name.head.i):
+            return True
+        if above.i == name.head.i:
+            return False
+    return False
 
 
 def _document_of(verb: Token) -> Token | None:
@@ -331,6 +370,7 @@ def governed(ctx: ArticleContext, number: Token) -> Claim | None:
             and _non_restrictive(below)
             and not _poll_standing(below)
             and not _on_reported_subject(below)
+            and not _before_trailing_report(below)
         ):
             return None  # "…, who has given $4,000,": the outlet's description
         if art.sentence_of(verb.idx) != art.sentence_of(number.idx):
@@ -339,7 +379,7 @@ def governed(ctx: ArticleContext, number: Token) -> Claim | None:
             if any(c.lemma_.lower() in ("cite", "quote") for c in verb.children):
                 source = attribute(ctx, number.idx, number.idx + len(number))
                 return found or source_claim(ctx, source)  # "Y reported, citing X": X, relayed by Y
-            cue = _cue_at(art, verb)
+            cue = cue_at(art, verb)
             if cue is not None and cue.speaker.i not in inside and not art.in_quote(cue.speaker):
                 claim = source_claim(ctx, make_source(art, cue))
                 if claim is not None and found is not None:
@@ -353,10 +393,28 @@ def governed(ctx: ArticleContext, number: Token) -> Claim | None:
 
 def _on_reported_subject(relative: Token) -> bool:
     """A relative clause on the subject of a reported clause ("says that Walker, who charges
-    $20,000 a speech, has lost …", "pointed out that Cruz (who has 231 delegates) must win"):
-    it is part of what is reported."""
+    $20,000 a speech, has lost …", "pointed out that Cruz (who has 231 delegates) must win",
+    also of a clause subordinate to it: "…, while Rubio (who has 110 delegates) must win"): it
+    is part of what is reported."""
     noun = relative.head
-    return noun.dep_ in ("nsubj", "nsubjpass") and noun.head.dep_ in CONTENT_EDGES
+    if noun.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    clause = noun.head
+    while clause.dep_ == "advcl" and clause.head is not clause:
+        clause = clause.head
+    return clause.dep_ in CONTENT_EDGES
+
+
+def _before_trailing_report(relative: Token) -> bool:
+    """A relative clause inside a clause reported by a verb of speech that follows it ("Clinton
+    stopped at the nightclub, where 49 people were killed, the Associated Press reported"): the
+    trailing report covers all that comes before it, descriptions included."""
+    below = relative
+    for verb in relative.ancestors:
+        if verb.lemma_.lower() in CUE_VERBS and below.dep_ == "ccomp":
+            return verb.i > relative.right_edge.i
+        below = verb
+    return False
 
 
 def _poll_standing(relative: Token) -> bool:
@@ -387,7 +445,7 @@ def quoted_report(ctx: ArticleContext, number: Token, start: int, end: int) -> C
         if art.sentence_of(verb.idx) != art.sentence_of(number.idx):
             return None
         if verb.lemma_.lower() in CUE_VERBS and _content_edge(verb, below):
-            cue = _cue_at(art, verb)
+            cue = cue_at(art, verb)
             speaker = cue.speaker if cue is not None else None
             if speaker is None or speaker.pos_ != "PROPN" or not start <= speaker.idx < end:
                 return None
@@ -432,8 +490,17 @@ def description(number: Token) -> Token | None:
 
 def _opening_participle(verb: Token) -> bool:
     """A subjectless participle clause that opens the sentence before its head ("Sharing a
-    1,100-mile border, the two nations …"), unless it reports ("Saying that …")."""
-    if verb.dep_ != "advcl" or verb.tag_ not in ("VBG", "VBN") or verb.head.i < verb.i:
+    1,100-mile border, the two nations …"), unless it reports ("Saying that …"); also one the
+    parse took for a subject, when a comma closes it ("Boasting 108,000 residents …, the
+    county …")."""
+    if verb.tag_ not in ("VBG", "VBN") or verb.head.i < verb.i:
+        return False
+    if verb.dep_ in ("nsubj", "csubj"):
+        edge = verb.right_edge.i
+        closing = [verb.doc[edge]] + ([verb.doc[edge + 1]] if edge + 1 < len(verb.doc) else [])
+        if not any(t.text == "," for t in closing):
+            return False
+    elif verb.dep_ != "advcl":
         return False
     if any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in verb.children):
         return False
@@ -450,112 +517,3 @@ def _holds(verb: Token, speaker: Token) -> bool:
     if verb.lemma_.lower() in CUE_VERBS:
         return False
     return speaker.pos_ == "PRON" or attitude(verb)
-
-
-# Nouns of claim and intent whose "that …" or "to …" clause is their owner's content.
-CLAIM_NOUNS = SPEECH_NOUNS | words_of(
-    """
-    proposal assertion argument prediction contention insistence suggestion demand
-    threat boast allegation decision willingness intention
-    """
-)
-
-
-def owned_claim(ctx: ArticleContext, number: Token) -> Claim | None:
-    """ "Mr. Trump's claims that his net worth exceeds $10 billion", "Berlin's pledge to add
-    almost 7,000 soldiers": the owner of a noun of claim or intent whose clause holds the
-    number."""
-    art = view(ctx)
-    below = number
-    for noun in number.ancestors:
-        if art.sentence_of(noun.idx) != art.sentence_of(number.idx):
-            return None
-        if noun.pos_ in ("VERB", "AUX") and below.dep_ in CONTENT_EDGES:
-            return None  # a clause of its own came first
-        if noun.pos_ == "NOUN" and noun.lemma_.lower() in CLAIM_NOUNS:
-            owner = next((c for c in noun.children if c.dep_ == "poss"), None)
-            if owner is not None and below.dep_ in ("acl", "ccomp", "xcomp"):
-                claim = source_claim(ctx, make_source(art, Cue(noun, owner, None, noun.text)))
-                return _without_case(claim)
-        below = noun
-    return None
-
-
-def past_colon(ctx: ArticleContext, number: Token) -> Claim | None:
-    """ "A report noted that immigrants are optimistic: 70 percent believe …": a reported
-    clause that runs up to a colon goes on past it, so its speaker claims what follows."""
-    art = view(ctx)
-    colons = [t for t in number.sent if t.text == ":" and t.i < number.i]
-    if not colons or art.in_quote(number):
-        return None
-    colon = colons[-1]
-    for verb in number.doc[number.sent.start : colon.i]:
-        reaching = any(
-            c.dep_ in CONTENT_EDGES and c.right_edge.i == colon.i - 1 for c in verb.children
-        )
-        if reaching and is_cue_verb(verb) and verb.lemma_.lower() not in LITERAL_OBJECT_VERBS:
-            cue = _cue_at(art, verb)
-            if cue is not None and not art.in_quote(cue.speaker):
-                return source_claim(ctx, make_source(art, cue))
-    return None
-
-
-def _without_case(claim: Claim | None) -> Claim | None:
-    """The mention without its possessive ending ("Jane Roe's" → "Jane Roe")."""
-    if claim is None or claim.surface is None or claim.end is None:
-        return claim
-    for ending in ("'s", "’s", "'", "’"):
-        if claim.surface.endswith(ending):
-            cut = len(ending)
-            return replace(claim, surface=claim.surface[:-cut].rstrip(), end=claim.end - cut)
-    return claim
-
-
-def aside(ctx: ArticleContext, number: Token) -> Claim | None:
-    """ "As the Times noted, Roe raised $1.1 million", "84 percent …, the poll found", "The
-    tag, he said, was used 6.7 million times": a cue verb without content of its own that hangs
-    on the number's clause (an aside or a trailing attribution) attributes that clause."""
-    art = view(ctx)
-    path = {number.i} | {a.i for a in number.ancestors}
-    verbs = [v for c in number.ancestors for v in c.children]
-    last = _trailing(number)
-    if last is not None:
-        verbs.append(last)
-    for verb in verbs:
-        if verb.i in path or verb.dep_ not in ("advcl", "parataxis", "conj", "relcl"):
-            continue
-        if art.sentence_of(verb.idx) != art.sentence_of(number.idx):
-            continue  # a tree run over a sentence end
-        if verb.dep_ == "relcl" and verb is not last:
-            continue
-        if not is_cue_verb(verb) or any(
-            c.dep_ in ("ccomp", "xcomp", "dobj") and c.lower_ not in ("so", "it", "this")
-            for c in verb.children
-        ):
-            continue
-        if verb.dep_ == "conj" and verb.i < number.i:
-            continue  # "Roe said so, and 400 …": only a trailing conjunct or clause
-        if any(c.dep_ == "mark" and c.lower_ not in ("as", "than") for c in verb.children):
-            continue  # "… since the recovery began", "… while Roe spoke": a circumstance
-        if not any(c.dep_ == "nsubj" for c in verb.children):
-            continue  # "Scott freed up $26 million and announced …": one actor's deeds
-        cue = _cue_at(art, verb)
-        if cue is not None and not art.in_quote(cue.speaker):
-            claim = source_claim(ctx, make_source(art, cue))
-            if claim is not None:
-                return claim
-    return None
-
-
-def _trailing(number: Token) -> Token | None:
-    """The verb of a trailing ", the poll found." closing the number's sentence."""
-    sentence = number.sent
-    tokens = [t for t in sentence if not t.is_punct and t.i > number.i]
-    if not tokens or tokens[-1].pos_ != "VERB" or tokens[-1].dep_ == "ROOT":
-        return None
-    verb = tokens[-1]
-    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    if subject is None:
-        return None
-    before = number.doc[subject.left_edge.i - 1] if subject.left_edge.i > 0 else None
-    return verb if before is not None and before.text == "," else None
