@@ -2,6 +2,7 @@
 
 import dataclasses
 import doctest
+import re
 from datetime import date
 
 import pytest
@@ -414,3 +415,9 @@ def test_find_dates_between_stops_finds_what_a_whole_text_search_finds(stop):
     mentions = [(m.start, m.end, m.value.edtf) for m in find_dates(text, PUB)]
     assert mentions == _every_match(text, PUB)
     assert len(mentions) > len(CASES)
+
+
+def test_odd_cases_are_every_letter_ignorecase_matches_with_ascii():
+    """Needs are searched in the lower-cased text unless it holds one of these letters."""
+    matching = {chr(c) for c in range(128, 0x110000) if re.match("[a-z]", chr(c), re.IGNORECASE)}
+    assert matching == set(dates._ODD_CASES.pattern.strip("[]"))

@@ -611,13 +611,13 @@ class _Rule:
     search: re.Pattern[str]
     whole: re.Pattern[str]
     resolver: Resolver
-    needs: tuple[re.Pattern[str], ...]
+    needs: tuple[_Need, ...]
 
 
 def _rule(
     core: str,
     resolver: Resolver,
-    needs: re.Pattern[str] | tuple[re.Pattern[str], ...],
+    needs: _Need | tuple[_Need, ...],
     trigger: bool = False,
 ) -> _Rule:
     """Compile `core` (named group x) behind up to two prepositions; with `trigger`, running
@@ -638,20 +638,46 @@ def _rule(
     )
 
 
-# What each rule's match must hold, searched once per stretch of text (with the rules' flags):
-# most stretches hold no digit, year, month, season or time word, and their rules are not run.
-_NEEDS_DIGIT = re.compile(r"\d")
-_NEEDS_YEAR = re.compile(r"\d{4}")  # every year (1\d{3}, 20\d{2}) and decade ("1990s")
-_NEEDS_MONTH = re.compile(_MONTH, re.IGNORECASE)
-_NEEDS_WEEKDAY = re.compile(_WEEKDAY, re.IGNORECASE)
-_NEEDS_SEASON = re.compile(_SEASON, re.IGNORECASE)
-_NEEDS_PART = re.compile(r"early|late|mid|start|beginning|middle|end", re.IGNORECASE)
-_NEEDS_UNIT = re.compile(r"day|week|month|quarter|year", re.IGNORECASE)
-_NEEDS_DAY_WORD = re.compile(_alternation(_DAY_WORDS), re.IGNORECASE)
-_NEEDS_QUARTER = re.compile("quarter", re.IGNORECASE)
-_NEEDS_HALF = re.compile("half", re.IGNORECASE)
-_NEEDS_WEEKEND = re.compile("weekend", re.IGNORECASE)
-_NEEDS_AGO = re.compile("ago", re.IGNORECASE)
+@dataclass(frozen=True)
+class _Need:
+    """A part every match of some rules holds: `anycase` ignores case as the rules do, `lowered`
+    is the same searched case-sensitively in the lower-cased text (faster: the regex engine can
+    skip to the letters it starts with)."""
+
+    anycase: re.Pattern[str]
+    lowered: re.Pattern[str]
+
+
+def _need(pattern: str, lowered: str | None = None) -> _Need:
+    """A need from a pattern and its lower-case twin (by default the pattern lower-cased, which
+    must then hold no upper-case escape such as ``\\S``).
+
+    >>> _need("quarter").lowered.pattern, _need("(?-i:M)ay", "may").lowered.pattern
+    ('quarter', 'may')
+    """
+    if lowered is None and re.search(r"\\[A-Z]", pattern):
+        raise ValueError(f"upper-case escape in {pattern!r}")
+    return _Need(re.compile(pattern, re.IGNORECASE), re.compile(lowered or pattern.lower()))
+
+
+# What each rule's match must hold, searched once per stretch of text: most stretches hold no
+# digit, year, month, season or time word, and their rules are not run.
+_NEEDS_DIGIT = _need(r"\d")
+_NEEDS_YEAR = _need(r"\d{4}")  # every year (1\d{3}, 20\d{2}) and decade ("1990s")
+_NEEDS_MONTH = _need(_MONTH, _alternation([*_MONTH_NAMES, *_MONTH_ABBREVIATIONS]))
+_NEEDS_WEEKDAY = _need(_WEEKDAY)
+_NEEDS_SEASON = _need(_SEASON)
+_NEEDS_PART = _need(r"early|late|mid|start|beginning|middle|end")
+_NEEDS_UNIT = _need(r"day|week|month|quarter|year")
+_NEEDS_DAY_WORD = _need(_alternation(_DAY_WORDS))
+_NEEDS_QUARTER = _need("quarter")
+_NEEDS_HALF = _need("half")
+_NEEDS_WEEKEND = _need("weekend")
+_NEEDS_AGO = _need("ago")
+
+# The letters outside ASCII that re.IGNORECASE matches with ASCII ones ("ſ" with "s", the Kelvin
+# sign with "k"; a test checks every code point): a text holding one is not searched lower-cased.
+_ODD_CASES = re.compile("[\u0130\u0131\u017f\u212a]")
 
 # Characters no rule's match holds and every rule's look-arounds treat as the end of the text
 # (tests/test_dates.py walks the rules to check it): each rule is searched only between them,
@@ -791,10 +817,10 @@ def find_dates(text: str, published: date | None) -> list[DateMention]:
     [('2024', '2024'), ('around 1950', '1950~')]
     """
     found: list[tuple[int, int, int, DateValue]] = []
-    stretches = _stretches(text)
+    stretches, lowered = _stretches(text), _lowered(text)
     held: dict[int, list[int]] = {}
     for order, rule in enumerate(_RULES):
-        for index in _holding(rule.needs, text, stretches, held):
+        for index in _holding(rule.needs, (text, lowered), stretches, held):
             for m in rule.search.finditer(text, *stretches[index]):
                 if value := rule.resolver(m, published):
                     found.append((m.start("x"), m.end("x"), order, value))
@@ -823,19 +849,30 @@ def _stretches(text: str) -> list[tuple[int, int]]:
     return found
 
 
+def _lowered(text: str) -> str | None:
+    """The text lower-cased, when every character stays one character and no odd case (which
+    re.IGNORECASE matches with an ASCII letter) is in it; otherwise None.
+
+    >>> _lowered("In May"), _lowered("Auguſt")
+    ('in may', None)
+    """
+    lowered = text.lower()
+    return lowered if len(lowered) == len(text) and not _ODD_CASES.search(text) else None
+
+
 def _holding(
-    needs: tuple[re.Pattern[str], ...],
-    text: str,
+    needs: tuple[_Need, ...],
+    texts: tuple[str, str | None],
     stretches: list[tuple[int, int]],
     held: dict[int, list[int]],
 ) -> list[int]:
-    """Indices of the stretches holding a match of every pattern in needs (each pattern's
-    stretches are remembered in ``held``, by the pattern's id, for the text's other rules)."""
+    """Indices of the stretches holding a match of every need (texts: the text and its
+    lower-cased copy; each need's stretches are remembered in ``held`` by the need's id)."""
     found: list[int] | None = None
-    for pattern in needs:
-        if id(pattern) not in held:
-            held[id(pattern)] = _stretches_with(pattern, text, stretches)
-        holding = held[id(pattern)]
+    for need in needs:
+        if id(need) not in held:
+            held[id(need)] = _stretches_with(need, *texts, stretches)
+        holding = held[id(need)]
         found = holding if found is None else [index for index in found if index in holding]
         if not found:
             return []
@@ -843,9 +880,11 @@ def _holding(
 
 
 def _stretches_with(
-    pattern: re.Pattern[str], text: str, stretches: list[tuple[int, int]]
+    need: _Need, text: str, lowered: str | None, stretches: list[tuple[int, int]]
 ) -> list[int]:
-    """Indices of the stretches a pattern (which holds no stop character) matches in."""
+    """Indices of the stretches a need (which holds no stop character) matches in: searched in
+    the lower-cased text when there is one."""
+    pattern, text = (need.anycase, text) if lowered is None else (need.lowered, lowered)
     if len(stretches) == 1:
         return [0] if pattern.search(text) else []
     starts = [start for start, _ in stretches]
