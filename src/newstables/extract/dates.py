@@ -664,11 +664,14 @@ def _need(pattern: str, lowered: str | None = None) -> _Need:
 # digit, year, month, season or time word, and their rules are not run.
 _NEEDS_DIGIT = _need(r"\d")
 _NEEDS_YEAR = _need(r"\d{4}")  # every year (1\d{3}, 20\d{2}) and decade ("1990s")
-_NEEDS_MONTH = _need(_MONTH, _alternation([*_MONTH_NAMES, *_MONTH_ABBREVIATIONS]))
+# a month name is never followed by a letter in a match (lower-cased, its capital is lost)
+_NEEDS_MONTH = _need(
+    _MONTH, rf"(?:{_alternation([*_MONTH_NAMES, *_MONTH_ABBREVIATIONS])})(?![a-z])"
+)
 _NEEDS_WEEKDAY = _need(_WEEKDAY)
 _NEEDS_SEASON = _need(_SEASON)
-_NEEDS_PART = _need(r"early|late|mid|start|beginning|middle|end")
-_NEEDS_UNIT = _need(r"day|week|month|quarter|year")
+_NEEDS_PART = _need(r"(?:early|late|mid)[\s-]|(?:start|beginning|middle|end)\s+of")  # as in _PART
+_NEEDS_UNIT = _need(r"\s(?:day|week|month|quarter|year)")  # a unit always follows a space
 _NEEDS_DAY_WORD = _need(_alternation(_DAY_WORDS))
 _NEEDS_QUARTER = _need("quarter")
 _NEEDS_HALF = _need("half")
