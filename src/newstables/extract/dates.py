@@ -663,14 +663,16 @@ def _need(pattern: str, lowered: str | None = None) -> _Need:
 # What each rule's match must hold, searched once per stretch of text: most stretches hold no
 # digit, year, month, season or time word, and their rules are not run.
 _NEEDS_DIGIT = _need(r"\d")
-_NEEDS_YEAR = _need(r"\d{4}")  # every year (1\d{3}, 20\d{2}) and decade ("1990s")
+_NEEDS_YEAR = _need(r"\d\d\d\d")  # every year (1\d{3}, 20\d{2}), decade ("1990s")
 # a month name is never followed by a letter in a match (lower-cased, its capital is lost)
 _NEEDS_MONTH = _need(
     _MONTH, rf"(?:{_alternation([*_MONTH_NAMES, *_MONTH_ABBREVIATIONS])})(?![a-z])"
 )
 _NEEDS_WEEKDAY = _need(_WEEKDAY)
 _NEEDS_SEASON = _need(_SEASON)
-_NEEDS_PART = _need(r"(?:early|late|mid)[\s-]|(?:start|beginning|middle|end)\s+of")  # as in _PART
+_NEEDS_PART = _need(  # as in _PART; each branch starts with a letter, which the engine skips to
+    r"early[\s-]|late[\s-]|mid[\s-]|start\s+of|beginning\s+of|middle\s+of|end\s+of"
+)
 _NEEDS_UNIT = _need(r"\s(?:day|week|month|quarter|year)")  # a unit always follows a space
 _NEEDS_DAY_WORD = _need(_alternation(_DAY_WORDS))
 _NEEDS_QUARTER = _need("quarter")
