@@ -9,6 +9,7 @@ import pytest
 
 from newstables.extract import dates
 from newstables.extract.dates import DateMention, DateValue, find_dates, resolve
+from newstables.extract.lowered import ODD_CASES
 
 PUB = date(2025, 4, 28)  # a Monday
 D = date
@@ -420,4 +421,4 @@ def test_find_dates_between_stops_finds_what_a_whole_text_search_finds(stop):
 def test_odd_cases_are_every_letter_ignorecase_matches_with_ascii():
     """Needs are searched in the lower-cased text unless it holds one of these letters."""
     matching = {chr(c) for c in range(128, 0x110000) if re.match("[a-z]", chr(c), re.IGNORECASE)}
-    assert matching == set(dates._ODD_CASES.pattern.strip("[]"))
+    assert matching == set(ODD_CASES.pattern.strip("[]"))

@@ -28,6 +28,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
+from .lowered import lowered as lowered_text
+
 __all__ = ["DateMention", "DateValue", "find_dates", "resolve"]
 
 
@@ -680,9 +682,6 @@ _NEEDS_HALF = _need("half")
 _NEEDS_WEEKEND = _need("weekend")
 _NEEDS_AGO = _need("ago")
 
-# The letters outside ASCII that re.IGNORECASE matches with ASCII ones ("ſ" with "s", the Kelvin
-# sign with "k"; a test checks every code point): a text holding one is not searched lower-cased.
-_ODD_CASES = re.compile("[\u0130\u0131\u017f\u212a]")
 
 # Characters no rule's match holds and every rule's look-arounds treat as the end of the text
 # (tests/test_dates.py walks the rules to check it): each rule is searched only between them,
@@ -822,7 +821,7 @@ def find_dates(text: str, published: date | None) -> list[DateMention]:
     [('2024', '2024'), ('around 1950', '1950~')]
     """
     found: list[tuple[int, int, int, DateValue]] = []
-    stretches, lowered = _stretches(text), _lowered(text)
+    stretches, lowered = _stretches(text), lowered_text(text)
     held: dict[int, list[int]] = {}
     for order, rule in enumerate(_RULES):
         for index in _holding(rule.needs, (text, lowered), stretches, held):
@@ -852,17 +851,6 @@ def _stretches(text: str) -> list[tuple[int, int]]:
     if start < len(text):
         found.append((start, len(text)))
     return found
-
-
-def _lowered(text: str) -> str | None:
-    """The text lower-cased, when every character stays one character and no odd case (which
-    re.IGNORECASE matches with an ASCII letter) is in it; otherwise None.
-
-    >>> _lowered("In May"), _lowered("Auguſt")
-    ('in may', None)
-    """
-    lowered = text.lower()
-    return lowered if len(lowered) == len(text) and not _ODD_CASES.search(text) else None
 
 
 def _holding(

@@ -22,6 +22,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 from ..models import Qualifier
+from .lowered import lowered
 
 __all__ = ["Amount", "find_amounts", "parse_number"]
 
@@ -140,15 +141,16 @@ _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _INITIALS = "".join(
     sorted({w[0] for ws in (_ONES, _TENS, _SCALES, VAGUE) for w in ws} | set("adho"))
 )
-_NUMERAL = re.compile(
-    rf"(?=[\d$£€₩₽]|US\$|\b[{_INITIALS}])"
-    rf"(?P<cur>US\$|[$£€₩₽])?"
+_NUMERAL_PATTERN = (
+    rf"(?=[\d$£€₩₽]|[Uu][Ss]\$|\b[{_INITIALS}])"
+    rf"(?P<cur>[Uu][Ss]\$|[$£€₩₽])?"
     rf"(?:(?P<digits>{_DIGITS})(?:(?:\s+|-)(?P<scale>{_SCALE_WORD})\b"
     rf"|(?P<abbr>{_alternation(_ABBREVIATIONS)})\b)?"
     rf"|(?P<words>\b{_WORD_NUMBER}\b)(?![-'’]\w)|(?P<vague>\b(?:{_alternation(VAGUE)})\b))"
-    rf"(?P<pct>\s?%|\s+per\s?cent\b|\s+percent\b)?",
-    re.IGNORECASE,
+    rf"(?P<pct>\s?%|\s+per\s?cent\b|\s+percent\b)?"
 )
+_NUMERAL = re.compile(_NUMERAL_PATTERN, re.IGNORECASE)
+_NUMERAL_LOWERED = re.compile(_NUMERAL_PATTERN)  # its letters are lower-case (for lowered text)
 _RANGE_JOIN = re.compile(r"\s*(?:-|–|—|to|through)\s*|\s+(?:and|or)\s+", re.IGNORECASE)
 _RANGE_OPEN = re.compile(r"\b(?:between|from)\s+$", re.IGNORECASE)
 _QUALIFIER_BEFORE = re.compile(
@@ -251,7 +253,8 @@ class _Numeral:
 def _numerals(text: str) -> list[_Numeral]:
     """Every numeral, scale word and vague plural in the text, left to right."""
     found = []
-    for m in _NUMERAL.finditer(text):
+    copy = lowered(text)  # the same matches, searched faster (groups in lower case)
+    for m in _NUMERAL.finditer(text) if copy is None else _NUMERAL_LOWERED.finditer(copy):
         start = m.start()
         found.append(
             _Numeral(
