@@ -2,12 +2,14 @@
 
 import dataclasses
 import doctest
+import re
 from datetime import date
 
 import pytest
 
 from newstables.extract import dates
 from newstables.extract.dates import DateMention, DateValue, find_dates, resolve
+from newstables.extract.lowered import ODD_CASES
 
 PUB = date(2025, 4, 28)  # a Monday
 D = date
@@ -342,3 +344,81 @@ def test_values_are_frozen():
 
 def test_docstring_examples():
     assert doctest.testmod(dates).failed == 0
+
+
+def _stop_problems(items, flags: int) -> list[str]:
+    """What in a parsed pattern could behave differently at a stop character than at the end
+    of the text: a consuming item that matches one, an anchor other than a word boundary
+    (look-arounds included)."""
+    from re import _compiler, _constants, _parser
+
+    stops = '"“”()[]{};:!?'
+    problems: list[str] = []
+    for op, av in items:
+        if op in (_constants.LITERAL, _constants.NOT_LITERAL, _constants.IN, _constants.ANY):
+            state = _parser.State()
+            state.flags = flags
+            one = _compiler.compile(_parser.SubPattern(state, [(op, av)]), flags)
+            problems += [f"{op} takes {c!r}" for c in stops if one.fullmatch(c)]
+        elif op is _constants.SUBPATTERN:
+            problems += _stop_problems(av[3], flags)
+        elif op is _constants.BRANCH:
+            for branch in av[1]:
+                problems += _stop_problems(branch, flags)
+        elif op in (_constants.MAX_REPEAT, _constants.MIN_REPEAT):
+            problems += _stop_problems(av[2], flags)
+        elif op in (_constants.ASSERT, _constants.ASSERT_NOT):
+            problems += _stop_problems(av[1], flags)
+        elif op is _constants.AT and av not in (_constants.AT_BOUNDARY, _constants.AT_NON_BOUNDARY):
+            problems.append(f"anchor {av}")
+    return problems
+
+
+def test_no_rule_holds_or_looks_through_a_stop_character():
+    """find_dates searches each rule between stop characters only: that finds what a search of
+    the whole text finds when no rule consumes one and no look-around sees past one."""
+    from re import _parser
+
+    assert set(dates._STOPS.pattern) >= set('"“”()[]{};:!?')
+    for rule in dates._RULES:
+        parsed = _parser.parse(rule.search.pattern, rule.search.flags)
+        assert _stop_problems(parsed, rule.search.flags) == [], rule.search.pattern[:60]
+
+
+def _every_match(text: str, published: date | None) -> list[tuple[int, int, str]]:
+    """Every rule searched over the whole text, ungated, then longest non-overlapping first
+    (find_dates without its stretches and needs)."""
+    found = []
+    for order, rule in enumerate(dates._RULES):
+        for m in rule.search.finditer(text):
+            if value := rule.resolver(m, published):
+                found.append((m.start("x"), m.end("x"), order, value))
+    chosen: list[tuple] = []
+    for item in sorted(found, key=lambda f: (f[0] - f[1], f[0], f[2])):
+        if all(item[1] <= other[0] or item[0] >= other[1] for other in chosen):
+            chosen.append(item)
+    mentions = [dates._mention(text, start, end, value) for start, end, _, value in sorted(chosen)]
+    return [(m.start, m.end, m.value.edtf) for m in mentions]
+
+
+@pytest.mark.parametrize("stop", ['"', "“", "(", ";", ":", "?"])
+def test_find_dates_between_stops_finds_what_a_whole_text_search_finds(stop):
+    """Every expression of CASES in running text, cut by stop characters next to it or inside
+    it: the gated, stretch-wise search agrees with the plain one."""
+    parts = []
+    for expression, *_ in CASES:
+        words = expression.split(" ")
+        cut = (
+            " ".join(words[:1]) + f" {stop}" + " ".join(words[1:]) if len(words) > 1 else expression
+        )
+        parts.append(f"It happened on {expression}{stop} then {cut} and in {expression}")
+    text = " ".join(parts)
+    mentions = [(m.start, m.end, m.value.edtf) for m in find_dates(text, PUB)]
+    assert mentions == _every_match(text, PUB)
+    assert len(mentions) > len(CASES)
+
+
+def test_odd_cases_are_every_letter_ignorecase_matches_with_ascii():
+    """Needs are searched in the lower-cased text unless it holds one of these letters."""
+    matching = {chr(c) for c in range(128, 0x110000) if re.match("[a-z]", chr(c), re.IGNORECASE)}
+    assert matching == set(ODD_CASES.pattern.strip("[]"))

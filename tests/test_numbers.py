@@ -147,3 +147,22 @@ def test_a_range_from_zero_ends() -> None:
     """A low end of 0 once looped for ever while taking the high end's scale (found by fuzzing)."""
     [amount] = find_amounts("It sent 0-12,000 troops.")
     assert (amount.low, amount.high) == (0, 12000)
+
+
+def test_numerals_of_lowered_text_are_those_found_ignoring_case():
+    """Numerals are searched in the lower-cased text: same offsets, values and kinds as an
+    IGNORECASE search of the text itself (capitals, currency codes, scale words, vague plurals)."""
+    from newstables.extract import numbers
+
+    text = (
+        "US$5 Million went to Twenty-Five Towns; THOUSANDS marched, and us$3 BN more. Half A "
+        "Dozen said Ten Percent; Tens Of Thousands left (2,500 In All), One In Three stayed."
+    )
+    found = numbers._numerals(text)
+    plain = [m.span() for m in numbers._NUMERAL.finditer(text)]
+    assert [(n.start, n.end) for n in found] == plain
+    assert [n.value for n in found] == [
+        numbers._match_value(m) for m in numbers._NUMERAL.finditer(text)
+    ]
+    assert {n.currency for n in found} == {"USD", None}
+    assert numbers.lowered(text) is not None  # the lower-cased search was the one tested

@@ -21,11 +21,14 @@ need no anchor. Conventions:
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
+
+from .lowered import lowered as lowered_text
 
 __all__ = ["DateMention", "DateValue", "find_dates", "resolve"]
 
@@ -605,15 +608,20 @@ def _number(text: str) -> int:
 @dataclass(frozen=True)
 class _Rule:
     """One expression shape: `search` finds it in running text, `whole` matches a lone one;
-    `needs` is a part every match holds (a text without it is not searched)."""
+    `needs` are parts every match holds (a stretch of text without all of them is not searched)."""
 
     search: re.Pattern[str]
     whole: re.Pattern[str]
     resolver: Resolver
-    needs: re.Pattern[str]
+    needs: tuple[_Need, ...]
 
 
-def _rule(core: str, resolver: Resolver, needs: re.Pattern[str], trigger: bool = False) -> _Rule:
+def _rule(
+    core: str,
+    resolver: Resolver,
+    needs: _Need | tuple[_Need, ...],
+    trigger: bool = False,
+) -> _Rule:
     """Compile `core` (named group x) behind up to two prepositions; with `trigger`, running
     text must supply one ("in 2024"), while a lone expression ("2024") needs none.
 
@@ -627,58 +635,94 @@ def _rule(core: str, resolver: Resolver, needs: re.Pattern[str], trigger: bool =
     search = rf"{prefix}{{1,2}}{body}" if trigger else body
     flags = re.IGNORECASE
     whole = re.compile(rf"{prefix}{{0,2}}{body}", flags)
-    return _Rule(re.compile(search, flags), whole, resolver, needs)
+    return _Rule(
+        re.compile(search, flags), whole, resolver, needs if isinstance(needs, tuple) else (needs,)
+    )
 
 
-# What each rule's match must hold, searched once per text (with the rules' flags): most
-# sentences hold no digit, month, season or time word, and their rules need not be run.
-_NEEDS_DIGIT = re.compile(r"\d")
-_NEEDS_MONTH = re.compile(_MONTH, re.IGNORECASE)
-_NEEDS_WEEKDAY = re.compile(_WEEKDAY, re.IGNORECASE)
-_NEEDS_SEASON = re.compile(_SEASON, re.IGNORECASE)
-_NEEDS_PART = re.compile(r"early|late|mid|start|beginning|middle|end", re.IGNORECASE)
-_NEEDS_UNIT = re.compile(r"day|week|month|quarter|year", re.IGNORECASE)
-_NEEDS_DAY_WORD = re.compile(_alternation(_DAY_WORDS), re.IGNORECASE)
-_NEEDS_QUARTER = re.compile("quarter", re.IGNORECASE)
-_NEEDS_HALF = re.compile("half", re.IGNORECASE)
-_NEEDS_WEEKEND = re.compile("weekend", re.IGNORECASE)
-_NEEDS_AGO = re.compile("ago", re.IGNORECASE)
+@dataclass(frozen=True)
+class _Need:
+    """A part every match of some rules holds: `anycase` ignores case as the rules do, `lowered`
+    is the same searched case-sensitively in the lower-cased text (faster: the regex engine can
+    skip to the letters it starts with)."""
+
+    anycase: re.Pattern[str]
+    lowered: re.Pattern[str]
+
+
+def _need(pattern: str, lowered: str | None = None) -> _Need:
+    """A need from a pattern and its lower-case twin (by default the pattern lower-cased, which
+    must then hold no upper-case escape such as ``\\S``).
+
+    >>> _need("quarter").lowered.pattern, _need("(?-i:M)ay", "may").lowered.pattern
+    ('quarter', 'may')
+    """
+    if lowered is None and re.search(r"\\[A-Z]", pattern):
+        raise ValueError(f"upper-case escape in {pattern!r}")
+    return _Need(re.compile(pattern, re.IGNORECASE), re.compile(lowered or pattern.lower()))
+
+
+# What each rule's match must hold, searched once per stretch of text: most stretches hold no
+# digit, year, month, season or time word, and their rules are not run.
+_NEEDS_DIGIT = _need(r"\d")
+_NEEDS_YEAR = _need(r"\d\d\d\d")  # every year (1\d{3}, 20\d{2}), decade ("1990s")
+# a month name is never followed by a letter in a match (lower-cased, its capital is lost)
+_NEEDS_MONTH = _need(
+    _MONTH, rf"(?:{_alternation([*_MONTH_NAMES, *_MONTH_ABBREVIATIONS])})(?![a-z])"
+)
+_NEEDS_WEEKDAY = _need(_WEEKDAY)
+_NEEDS_SEASON = _need(_SEASON)
+_NEEDS_PART = _need(  # as in _PART; each branch starts with a letter, which the engine skips to
+    r"early[\s-]|late[\s-]|mid[\s-]|start\s+of|beginning\s+of|middle\s+of|end\s+of"
+)
+_NEEDS_UNIT = _need(r"\s(?:day|week|month|quarter|year)")  # a unit always follows a space
+_NEEDS_DAY_WORD = _need(_alternation(_DAY_WORDS))
+_NEEDS_QUARTER = _need("quarter")
+_NEEDS_HALF = _need("half")
+_NEEDS_WEEKEND = _need("weekend")
+_NEEDS_AGO = _need("ago")
+
+
+# Characters no rule's match holds and every rule's look-arounds treat as the end of the text
+# (tests/test_dates.py walks the rules to check it): each rule is searched only between them,
+# in the stretches that hold all it needs.
+_STOPS = re.compile(r'["“”()\[\]{};:!?]+')
 
 _DAYS = rf"(?P<d>\d{{1,2}}){_ORD}(?:\s*[-–]\s*(?P<d2>\d{{1,2}}){_ORD})?"
 _RANGE_WORD = r"(?:and|to|through|until|till)"
 _DAY_YEAR = rf"(?:,?\s+(?P<yr>{_YEAR})|\s+(?P<ymod>last|this|next)\s+year)?"
 
 _RULES: tuple[_Rule, ...] = (
-    _rule(rf"(?P<yr>{_YEAR})-(?P<mon>\d\d)-(?P<d>\d\d)", _day_of_month, _NEEDS_DIGIT),
+    _rule(rf"(?P<yr>{_YEAR})-(?P<mon>\d\d)-(?P<d>\d\d)", _day_of_month, _NEEDS_YEAR),
     _rule(
         rf"(?:(?:{_WEEKDAY}),?\s+)?(?:the\s+)?{_DAYS}\s+(?:of\s+)?(?P<mon>{_MONTH})"
         rf"{_DAY_YEAR}",
         _day_of_month,
-        _NEEDS_DIGIT,
+        (_NEEDS_DIGIT, _NEEDS_MONTH),
     ),
     _rule(
         rf"(?:(?:{_WEEKDAY}),?\s+)?(?P<mon>{_MONTH})\s+{_DAYS}{_DAY_YEAR}",
         _day_of_month,
-        _NEEDS_DIGIT,
+        (_NEEDS_DIGIT, _NEEDS_MONTH),
     ),
     _rule(
         rf"(?:between|from)\s+(?P<m1>{_MONTH})\s+(?P<d1>\d{{1,2}}){_ORD}\s+{_RANGE_WORD}\s+"
         rf"(?:(?P<mon>{_MONTH})\s+)?(?P<d>\d{{1,2}}){_ORD}{_DAY_YEAR}",
         _day_range,
-        _NEEDS_DIGIT,
+        (_NEEDS_DIGIT, _NEEDS_MONTH),
     ),
     _rule(
         rf"(?:between|from)\s+(?:the\s+)?(?P<d1>\d{{1,2}}){_ORD}(?:\s+(?P<m1>{_MONTH}))?\s+"
         rf"{_RANGE_WORD}\s+(?:the\s+)?(?P<d>\d{{1,2}}){_ORD}\s+(?:of\s+)?(?P<mon>{_MONTH})"
         rf"{_DAY_YEAR}",
         _day_range,
-        _NEEDS_DIGIT,
+        (_NEEDS_DIGIT, _NEEDS_MONTH),
     ),
-    _rule(rf"(?P<y1>{_YEAR})[-–/](?P<y2>\d\d|{_YEAR})", _year_range, _NEEDS_DIGIT),
+    _rule(rf"(?P<y1>{_YEAR})[-–/](?P<y2>\d\d|{_YEAR})", _year_range, _NEEDS_YEAR),
     _rule(
         rf"(?:between|from)\s+(?P<y1>{_YEAR})\s+{_RANGE_WORD}\s+(?P<y2>{_YEAR})",
         _year_range,
-        _NEEDS_DIGIT,
+        _NEEDS_YEAR,
     ),
     _rule(
         rf"(?:between|from)\s+(?P<m1>{_MONTH})(?:,?\s+(?P<y1>{_YEAR}))?\s+{_RANGE_WORD}\s+"
@@ -689,10 +733,10 @@ _RULES: tuple[_Rule, ...] = (
     _rule(
         rf"(?P<m1>{_MONTH})\s*[-–]\s*(?P<mon>{_MONTH}),?\s+(?P<yr>{_YEAR})",
         _month_range,
-        _NEEDS_MONTH,
+        (_NEEDS_MONTH, _NEEDS_YEAR),
     ),
     _rule(rf"(?P<mon>{_MONTH}),?\s+(?:of\s+)?{_YEAR_REF}", _month_ref, _NEEDS_MONTH),
-    _rule(rf"(?P<yr>{_YEAR})-(?P<mon>0[1-9]|1[0-2])", _month_ref, _NEEDS_DIGIT),
+    _rule(rf"(?P<yr>{_YEAR})-(?P<mon>0[1-9]|1[0-2])", _month_ref, _NEEDS_YEAR),
     _rule(
         rf"{_PART}(?:in\s+)?(?:(?P<mon>{_MONTH})(?:,?\s+(?P<yr>{_YEAR}))?"
         rf"|(?P<mmod>last|this|next)\s+month)",
@@ -705,11 +749,11 @@ _RULES: tuple[_Rule, ...] = (
         _quarter_ref,
         _NEEDS_QUARTER,
     ),
-    _rule(rf"(?-i:Q)(?P<qn>[1-4])(?:\s+of)?\s+(?P<yr>{_YEAR})", _quarter_ref, _NEEDS_DIGIT),
+    _rule(rf"(?-i:Q)(?P<qn>[1-4])(?:\s+of)?\s+(?P<yr>{_YEAR})", _quarter_ref, _NEEDS_YEAR),
     _rule(
         rf"(?:the\s+)?(?P<h>first|second|1st|2nd)\s+half\s+of\s+{_YEAR_REF}", _half_ref, _NEEDS_HALF
     ),
-    _rule(rf"(?-i:H)(?P<hn>[12])\s+(?P<yr>{_YEAR})", _half_ref, _NEEDS_DIGIT),
+    _rule(rf"(?-i:H)(?P<hn>[12])\s+(?P<yr>{_YEAR})", _half_ref, _NEEDS_YEAR),
     _rule(rf"(?:the\s+)?(?P<sea>{_SEASON})\s+of\s+{_YEAR_REF}", _season_ref, _NEEDS_SEASON),
     _rule(rf"(?P<sea>{_SEASON}),?\s+(?P<yr>{_YEAR})", _season_ref, _NEEDS_SEASON),
     _rule(rf"{_MOD}\s+(?P<sea>{_SEASON})", _season_ref, _NEEDS_SEASON),
@@ -735,12 +779,12 @@ _RULES: tuple[_Rule, ...] = (
         _trailing,
         _NEEDS_UNIT,
     ),
-    _rule(r"(?:the\s+)?(?P<dec>1\d\d|20\d)0s", _decade, _NEEDS_DIGIT),
+    _rule(r"(?:the\s+)?(?P<dec>1\d\d|20\d)0s", _decade, _NEEDS_YEAR),
     _rule(rf"(?P<mon>{_MONTH})(?!['’]s\b)", _month_ref, _NEEDS_MONTH, trigger=True),
     _rule(
         r"(?:the\s+)?(?P<sea>spring|summer|autumn|winter)", _season_ref, _NEEDS_SEASON, trigger=True
     ),
-    _rule(rf"(?P<yr>{_BARE_YEAR})", _bare_year, _NEEDS_DIGIT, trigger=True),
+    _rule(rf"(?P<yr>{_BARE_YEAR})", _bare_year, _NEEDS_YEAR, trigger=True),
 )
 
 # --- public API -------------------------------------------------------------------------------
@@ -777,20 +821,72 @@ def find_dates(text: str, published: date | None) -> list[DateMention]:
     [('2024', '2024'), ('around 1950', '1950~')]
     """
     found: list[tuple[int, int, int, DateValue]] = []
-    held: dict[re.Pattern[str], bool] = {}
+    stretches, lowered = _stretches(text), lowered_text(text)
+    held: dict[int, list[int]] = {}
     for order, rule in enumerate(_RULES):
-        if rule.needs not in held:
-            held[rule.needs] = rule.needs.search(text) is not None
-        if not held[rule.needs]:
-            continue
-        for m in rule.search.finditer(text):
-            if value := rule.resolver(m, published):
-                found.append((m.start("x"), m.end("x"), order, value))
+        for index in _holding(rule.needs, (text, lowered), stretches, held):
+            for m in rule.search.finditer(text, *stretches[index]):
+                if value := rule.resolver(m, published):
+                    found.append((m.start("x"), m.end("x"), order, value))
     chosen: list[tuple[int, int, int, DateValue]] = []
     for item in sorted(found, key=lambda f: (f[0] - f[1], f[0], f[2])):
         if all(item[1] <= other[0] or item[0] >= other[1] for other in chosen):
             chosen.append(item)
     return [_mention(text, start, end, value) for start, end, _, value in sorted(chosen)]
+
+
+def _stretches(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the runs of text between stop characters, where every match lies.
+
+    >>> _stretches('He said: "in 2024".')
+    [(0, 7), (8, 9), (10, 17), (18, 19)]
+    """
+    if _STOPS.search(text) is None:
+        return [(0, len(text))] if text else []
+    found, start = [], 0
+    for stop in _STOPS.finditer(text):
+        if stop.start() > start:
+            found.append((start, stop.start()))
+        start = stop.end()
+    if start < len(text):
+        found.append((start, len(text)))
+    return found
+
+
+def _holding(
+    needs: tuple[_Need, ...],
+    texts: tuple[str, str | None],
+    stretches: list[tuple[int, int]],
+    held: dict[int, list[int]],
+) -> list[int]:
+    """Indices of the stretches holding a match of every need (texts: the text and its
+    lower-cased copy; each need's stretches are remembered in ``held`` by the need's id)."""
+    found: list[int] | None = None
+    for need in needs:
+        if id(need) not in held:
+            held[id(need)] = _stretches_with(need, *texts, stretches)
+        holding = held[id(need)]
+        found = holding if found is None else [index for index in found if index in holding]
+        if not found:
+            return []
+    return found or []
+
+
+def _stretches_with(
+    need: _Need, text: str, lowered: str | None, stretches: list[tuple[int, int]]
+) -> list[int]:
+    """Indices of the stretches a need (which holds no stop character) matches in: searched in
+    the lower-cased text when there is one."""
+    pattern, text = (need.anycase, text) if lowered is None else (need.lowered, lowered)
+    if len(stretches) == 1:
+        return [0] if pattern.search(text) else []
+    starts = [start for start, _ in stretches]
+    found: list[int] = []
+    position = 0
+    while (match := pattern.search(text, position)) is not None:
+        found.append(bisect.bisect_right(starts, match.start()) - 1)
+        position = stretches[found[-1]][1]
+    return found
 
 
 def _mention(text: str, start: int, end: int, value: DateValue) -> DateMention:

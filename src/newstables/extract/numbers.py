@@ -22,6 +22,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 from ..models import Qualifier
+from .lowered import lowered
 
 __all__ = ["Amount", "find_amounts", "parse_number"]
 
@@ -140,15 +141,16 @@ _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _INITIALS = "".join(
     sorted({w[0] for ws in (_ONES, _TENS, _SCALES, VAGUE) for w in ws} | set("adho"))
 )
-_NUMERAL = re.compile(
-    rf"(?=[\d$£€₩₽]|US\$|\b[{_INITIALS}])"
-    rf"(?P<cur>US\$|[$£€₩₽])?"
+_NUMERAL_PATTERN = (
+    rf"(?=[\d$£€₩₽]|[Uu][Ss]\$|\b[{_INITIALS}])"
+    rf"(?P<cur>[Uu][Ss]\$|[$£€₩₽])?"
     rf"(?:(?P<digits>{_DIGITS})(?:(?:\s+|-)(?P<scale>{_SCALE_WORD})\b"
     rf"|(?P<abbr>{_alternation(_ABBREVIATIONS)})\b)?"
     rf"|(?P<words>\b{_WORD_NUMBER}\b)(?![-'’]\w)|(?P<vague>\b(?:{_alternation(VAGUE)})\b))"
-    rf"(?P<pct>\s?%|\s+per\s?cent\b|\s+percent\b)?",
-    re.IGNORECASE,
+    rf"(?P<pct>\s?%|\s+per\s?cent\b|\s+percent\b)?"
 )
+_NUMERAL = re.compile(_NUMERAL_PATTERN, re.IGNORECASE)
+_NUMERAL_LOWERED = re.compile(_NUMERAL_PATTERN)  # its letters are lower-case (for lowered text)
 _RANGE_JOIN = re.compile(r"\s*(?:-|–|—|to|through)\s*|\s+(?:and|or)\s+", re.IGNORECASE)
 _RANGE_OPEN = re.compile(r"\b(?:between|from)\s+$", re.IGNORECASE)
 _QUALIFIER_BEFORE = re.compile(
@@ -157,15 +159,20 @@ _QUALIFIER_BEFORE = re.compile(
 )
 _LABEL_BEFORE = re.compile(rf"(?<![\w-])(?:{_alternation(LABELS)})\s*#?$", re.IGNORECASE)
 _MONTH_BEFORE = re.compile(rf"(?<![\w-])(?:{_alternation(MONTHS)})\s*$", re.IGNORECASE)
-_TIME_AFTER = re.compile(rf"^[\s-]*(?:{_alternation(TIME_UNITS)})s?(?!\w)", re.IGNORECASE)
+_TIME_AFTER = re.compile(rf"[\s-]*(?:{_alternation(TIME_UNITS)})s?(?!\w)", re.IGNORECASE)
 _PAGINATION_BEFORE = re.compile(
     r"\b(?:image|photo|picture|slide|page|part|item|step)\s+\d+\s+(?:of|/)\s*$", re.IGNORECASE
 )
-_RATIO_AFTER = re.compile(rf"^\s+(?:in|out\s+of)\s+(?:\d+|{_WORD})\b(?!,\d)", re.IGNORECASE)
+_RATIO_AFTER = re.compile(rf"\s+(?:in|out\s+of)\s+(?:\d+|{_WORD})\b(?!,\d)", re.IGNORECASE)
 _RATIO_BEFORE = re.compile(rf"\b(?:\d+|{_WORD})\s+(?:in|out\s+of)\s+$", re.IGNORECASE)
 _AGE_BEFORE = re.compile(r"[A-Za-z][\w.'’-]*,\s*$")  # "Cory James, 22,", "The defendant, 34,"
 _URL = re.compile(r"(?:https?://|www\.)\S+|(?<!\S)\S+@\S+\.\w+")  # emails from a word start: linear
 _YEAR = re.compile(r"^(?:1[89]\d\d|20\d\d)$")
+# Around a numeral in digits (the *_AFTER patterns are matched where the numeral ends).
+_CODE_BEFORE = re.compile(r"[A-Za-z][-/]?$|\d[:./]$|[:.]\d*$")  # F-16, KN-23, G7, 10:30, v1.2
+_ORDINAL_AFTER = re.compile(r"(?:st|nd|rd|th)\b|[:/]\d|[A-Za-z]")  # 3rd, 10:30, 28/4, 155mm
+_DECIMAL_AFTER = re.compile(r"\.\d")
+_COMMA_AFTER = re.compile(r"\s*,")
 
 
 def _qualifier_of(phrase: str) -> Qualifier:
@@ -246,7 +253,8 @@ class _Numeral:
 def _numerals(text: str) -> list[_Numeral]:
     """Every numeral, scale word and vague plural in the text, left to right."""
     found = []
-    for m in _NUMERAL.finditer(text):
+    copy = lowered(text)  # the same matches, searched faster (groups in lower case)
+    for m in _NUMERAL.finditer(text) if copy is None else _NUMERAL_LOWERED.finditer(copy):
         start = m.start()
         found.append(
             _Numeral(
@@ -274,26 +282,26 @@ def _is_year(numeral: _Numeral) -> bool:
 
 def _not_an_amount(text: str, numeral: _Numeral) -> bool:
     """Labels, codes, times, ordinals, durations, ages: numerals that count nothing."""
-    before, after = text[max(0, numeral.start - 30) : numeral.start], text[numeral.end :]
+    before, end = text[max(0, numeral.start - 30) : numeral.start], numeral.end
     if numeral.digits is not None:
-        if re.search(r"[A-Za-z][-/]?$|\d[:./]$|[:.]\d*$", before) and not numeral.currency:
+        if _CODE_BEFORE.search(before) and not numeral.currency:
             return True  # F-16, KN-23, G7, 10:30, v1.2, 9/11
         if _MONTH_BEFORE.search(before) and "," not in numeral.digits and len(numeral.digits) <= 2:
             return True  # June 23: a date
-        if re.match(r"(?:st|nd|rd|th)\b|[:/]\d|[A-Za-z]", after):
+        if _ORDINAL_AFTER.match(text, end):
             return True  # 3rd, 10:30, 28/4, 155mm
-        if re.match(r"\.\d", after):
+        if _DECIMAL_AFTER.match(text, end):
             return True
         age = not (numeral.percent or numeral.currency) and (numeral.value or 0) < 120
-        if age and _AGE_BEFORE.search(before) and re.match(r"\s*,", after):
+        if age and _AGE_BEFORE.search(before) and _COMMA_AFTER.match(text, end):
             return True  # "Cory James, 22, of Flint", "The defendant, 34,": an age in apposition
     if numeral.vague:
         return False
     if _LABEL_BEFORE.search(before) or _PAGINATION_BEFORE.search(before):
         return True
-    if _RATIO_AFTER.match(after) or _RATIO_BEFORE.search(before):
+    if _RATIO_AFTER.match(text, end) or _RATIO_BEFORE.search(before):
         return True  # "one in three soldiers": a ratio, not a count
-    return bool(_TIME_AFTER.match(after))
+    return bool(_TIME_AFTER.match(text, end))
 
 
 def _scaled_low(low: _Numeral, high: _Numeral) -> float | None:
@@ -351,13 +359,24 @@ def _prefix(text: str, start: int) -> tuple[int, Qualifier]:
     return begin, qualifier
 
 
+def _suffix_pattern(word: str) -> re.Pattern[str]:
+    """A suffix word after a number: spaces before it, any spacing inside, no word character after.
+
+    >>> _suffix_pattern("or more").match("10 or  more", 2).end()
+    11
+    """
+    body = re.escape(word).replace("\\ ", r"\s+")
+    return re.compile(rf"\s*{body}(?!\w)", re.IGNORECASE)
+
+
+_SUFFIXES = tuple((_suffix_pattern(w), q) for q, words in SUFFIX_WORDS.items() for w in words)
+
+
 def _suffix(text: str, end: int) -> tuple[int, Qualifier | None]:
     """End of qualifier words right after a number ("or more", "-plus"), and their qualifier."""
-    for qualifier, words in SUFFIX_WORDS.items():
-        for word in words:
-            pattern = re.escape(word).replace("\\ ", r"\s+")
-            if m := re.match(rf"\s*{pattern}(?!\w)", text[end:], re.IGNORECASE):
-                return end + m.end(), qualifier
+    for pattern, qualifier in _SUFFIXES:
+        if m := pattern.match(text, end):
+            return m.end(), qualifier
     return end, None
 
 
