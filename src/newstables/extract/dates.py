@@ -26,6 +26,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
+from functools import lru_cache
 
 __all__ = ["DateMention", "DateValue", "find_dates", "resolve"]
 
@@ -777,20 +778,29 @@ def find_dates(text: str, published: date | None) -> list[DateMention]:
     [('2024', '2024'), ('around 1950', '1950~')]
     """
     found: list[tuple[int, int, int, DateValue]] = []
-    held: dict[re.Pattern[str], bool] = {}
-    for order, rule in enumerate(_RULES):
-        if rule.needs not in held:
-            held[rule.needs] = rule.needs.search(text) is not None
-        if not held[rule.needs]:
-            continue
-        for m in rule.search.finditer(text):
-            if value := rule.resolver(m, published):
-                found.append((m.start("x"), m.end("x"), order, value))
+    for order, m in _matches(text):
+        if value := _RULES[order].resolver(m, published):
+            found.append((m.start("x"), m.end("x"), order, value))
     chosen: list[tuple[int, int, int, DateValue]] = []
     for item in sorted(found, key=lambda f: (f[0] - f[1], f[0], f[2])):
         if all(item[1] <= other[0] or item[0] >= other[1] for other in chosen):
             chosen.append(item)
     return [_mention(text, start, end, value) for start, end, _, value in sorted(chosen)]
+
+
+@lru_cache(maxsize=512)
+def _matches(text: str) -> tuple[tuple[int, re.Match[str]], ...]:
+    """Every rule's matches in the text, rule by rule (the rule's number, the match), before
+    any is resolved: they do not depend on the publication date, so a text met again (a
+    sentence read twice, a wire story's copy) is searched once."""
+    found: list[tuple[int, re.Match[str]]] = []
+    held: dict[re.Pattern[str], bool] = {}
+    for order, rule in enumerate(_RULES):
+        if rule.needs not in held:
+            held[rule.needs] = rule.needs.search(text) is not None
+        if held[rule.needs]:
+            found.extend((order, m) for m in rule.search.finditer(text))
+    return tuple(found)
 
 
 def _mention(text: str, start: int, end: int, value: DateValue) -> DateMention:

@@ -35,6 +35,7 @@ class TokenIndex:
     kids: list[list[int]]  # the words whose head is this word (``token.children``)
     sent_start: list[int]  # where the word's spaCy sentence (``token.sent``) starts
     sent_end: list[int]
+    sent_chars: list[int]  # where each sentence starts in the text (``sent.start_char``)
     line_breaks: list[int]  # the words whose text with its trailing space holds a line break
 
     @classmethod
@@ -67,12 +68,22 @@ class TokenIndex:
             kids=kids,
             sent_start=starts,
             sent_end=ends,
+            sent_chars=[idx[start] for start in sorted(set(starts))],
             line_breaks=_line_breaks(text, idx),
         )
 
     def children(self, i: int) -> list[int]:
         """The words whose head is word i (not i itself), in order (``token.children``)."""
         return self.kids[i]
+
+    def below(self, i: int) -> list[int]:
+        """Word i and every word below it (``token.subtree``, in no particular order)."""
+        found, stack = [], [i]
+        while stack:
+            node = stack.pop()
+            found.append(node)
+            stack.extend(self.kids[node])
+        return found
 
 
 def _sentences(flags: list[int]) -> tuple[list[int], list[int]]:

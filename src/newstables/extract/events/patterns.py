@@ -61,7 +61,7 @@ class Clause:
     def subject(self) -> set[str]:
         """The words (forms and lemmas) of the verb's subjects."""
         if self._subject is None:
-            self._subject = _subject_words(self.verb)
+            self._subject = _subject_words(self.index, self.verb.i)
         return self._subject
 
     def reachable(self, pattern: Pattern) -> set[str]:
@@ -100,7 +100,7 @@ class Clause:
         words: set[str] = set()
         for head in heads:
             if head not in self._inside:
-                below = _subtree(self.index, head)
+                below = self.index.below(head)
                 self._inside[head] = {self.index.lower[i] for i in below} | {
                     self.index.lemma[i] for i in below
                 }
@@ -152,21 +152,13 @@ def clause_words(index: TokenIndex, verb: int) -> dict[str, list[int]]:
     return found
 
 
-def _subtree(index: TokenIndex, i: int) -> list[int]:
-    """The word and every word below it (``token.subtree``, in no particular order)."""
-    found, stack = [], [i]
-    while stack:
-        node = stack.pop()
-        found.append(node)
-        stack.extend(index.children(node))
-    return found
-
-
-def _subject_words(token: Token) -> set[str]:
+def _subject_words(index: TokenIndex, verb: int) -> set[str]:
     words: set[str] = set()
-    for child in token.children:
-        if child.dep_ in ("nsubj", "nsubjpass"):
-            words.update(w for t in child.subtree for w in (t.lower_, t.lemma_.lower()))
+    for child in index.children(verb):
+        if index.dep[child] in ("nsubj", "nsubjpass"):
+            below = index.below(child)
+            words.update(index.lower[i] for i in below)
+            words.update(index.lemma[i] for i in below)
     return words
 
 
