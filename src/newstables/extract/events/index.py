@@ -55,7 +55,7 @@ class TokenIndex:
         lemmas = {key: strings[key].lower() for key in set(lemma)}
         kids, kid_start = _children(heads)
         starts, ends = _sentences(array[:, 7].astype(numpy.int64))
-        return cls(
+        index = cls(
             pos=[names[key] for key in pos],
             lemma=[lemmas[key] for key in lemma],
             lower=[names[key] for key in lower],
@@ -70,6 +70,9 @@ class TokenIndex:
             sent_chars=[idx[start] for start in sorted(set(starts))],
             line_breaks=_line_breaks(text, idx),
         )
+        _LAST.clear()
+        _LAST[id(doc)] = (doc, index)
+        return index
 
     def children(self, i: int) -> list[int]:
         """The words whose head is word i (not i itself), in order (``token.children``)."""
@@ -83,6 +86,17 @@ class TokenIndex:
             found.append(node)
             stack.extend(self.kids[self.kid_start[node] : self.kid_start[node + 1]])
         return found
+
+
+_LAST: dict[int, tuple[Doc, TokenIndex]] = {}  # the Doc indexed last, with its index
+
+
+def indexed(doc: Doc) -> TokenIndex:
+    """The word index of the Doc being read (the one indexed last; indexed now if another)."""
+    last = _LAST.get(id(doc))
+    if last is None or last[0] is not doc:
+        return TokenIndex.of(doc, doc.text)
+    return last[1]
 
 
 def _children(heads: numpy.ndarray) -> tuple[list[int], list[int]]:

@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from spacy.tokens import Token
 
 from ...models import EventType, Factuality
-from .index import TokenIndex
+from .index import TokenIndex, indexed
 from .lexicon import EventCodebook, Pattern, TriggerRule
 from .parse import dobj
 from .patterns import match
@@ -236,8 +236,10 @@ def _curated(article: Article, token: Token) -> Iterator[Hit]:
 
 def _obligation(book: EventCodebook, token: Token) -> bool:
     """ "X said Y must end the deployment": a demand of Y by whoever says it."""
+    index = indexed(token.doc)
     if token.pos_ not in ("VERB", "AUX") or not any(
-        c.dep_ == "aux" and c.lower_ in book.request_modals for c in token.children
+        index.dep[c] == "aux" and index.lower[c] in book.request_modals
+        for c in index.children(token.i)
     ):
         return False
     if token.lemma_.lower() in book.request_verbs:
