@@ -47,7 +47,8 @@ def pobj(prep: Token) -> Token | None:
 
 def infinitive(token: Token) -> bool:
     """Whether a verb has an infinitive "to"."""
-    return any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+    index = indexed(token.doc)
+    return any(index.dep[c] == "aux" and index.lower[c] == "to" for c in index.children(token.i))
 
 
 RECEIVING = frozenset({"receive", "win", "get", "earn", "secure", "gain", "land", "accept"})
