@@ -167,11 +167,23 @@ def _term_in(term: frozenset[str], words: dict[str, list[int]] | set[str]) -> bo
         return True
     phrases = _PHRASES.get(term)
     if phrases is None:
-        phrases = _PHRASES[term] = tuple(a.split() for a in term if " " in a)
-    return any(all(w in words for w in phrase) for phrase in phrases)
+        phrases = _PHRASES[term] = _by_first_word(term)
+    return any(
+        all(w in words for w in rest) for first in phrases.keys() & words for rest in phrases[first]
+    )
 
 
-_PHRASES: dict[frozenset[str], tuple[list[str], ...]] = {}  # multi-word alternatives, split once
+def _by_first_word(term: frozenset[str]) -> dict[str, list[list[str]]]:
+    """A term's multi-word alternatives, split, by their first word (the rest of each)."""
+    found: dict[str, list[list[str]]] = {}
+    for alternative in term:
+        if " " in alternative:
+            first, *rest = alternative.split()
+            found.setdefault(first, []).append(rest)
+    return found
+
+
+_PHRASES: dict[frozenset[str], dict[str, list[list[str]]]] = {}  # multi-word ones, split once
 
 
 def _holds(pattern: Pattern, clause: Clause) -> bool:
