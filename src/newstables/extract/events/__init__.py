@@ -28,8 +28,9 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Span, Token
 
 from ...models import DateBasis, EntityType, EventType, Factuality
+from ..attribution.view import cached_view
 from ..dates import DateValue
-from ..quotemarks import find_quotes, furniture_at
+from ..quotemarks import QuoteSpan, find_quotes, furniture_at
 from .arguments import fill, inherit_actors
 from .clauses import (
     asked_for,
@@ -224,7 +225,7 @@ def _article(ctx: ArticleContext, book: EventCodebook) -> Article:
                 root = root.head
             subject = root.dep_ in ("nsubj", "nsubjpass")
             people.append((ent.start_char, entry.entity_id, entry.gender, subject))
-    quotes = tuple((q.start, q.end) for q in find_quotes(ctx.text)) + _embedded(ctx.text)
+    quotes = tuple((q.start, q.end) for q in _quotes(ctx)) + _embedded(ctx.text)
     index = TokenIndex.of(ctx.doc, ctx.text)
     return Article(
         ctx=ctx,
@@ -238,6 +239,13 @@ def _article(ctx: ArticleContext, book: EventCodebook) -> Article:
         index=index,
         quoted=covered(quotes, index.idx),
     )
+
+
+def _quotes(ctx: ArticleContext) -> list[QuoteSpan]:
+    """The article's quotes: those the quotation extractor already found (its view of this
+    article, when it has one), else found here."""
+    art = cached_view(ctx)
+    return art.quotes if art is not None else find_quotes(ctx.text)
 
 
 _EMBED = re.compile(r"<tweet\b[^>]*>.*?</tweet>", re.S)

@@ -14,13 +14,15 @@ from spacy.tokens import Span, Token
 
 from ...models import EntityType, EventType, Factuality
 from ..dates import DateValue, find_dates
+from .index import indexed
 from .lexicon import EventCodebook
-from .parse import dobj
+from .parse import dobj, infinitive
 from .state import Article, Hit
 
 _ARGUMENTS = frozenset({"dobj", "nsubj", "nsubjpass", "attr"})
 _SUBJECTS = frozenset({"nsubj", "csubj"})
 _FAILING = frozenset({"fail", "refuse", "decline"})
+_MARKING = frozenset({"aux", "advmod", "mark", "neg"})
 COOPERATIVE = frozenset(
     {EventType.AID, EventType.COOPERATE, EventType.RETREAT, EventType.CONCEDE, EventType.CONSULT,
      EventType.SUPPORT, EventType.AGREE}
@@ -39,12 +41,14 @@ def negated(token: Token) -> bool:
     """ "had not confirmed", "neither ... nor ... confirmed": nothing happened, no mention."""
     if token.dep_ == "xcomp" and token.head.lemma_.lower() in _FAILING:
         return True  # "failed to reach agreement"
-    for node in (token, token.head if token.dep_ == "conj" else token):
-        if any(c.dep_ == "neg" or c.lower_ in ("never", "not") for c in node.children):
+    index = indexed(token.doc)
+    dep, lower = index.dep, index.lower
+    for node in (token.i, index.head[token.i] if token.dep_ == "conj" else token.i):
+        below = index.children(node)
+        if any(dep[c] == "neg" or lower[c] in ("never", "not") for c in below):
             return True
-        if any(
-            c.lower_ == "neither" for s in node.children if s.dep_ in _SUBJECTS for c in s.subtree
-        ):
+        subjects = [s for s in below if dep[s] in _SUBJECTS]
+        if any(lower[w] == "neither" for s in subjects for w in index.below(s)):
             return True
     return False
 
@@ -91,10 +95,6 @@ def _owns(hit: Hit, anchor: Token) -> bool:
         return False
     predicate = token.head
     return anchor == predicate or (predicate.pos_ == "ADJ" and anchor == predicate.head)
-
-
-def infinitive(token: Token) -> bool:
-    return any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
 
 
 def _ongoing(token: Token) -> bool:
@@ -152,9 +152,10 @@ def factuality(book: EventCodebook, hit: Hit) -> Factuality:
 def _marks(book: EventCodebook, node: Token, counts: bool) -> set[str]:
     """The words that may mark a chain word's status: its own lemma (when it counts), its
     auxiliaries, adverbs, markers and negations, and the participles qualifying it."""
-    found = {c.lower_ for c in node.children if c.dep_ in ("aux", "advmod", "mark", "neg")}
+    index = indexed(node.doc)
+    found = {index.lower[c] for c in index.children(node.i) if index.dep[c] in _MARKING}
     if counts:
-        found.add(node.lemma_.lower())
+        found.add(index.lemma[node.i])
     return found | _qualifiers(book, node)
 
 

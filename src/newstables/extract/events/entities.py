@@ -10,14 +10,16 @@ noun placed by a name ("security forces in Guinea"). Pronouns go to their antece
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Span, Token
 
 from ...models import EntityType
 from ...registry import name_key, slugify
 from .. import NewEntity
 from ..attribution import mention_span, resolve_mention, view
 from ..spans import entities, entity_at
+from .index import TokenIndex
 from .parse import dobj
 from .parse import subject as subject_of
 from .state import Article
@@ -239,14 +241,15 @@ def _person_before(article: Article, offset: int, gender: str) -> str | None:
             found = entity_id
             if subject:
                 topic = (start, entity_id)
-    if topic and _sentences_between(article.doc, topic[0], offset) <= 1:
+    if topic and _sentences_between(article.index, topic[0], offset) <= 1:
         return topic[1]
     return found
 
 
-def _sentences_between(doc: Doc, start: int, end: int) -> int:
+def _sentences_between(index: TokenIndex, start: int, end: int) -> int:
     """How many sentence breaks lie between two offsets."""
-    return sum(1 for sent in doc.sents if start < sent.start_char <= end)
+    chars = index.sent_chars
+    return bisect_right(chars, end) - bisect_right(chars, start)
 
 
 def _speaker(article: Article, token: Token) -> str | None:

@@ -8,11 +8,16 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from .index import indexed
+
 
 def child(token: Token, dep: str) -> Token | None:
-    """The child with this relation nearest to the token (parses of merged lines repeat them)."""
-    found = [c for c in token.children if c.dep_ == dep]
-    return min(found, key=lambda c: abs(c.i - token.i)) if found else None
+    """The child with this relation nearest to the token (parses of merged lines repeat them);
+    read on the word index (no Token built for the other children)."""
+    doc, i = token.doc, token.i
+    index = indexed(doc)
+    found = [c for c in index.children(i) if index.dep[c] == dep]
+    return doc[min(found, key=lambda c: abs(c - i))] if found else None
 
 
 def dobj(token: Token) -> Token | None:
@@ -42,7 +47,8 @@ def pobj(prep: Token) -> Token | None:
 
 def infinitive(token: Token) -> bool:
     """Whether a verb has an infinitive "to"."""
-    return any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+    index = indexed(token.doc)
+    return any(index.dep[c] == "aux" and index.lower[c] == "to" for c in index.children(token.i))
 
 
 RECEIVING = frozenset({"receive", "win", "get", "earn", "secure", "gain", "land", "accept"})

@@ -61,7 +61,7 @@ class Clause:
     def subject(self) -> set[str]:
         """The words (forms and lemmas) of the verb's subjects."""
         if self._subject is None:
-            self._subject = _subject_words(self.verb)
+            self._subject = _subject_words(self.index, self.verb.i)
         return self._subject
 
     def reachable(self, pattern: Pattern) -> set[str]:
@@ -100,7 +100,7 @@ class Clause:
         words: set[str] = set()
         for head in heads:
             if head not in self._inside:
-                below = _subtree(self.index, head)
+                below = self.index.below(head)
                 self._inside[head] = {self.index.lower[i] for i in below} | {
                     self.index.lemma[i] for i in below
                 }
@@ -152,21 +152,13 @@ def clause_words(index: TokenIndex, verb: int) -> dict[str, list[int]]:
     return found
 
 
-def _subtree(index: TokenIndex, i: int) -> list[int]:
-    """The word and every word below it (``token.subtree``, in no particular order)."""
-    found, stack = [], [i]
-    while stack:
-        node = stack.pop()
-        found.append(node)
-        stack.extend(index.children(node))
-    return found
-
-
-def _subject_words(token: Token) -> set[str]:
+def _subject_words(index: TokenIndex, verb: int) -> set[str]:
     words: set[str] = set()
-    for child in token.children:
-        if child.dep_ in ("nsubj", "nsubjpass"):
-            words.update(w for t in child.subtree for w in (t.lower_, t.lemma_.lower()))
+    for child in index.children(verb):
+        if index.dep[child] in ("nsubj", "nsubjpass"):
+            below = index.below(child)
+            words.update(index.lower[i] for i in below)
+            words.update(index.lemma[i] for i in below)
     return words
 
 
@@ -175,11 +167,23 @@ def _term_in(term: frozenset[str], words: dict[str, list[int]] | set[str]) -> bo
         return True
     phrases = _PHRASES.get(term)
     if phrases is None:
-        phrases = _PHRASES[term] = tuple(a.split() for a in term if " " in a)
-    return any(all(w in words for w in phrase) for phrase in phrases)
+        phrases = _PHRASES[term] = _by_first_word(term)
+    return any(
+        all(w in words for w in rest) for first in phrases.keys() & words for rest in phrases[first]
+    )
 
 
-_PHRASES: dict[frozenset[str], tuple[list[str], ...]] = {}  # multi-word alternatives, split once
+def _by_first_word(term: frozenset[str]) -> dict[str, list[list[str]]]:
+    """A term's multi-word alternatives, split, by their first word (the rest of each)."""
+    found: dict[str, list[list[str]]] = {}
+    for alternative in term:
+        if " " in alternative:
+            first, *rest = alternative.split()
+            found.setdefault(first, []).append(rest)
+    return found
+
+
+_PHRASES: dict[frozenset[str], dict[str, list[list[str]]]] = {}  # multi-word ones, split once
 
 
 def _holds(pattern: Pattern, clause: Clause) -> bool:

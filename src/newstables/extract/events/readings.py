@@ -12,9 +12,9 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ...models import EventType
-from .clauses import infinitive, person
+from .clauses import person
 from .lexicon import EventCodebook
-from .parse import dobj
+from .parse import dobj, infinitive
 from .state import Article, Hit
 
 

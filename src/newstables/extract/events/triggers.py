@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from spacy.tokens import Token
 
 from ...models import EventType, Factuality
-from .index import TokenIndex
+from .index import TokenIndex, indexed
 from .lexicon import EventCodebook, Pattern, TriggerRule
 from .parse import dobj
 from .patterns import match
@@ -97,7 +97,7 @@ def _blame(article: Article, token: Token) -> Hit | None:
         return None
     said = [c for c in token.children if c.dep_ in ("ccomp", "dobj", "xcomp", "advcl")]
     index, quoted = article.index, article.quoted
-    words = [t.i for c in said for t in c.subtree]
+    words = [i for c in said for i in index.below(c.i)]
     words += [i for i in range(index.sent_start[token.i], index.sent_end[token.i]) if quoted[i]]
     if not any(index.lemma[i] in book.blame or index.lower[i] in book.blame for i in words):
         return None
@@ -117,9 +117,10 @@ def _refuse(article: Article, token: Token) -> Hit | None:
     lemma = token.lemma_.lower()
     if (lemma not in book.reporting and lemma not in _SHOWING) or article.in_quote(token):
         return None
-    said = [t for c in token.children if c.i > token.i and c.dep_ not in ("punct", "cc", "conj")
-            for t in c.subtree]  # fmt: skip
-    text = " ".join(t.lower_ for t in sorted(said, key=lambda t: t.i))
+    index = article.index
+    said = [i for c in token.children if c.i > token.i and c.dep_ not in ("punct", "cc", "conj")
+            for i in index.below(c.i)]  # fmt: skip
+    text = " ".join(index.lower[i] for i in sorted(said))
     if not any(phrase in text for phrase in book.refusals):
         return None
     return Hit(token, _REFUSING, EventType.REJECT, None, None)
@@ -235,8 +236,10 @@ def _curated(article: Article, token: Token) -> Iterator[Hit]:
 
 def _obligation(book: EventCodebook, token: Token) -> bool:
     """ "X said Y must end the deployment": a demand of Y by whoever says it."""
+    index = indexed(token.doc)
     if token.pos_ not in ("VERB", "AUX") or not any(
-        c.dep_ == "aux" and c.lower_ in book.request_modals for c in token.children
+        index.dep[c] == "aux" and index.lower[c] in book.request_modals
+        for c in index.children(token.i)
     ):
         return False
     if token.lemma_.lower() in book.request_verbs:
