@@ -16,7 +16,7 @@ from spacy.tokens import Doc
 from ..curation import Curation
 from ..models import Article, DateBasis, EntityType, EventType, Factuality, Figure, Quotation
 
-ENGINE_VERSION = "0.4.0"  # bump when extraction output changes: it keys the per-article cache
+ENGINE_VERSION = "0.5.0"  # bump when extraction output changes: it keys the per-article cache
 
 
 @dataclass(frozen=True)
