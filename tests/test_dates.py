@@ -422,3 +422,19 @@ def test_odd_cases_are_every_letter_ignorecase_matches_with_ascii():
     """Needs are searched in the lower-cased text unless it holds one of these letters."""
     matching = {chr(c) for c in range(128, 0x110000) if re.match("[a-z]", chr(c), re.IGNORECASE)}
     assert matching == set(ODD_CASES.pattern.strip("[]"))
+
+
+@pytest.mark.parametrize(
+    "ascii_text",
+    ["in August 2024", "last spring", "on Tuesday", "six weeks ago", "the first quarter of 2024"],
+)
+def test_a_letter_that_matches_an_ascii_one_resolves_like_it(ascii_text: str) -> None:
+    # "ſ" matches "s" and the Kelvin sign "k" when case is ignored: the words must still be
+    # looked up (this raised KeyError on "Auguſt"), and the surface keeps the text's own letters.
+    odd = ascii_text.replace("s", "\u017f").replace("k", "\u212a")
+    published = date(2025, 4, 28)
+    expected = [(m.start, m.end, m.value) for m in find_dates(ascii_text, published)]
+    found = find_dates(odd, published)
+    assert expected and [(m.start, m.end, m.value) for m in found] == expected
+    assert [m.surface for m in found] == [odd[m.start : m.end] for m in found]
+    assert resolve(odd, published) == resolve(ascii_text, published)

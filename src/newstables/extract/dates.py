@@ -29,6 +29,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from .lowered import lowered as lowered_text
+from .lowered import plain
 
 __all__ = ["DateMention", "DateValue", "find_dates", "resolve"]
 
@@ -803,7 +804,7 @@ def resolve(expression: str, published: date | None) -> DateValue | None:
     >>> resolve("around November 2024", None).edtf
     '2024-11~'
     """
-    text = expression.strip().rstrip(",;:").strip()
+    text = plain(expression.strip().rstrip(",;:").strip())
     for rule in _RULES:
         m = rule.whole.fullmatch(text)
         if m and (value := rule.resolver(m, published)):
@@ -821,11 +822,12 @@ def find_dates(text: str, published: date | None) -> list[DateMention]:
     [('2024', '2024'), ('around 1950', '1950~')]
     """
     found: list[tuple[int, int, int, DateValue]] = []
-    stretches, lowered = _stretches(text), lowered_text(text)
+    searched = plain(text)  # "Auguſt" is matched as "August": look it up as "August" too
+    stretches, lowered = _stretches(searched), lowered_text(searched)
     held: dict[int, list[int]] = {}
     for order, rule in enumerate(_RULES):
-        for index in _holding(rule.needs, (text, lowered), stretches, held):
-            for m in rule.search.finditer(text, *stretches[index]):
+        for index in _holding(rule.needs, (searched, lowered), stretches, held):
+            for m in rule.search.finditer(searched, *stretches[index]):
                 if value := rule.resolver(m, published):
                     found.append((m.start("x"), m.end("x"), order, value))
     chosen: list[tuple[int, int, int, DateValue]] = []

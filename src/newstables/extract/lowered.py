@@ -16,6 +16,18 @@ from __future__ import annotations
 import re
 
 ODD_CASES = re.compile("[\u0130\u0131\u017f\u212a]")
+# Each odd case as the ASCII letter re.IGNORECASE matches it with (one character for one).
+ASCII_OF_ODD_CASES = str.maketrans({"\u0130": "I", "\u0131": "i", "\u017f": "s", "\u212a": "K"})
+
+
+def plain(text: str) -> str:
+    """The text with each odd case written as its ASCII letter (same length, same offsets), so
+    that what a pattern ignoring case matched can be looked up by its lower-cased text.
+
+    >>> plain("Auguſt")
+    'August'
+    """
+    return text.translate(ASCII_OF_ODD_CASES) if ODD_CASES.search(text) else text
 
 
 def lowered(text: str) -> str | None:
