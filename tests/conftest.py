@@ -121,3 +121,19 @@ def make_plain_context() -> MakeContext:
             return make(text, article_id, published)
 
     return make_quietly
+
+
+@pytest.fixture(scope="session")
+def claimants(make_plain_context: MakeContext) -> Callable[[str], dict[str, str | None]]:
+    """Figure surface → claimant surface in a made-up text (empty registry), quotations first
+    as a build runs them: ``claimants("Roe said 40 ferries were idle.")["40 ferries"]``."""
+    from newstables.extract.figures import extract_figures
+    from newstables.extract.quotes import extract_quotations
+
+    def run(text: str) -> dict[str, str | None]:
+        ctx = make_plain_context(text)
+        quotations, _ = extract_quotations(ctx)
+        figures, _ = extract_figures(ctx, quotations)
+        return {f.surface: f.claimant_surface for f in figures}
+
+    return run

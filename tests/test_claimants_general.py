@@ -7,25 +7,6 @@ from collections.abc import Callable
 
 import pytest
 
-from newstables.extract import ArticleContext
-from newstables.extract.figures import extract_figures
-from newstables.extract.quotes import extract_quotations
-
-MakeContext = Callable[..., ArticleContext]
-
-
-@pytest.fixture(scope="module")
-def claimants(make_plain_context: MakeContext) -> Callable[[str], dict[str, str | None]]:
-    """Figure surface → claimant surface, quotations first as a build runs them."""
-
-    def run(text: str) -> dict[str, str | None]:
-        ctx = make_plain_context(text)
-        quotations, _ = extract_quotations(ctx)
-        figures, _ = extract_figures(ctx, quotations)
-        return {f.surface: f.claimant_surface for f in figures}
-
-    return run
-
 
 @pytest.mark.parametrize(
     ("text", "surface", "claimant"),
