@@ -153,6 +153,7 @@ def test_numerals_of_lowered_text_are_those_found_ignoring_case():
     """Numerals are searched in the lower-cased text: same offsets, values and kinds as an
     IGNORECASE search of the text itself (capitals, currency codes, scale words, vague plurals)."""
     from newstables.extract import numbers
+    from newstables.extract.lowered import lowered
 
     text = (
         "US$5 Million went to Twenty-Five Towns; THOUSANDS marched, and us$3 BN more. Half A "
@@ -165,4 +166,18 @@ def test_numerals_of_lowered_text_are_those_found_ignoring_case():
         numbers._match_value(m) for m in numbers._NUMERAL.finditer(text)
     ]
     assert {n.currency for n in found} == {"USD", None}
-    assert numbers.lowered(text) is not None  # the lower-cased search was the one tested
+    assert lowered(text) is not None  # the lower-cased search was the one tested
+
+
+def test_a_number_word_with_a_letter_matching_an_ascii_one_has_its_value():
+    """ "ſ" matches "s" when case is ignored: "ſeven hundred" is found and must be valued as
+    "seven hundred" (it was found with no value); the surface keeps the text's own letters."""
+    [odd] = find_amounts("About ſeven hundred ſoldiers left.")
+    [ascii_] = find_amounts("About seven hundred soldiers left.")
+    assert (odd.start, odd.end, odd.value, odd.qualifier) == (
+        ascii_.start,
+        ascii_.end,
+        ascii_.value,
+        ascii_.qualifier,
+    )
+    assert odd.value == 700 and odd.surface == "About ſeven hundred"

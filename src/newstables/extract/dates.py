@@ -28,8 +28,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
-from .lowered import lowered as lowered_text
-from .lowered import plain
+from .lowered import plain, searchable
 
 __all__ = ["DateMention", "DateValue", "find_dates", "resolve"]
 
@@ -822,8 +821,8 @@ def find_dates(text: str, published: date | None) -> list[DateMention]:
     [('2024', '2024'), ('around 1950', '1950~')]
     """
     found: list[tuple[int, int, int, DateValue]] = []
-    searched = plain(text)  # "Auguſt" is matched as "August": look it up as "August" too
-    stretches, lowered = _stretches(searched), lowered_text(searched)
+    searched, lowered = searchable(text)  # "Auguſt" is matched and looked up as "August"
+    stretches = _stretches(searched)
     held: dict[int, list[int]] = {}
     for order, rule in enumerate(_RULES):
         for index in _holding(rule.needs, (searched, lowered), stretches, held):

@@ -30,6 +30,17 @@ def plain(text: str) -> str:
     return text.translate(ASCII_OF_ODD_CASES) if ODD_CASES.search(text) else text
 
 
+def searchable(text: str) -> tuple[str, str | None]:
+    """What to search a text as: ``plain(text)`` (same offsets; what a pattern matches can be
+    looked up by its letters) and that text's ``lowered`` copy, if there is one.
+
+    >>> searchable("In Auguſt")
+    ('In August', 'in august')
+    """
+    source = plain(text)
+    return source, lowered(source)
+
+
 def lowered(text: str) -> str | None:
     """The text lower-cased, when every character stays one character and none is an odd case;
     otherwise None (search the text itself, ignoring case)."""

@@ -22,7 +22,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 from ..models import Qualifier
-from .lowered import lowered
+from .lowered import searchable
 
 __all__ = ["Amount", "find_amounts", "parse_number"]
 
@@ -253,8 +253,8 @@ class _Numeral:
 def _numerals(text: str) -> list[_Numeral]:
     """Every numeral, scale word and vague plural in the text, left to right."""
     found = []
-    copy = lowered(text)  # the same matches, searched faster (groups in lower case)
-    for m in _NUMERAL.finditer(text) if copy is None else _NUMERAL_LOWERED.finditer(copy):
+    source, copy = searchable(text)  # the same matches ("ſeven" as "seven"), groups in ASCII
+    for m in _NUMERAL.finditer(source) if copy is None else _NUMERAL_LOWERED.finditer(copy):
         start = m.start()
         found.append(
             _Numeral(
